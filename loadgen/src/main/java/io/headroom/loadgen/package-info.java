@@ -1,0 +1,2 @@
+/** headroom's loadgen module; its code arrives with the issues that need it (see DESIGN.md, Layout). */
+package io.headroom.loadgen;

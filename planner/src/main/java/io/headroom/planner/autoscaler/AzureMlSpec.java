@@ -1,0 +1,42 @@
+package io.headroom.planner.autoscaler;
+
+import io.headroom.planner.time.Durations;
+import java.time.Duration;
+
+/**
+ * The Azure Machine Learning (AKS) router's autoscaler, azureml-fe. Defaults are the documented ones:
+ * 1..10 replicas, target utilization 0.7, refresh every 1 s, scale down after 60 s below target.
+ */
+public record AzureMlSpec(int minReplicas, int maxReplicas, double targetUtilization, Duration refreshInterval,
+        Duration scaleDownDelay) implements AutoscalerSpec {
+    public static final AzureMlSpec DEFAULT = new AzureMlSpec(1, 10, 0.7, Duration.ofSeconds(1), Duration.ofSeconds(60));
+
+    public AzureMlSpec {
+        if (minReplicas < 1) {
+            throw new IllegalArgumentException("minReplicas must be >= 1 but was " + minReplicas);
+        }
+        if (maxReplicas < minReplicas) {
+            throw new IllegalArgumentException(
+                    "maxReplicas must be >= minReplicas (" + minReplicas + ") but was " + maxReplicas);
+        }
+        if (!(targetUtilization > 0 && targetUtilization <= 1)) {
+            throw new IllegalArgumentException("targetUtilization must be in (0, 1] but was " + targetUtilization);
+        }
+        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+            throw new IllegalArgumentException("refreshInterval must be > 0s but was " + Durations.format(refreshInterval));
+        }
+        if (scaleDownDelay.isNegative()) {
+            throw new IllegalArgumentException("scaleDownDelay must be >= 0s but was " + Durations.format(scaleDownDelay));
+        }
+    }
+
+    @Override
+    public String policy() {
+        return "azureml";
+    }
+
+    @Override
+    public AutoscalerPolicy newPolicy() {
+        return new AzureMlPolicy(this);
+    }
+}

@@ -1,0 +1,42 @@
+package io.headroom.planner.autoscaler;
+
+import java.time.Duration;
+
+/** A fixed replica count: no autoscaling. */
+public record StaticSpec(int replicas) implements AutoscalerSpec {
+    public StaticSpec {
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be >= 1 but was " + replicas);
+        }
+    }
+
+    @Override
+    public String policy() {
+        return "static";
+    }
+
+    @Override
+    public int minReplicas() {
+        return replicas;
+    }
+
+    @Override
+    public int maxReplicas() {
+        return replicas;
+    }
+
+    @Override
+    public AutoscalerPolicy newPolicy() {
+        return new AutoscalerPolicy() {
+            @Override
+            public Duration evaluationInterval() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
+            public ScalingDecision decide(Snapshot snapshot) {
+                return new ScalingDecision(replicas, snapshot.utilization() > 1);
+            }
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package io.headroom.planner.dist;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+/** Every draw is {@code value}. */
+public record ConstantDistribution(Duration value) implements DistributionSpec {
+    public ConstantDistribution {
+        Distributions.requireNonNegative("value", value);
+    }
+
+    @Override
+    public String kind() {
+        return "constant";
+    }
+
+    @Override
+    public Duration mean() {
+        return value;
+    }
+
+    @Override
+    public double cv() {
+        return 0;
+    }
+
+    @Override
+    public long sampleNanos(SplittableRandom random) {
+        return value.toNanos();
+    }
+}

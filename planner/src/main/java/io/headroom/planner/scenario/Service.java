@@ -1,0 +1,43 @@
+package io.headroom.planner.scenario;
+
+import io.headroom.planner.cluster.Resources;
+import io.headroom.planner.dist.DistributionSpec;
+import io.headroom.planner.time.Durations;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The scored service, per replica.
+ *
+ * @param serviceTime how long one request holds a concurrency slot
+ * @param concurrency requests one replica serves at once ({@code replica_max_concurrent_requests})
+ * @param maxQueueWait longest wait in the router queue before the request gets 503; 0 rejects at once when no slot is free
+ * @param timeout scoring timeout: a request running longer gets 504 (the replica still finishes it)
+ * @param errorRate fraction of requests whose scoring function throws (502)
+ * @param startup scale decision to ready: schedule, pull, start, {@code init()}
+ * @param startupFailureRate fraction of new replicas whose {@code init()} fails (CrashLoopBackOff)
+ * @param resources what one replica requests from a node
+ */
+public record Service(DistributionSpec serviceTime, int concurrency, Duration maxQueueWait, Duration timeout,
+        double errorRate, DistributionSpec startup, double startupFailureRate, Resources resources) {
+    public Service {
+        Objects.requireNonNull(serviceTime, "serviceTime");
+        Objects.requireNonNull(startup, "startup");
+        Objects.requireNonNull(resources, "resources");
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1 but was " + concurrency);
+        }
+        if (maxQueueWait.isNegative()) {
+            throw new IllegalArgumentException("maxQueueWait must be >= 0s but was " + Durations.format(maxQueueWait));
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be > 0s but was " + Durations.format(timeout));
+        }
+        if (!(errorRate >= 0 && errorRate <= 1)) {
+            throw new IllegalArgumentException("errorRate must be in [0, 1] but was " + errorRate);
+        }
+        if (!(startupFailureRate >= 0 && startupFailureRate <= 1)) {
+            throw new IllegalArgumentException("startupFailureRate must be in [0, 1] but was " + startupFailureRate);
+        }
+    }
+}
