@@ -2,7 +2,10 @@ package io.headroom.planner.autoscaler;
 
 import java.time.Duration;
 
-/** A fixed replica count: no autoscaling. */
+/**
+ * A fixed replica count: no autoscaling. It can never add a replica, so every decision reports
+ * itself limited by its maximum and any 503 window it has is a replica cap.
+ */
 public record StaticSpec(int replicas) implements AutoscalerSpec {
     public StaticSpec {
         if (replicas < 1) {
@@ -35,7 +38,7 @@ public record StaticSpec(int replicas) implements AutoscalerSpec {
 
             @Override
             public ScalingDecision decide(Snapshot snapshot) {
-                return new ScalingDecision(replicas, snapshot.utilization() > 1);
+                return new ScalingDecision(replicas, true);
             }
         };
     }

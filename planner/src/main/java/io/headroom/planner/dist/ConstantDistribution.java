@@ -1,7 +1,6 @@
 package io.headroom.planner.dist;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 /** Every draw is {@code value}. */
 public record ConstantDistribution(Duration value) implements DistributionSpec {
@@ -25,7 +24,8 @@ public record ConstantDistribution(Duration value) implements DistributionSpec {
     }
 
     @Override
-    public long sampleNanos(SplittableRandom random) {
-        return value.toNanos();
+    public DurationSampler sampler() {
+        long nanos = value.toNanos();
+        return random -> nanos;
     }
 }

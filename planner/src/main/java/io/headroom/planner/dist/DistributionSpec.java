@@ -20,6 +20,11 @@ public sealed interface DistributionSpec
     /** Coefficient of variation (standard deviation / mean); 0 for a constant. */
     double cv();
 
+    /** A sampler with the parameters worked out once, for hot loops. */
+    DurationSampler sampler();
+
     /** Draws one value, in nanoseconds, from {@code random}. */
-    long sampleNanos(SplittableRandom random);
+    default long sampleNanos(SplittableRandom random) {
+        return sampler().sampleNanos(random);
+    }
 }

@@ -3,7 +3,6 @@ package io.headroom.planner.dist;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Draws uniformly from measured samples (a bootstrap of, say, a day of logged service times).
@@ -43,7 +42,8 @@ public record EmpiricalDistribution(String source, List<Duration> samples) imple
     }
 
     @Override
-    public long sampleNanos(SplittableRandom random) {
-        return samples.get(random.nextInt(samples.size())).toNanos();
+    public DurationSampler sampler() {
+        long[] nanos = nanos();
+        return random -> nanos[random.nextInt(nanos.length)];
     }
 }

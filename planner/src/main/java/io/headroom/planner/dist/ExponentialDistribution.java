@@ -1,7 +1,6 @@
 package io.headroom.planner.dist;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 /** Exponential with the given mean (cv = 1): the M in M/M/c. Sampled by inversion. */
 public record ExponentialDistribution(Duration mean) implements DistributionSpec {
@@ -20,7 +19,8 @@ public record ExponentialDistribution(Duration mean) implements DistributionSpec
     }
 
     @Override
-    public long sampleNanos(SplittableRandom random) {
-        return (long) (-mean.toNanos() * Math.log(1.0 - random.nextDouble()));
+    public DurationSampler sampler() {
+        double meanNanos = mean.toNanos();
+        return random -> (long) (-meanNanos * Math.log(1.0 - random.nextDouble()));
     }
 }

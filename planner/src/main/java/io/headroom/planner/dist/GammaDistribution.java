@@ -50,14 +50,16 @@ public record GammaDistribution(Duration mean, double cv) implements Distributio
     }
 
     @Override
-    public long sampleNanos(SplittableRandom random) {
+    public DurationSampler sampler() {
         double k = shape();
         double scaleNanos = mean.toNanos() / k;
         if (k < 1) {
-            double boost = Math.pow(1.0 - random.nextDouble(), 1 / k);
-            return (long) (scaleNanos * standardGamma(k + 1, random) * boost);
+            return random -> {
+                double boost = Math.pow(1.0 - random.nextDouble(), 1 / k);
+                return (long) (scaleNanos * standardGamma(k + 1, random) * boost);
+            };
         }
-        return (long) (scaleNanos * standardGamma(k, random));
+        return random -> (long) (scaleNanos * standardGamma(k, random));
     }
 
     private static double standardGamma(double k, SplittableRandom random) {

@@ -1,7 +1,6 @@
 package io.headroom.planner.dist;
 
 import java.time.Duration;
-import java.util.SplittableRandom;
 
 /**
  * Lognormal given by its mean and coefficient of variation: sigma^2 = ln(1 + cv^2),
@@ -58,7 +57,9 @@ public record LognormalDistribution(Duration mean, double cv) implements Distrib
     }
 
     @Override
-    public long sampleNanos(SplittableRandom random) {
-        return (long) Math.exp(mu() + sigma() * random.nextGaussian());
+    public DurationSampler sampler() {
+        double mu = mu();
+        double sigma = sigma();
+        return random -> (long) Math.exp(mu + sigma * random.nextGaussian());
     }
 }

@@ -1,0 +1,290 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.autoscaler.AutoscalerPolicy;
+import io.headroom.planner.autoscaler.ScalingDecision;
+import io.headroom.planner.autoscaler.Snapshot;
+import io.headroom.planner.dist.DurationSampler;
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.Service;
+import io.headroom.planner.timeline.ReplicaSample;
+import io.headroom.planner.traffic.ArrivalStream;
+import java.util.SplittableRandom;
+
+/**
+ * The discrete-event engine: one run of one scenario. All mutable simulation state lives here.
+ *
+ * <p>Event sources, each a single next time: request completions (a primitive heap), replicas
+ * becoming ready (a heap), the next arrival, the next autoscaler evaluation, the next second
+ * boundary. Events at the same time run in that fixed order — completions, readiness, arrival,
+ * autoscaler, second boundary — so the order is total and a run is deterministic.
+ *
+ * <p>Model choices: identical replicas, so slots are counted in aggregate (busy vs ready ×
+ * concurrency) and placement on nodes is a capacity count; the router queue is FIFO across all
+ * replicas; a queued request that would wait longer than the limit leaves at the limit with 503;
+ * a request's service time and error draw are taken at arrival (so changing the autoscaler does
+ * not change what each request costs: common random numbers); a timed-out request (504) keeps its
+ * slot until its service ends; a failing request (502) holds its slot for its service time; a
+ * removed ready replica finishes the requests it holds (its slots vanish at once); scale-down
+ * removes pending, then crash-looping, then the latest-starting, then ready replicas.
+ */
+final class Engine {
+    private static final long SECOND = 1_000_000_000L;
+    private static final int MAX_EVENTS = 200;
+
+    private final Service service;
+    private final long waitLimitNanos;
+    private final long timeoutNanos;
+    private final int concurrency;
+    private final long endNanos;
+    private final DurationSampler serviceTime;
+    private final DurationSampler startupTime;
+    private final double errorRate;
+    private final double startupFailureRate;
+    private final long clusterCapacity;
+    private final long schedulingTimeoutNanos;
+
+    private final SplittableRandom serviceRandom;
+    private final SplittableRandom errorRandom;
+    private final SplittableRandom startupRandom;
+    private final ArrivalStream arrivals;
+    private final AutoscalerPolicy policy;
+    private final long tickNanos;
+    private final Progress progress;
+
+    private final LongMinHeap completions = new LongMinHeap();
+    private final LongMinHeap startingReadyAt = new LongMinHeap();
+    private final RequestQueue queue = new RequestQueue();
+    private final RunRecorder recorder;
+
+    private long nowNanos;
+    private int ready;
+    private int crashLooping;
+    private int pending;
+    private int desired;
+    private boolean limitedByMax;
+    private long pendingSinceNanos = -1;
+    private boolean pendingReported;
+    private long replicaNanos;
+    private long accountedUntilNanos;
+    private int peakReady;
+
+    Engine(Scenario scenario, RandomStreams streams, Progress progress) {
+        this.progress = progress;
+        this.service = scenario.service();
+        this.waitLimitNanos = service.maxQueueWait().toNanos();
+        this.timeoutNanos = service.timeout().toNanos();
+        this.concurrency = service.concurrency();
+        this.endNanos = scenario.traffic().duration().toNanos();
+        this.serviceTime = service.serviceTime().sampler();
+        this.startupTime = service.startup().sampler();
+        this.errorRate = service.errorRate();
+        this.startupFailureRate = service.startupFailureRate();
+        this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(service.resources())).orElse(Long.MAX_VALUE);
+        this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
+        this.serviceRandom = streams.serviceTimes();
+        this.errorRandom = streams.errors();
+        this.startupRandom = streams.startups();
+        this.arrivals = new ArrivalStream(scenario.traffic().shape().rate(), scenario.traffic().arrivals(),
+                streams.arrivals(), endNanos / 1e9);
+        this.policy = scenario.autoscaler().newPolicy();
+        this.tickNanos = policy.evaluationInterval().toNanos();
+        long highestMicros = Math.max(2, (timeoutNanos + waitLimitNanos) / 1000 + 1);
+        this.recorder = new RunRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros);
+        int initial = scenario.autoscaler().minReplicas();
+        this.desired = initial;
+        this.ready = (int) Math.min(initial, clusterCapacity);
+        this.pending = initial - ready;
+        this.peakReady = ready;
+        if (pending > 0) {
+            pendingSinceNanos = 0;
+        }
+    }
+
+    /** Runs to the end of the traffic and until every request sent has an outcome. */
+    RunRecorder run() {
+        long nextArrival = arrivals.nextNanos();
+        long nextTick = tickNanos;
+        long nextSecond = SECOND;
+        while (!recorder.isComplete()) {
+            long completion = completions.peek();
+            long readyAt = startingReadyAt.peek();
+            long t = Math.min(Math.min(completion, readyAt), Math.min(nextArrival, Math.min(nextTick, nextSecond)));
+            nowNanos = t;
+            if (completion == t) {
+                completions.poll();
+                drainQueue();
+            } else if (readyAt == t) {
+                replicaReady();
+            } else if (nextArrival == t) {
+                arrive();
+                nextArrival = arrivals.nextNanos();
+            } else if (nextTick == t) {
+                evaluateAutoscaler();
+                nextTick += tickNanos;
+            } else {
+                endOfSecond();
+                nextSecond += SECOND;
+            }
+        }
+        accountReplicas();
+        recorder.finish(replicaNanos, peakReady);
+        return recorder;
+    }
+
+    private long slots() {
+        return (long) ready * concurrency;
+    }
+
+    private void arrive() {
+        long serviceNanos = serviceTime.sampleNanos(serviceRandom);
+        boolean fails = errorRate > 0 && errorRandom.nextDouble() < errorRate;
+        recorder.arrival(nowNanos);
+        if (completions.size() < slots()) {
+            start(nowNanos, serviceNanos, fails);
+        } else if (waitLimitNanos == 0) {
+            recorder.rejected(nowNanos);
+        } else {
+            queue.add(nowNanos, fails ? -serviceNanos - 1 : serviceNanos);
+        }
+    }
+
+    private void start(long arrivalNanos, long serviceNanos, boolean fails) {
+        completions.add(nowNanos + serviceNanos);
+        long waitNanos = nowNanos - arrivalNanos;
+        if (waitNanos > 0) {
+            recorder.waited(waitNanos);
+        }
+        if (serviceNanos > timeoutNanos) {
+            recorder.timedOut(arrivalNanos, waitNanos + timeoutNanos);
+        } else if (fails) {
+            recorder.failed(arrivalNanos, waitNanos + serviceNanos);
+        } else {
+            recorder.ok(arrivalNanos, waitNanos + serviceNanos);
+        }
+    }
+
+    /** Starts queued requests while slots are free; ones that waited past the limit get 503. */
+    private void drainQueue() {
+        while (!queue.isEmpty() && completions.size() < slots()) {
+            long arrival = queue.peekArrival();
+            long encoded = queue.peekService();
+            queue.remove();
+            if (arrival + waitLimitNanos < nowNanos) {
+                recorder.waited(waitLimitNanos);
+                recorder.rejected(arrival);
+            } else {
+                boolean fails = encoded < 0;
+                start(arrival, fails ? -encoded - 1 : encoded, fails);
+            }
+        }
+    }
+
+    /** Requests at the head of the queue that have waited past the limit leave with 503. */
+    private void expireQueue() {
+        while (!queue.isEmpty() && queue.peekArrival() + waitLimitNanos < nowNanos) {
+            recorder.waited(waitLimitNanos);
+            recorder.rejected(queue.peekArrival());
+            queue.remove();
+        }
+    }
+
+    private void replicaReady() {
+        accountReplicas();
+        startingReadyAt.poll();
+        ready++;
+        peakReady = Math.max(peakReady, ready);
+        drainQueue();
+    }
+
+    private void evaluateAutoscaler() {
+        expireQueue();
+        accountReplicas();
+        Snapshot snapshot = new Snapshot(nowNanos, ready, startingReadyAt.size() + crashLooping + pending, desired,
+                completions.size(), queue.size(), concurrency);
+        ScalingDecision decision = policy.decide(snapshot);
+        limitedByMax = decision.limitedByMax();
+        scaleTo(decision.desiredReplicas());
+        if (pending > 0 && !pendingReported && nowNanos - pendingSinceNanos >= schedulingTimeoutNanos) {
+            pendingReported = true;
+            recorder.event(nowNanos, "FailedScheduling", pending + " replica(s) Pending since "
+                    + RunRecorder.clock(pendingSinceNanos) + ": Couldn't Schedule because the kubernetes cluster didn't have"
+                    + " available resources (its nodes hold " + clusterCapacity + " replicas)");
+        }
+    }
+
+    private int placed() {
+        return ready + startingReadyAt.size() + crashLooping;
+    }
+
+    private void scaleTo(int target) {
+        int total = placed() + pending;
+        for (int i = total; i < target; i++) {
+            if (placed() < clusterCapacity) {
+                startReplica();
+            } else {
+                if (pending == 0) {
+                    pendingSinceNanos = nowNanos;
+                    pendingReported = false;
+                }
+                pending++;
+            }
+        }
+        int remove = total - target;
+        while (remove > 0 && pending > 0) {
+            pending--;
+            remove--;
+        }
+        while (remove > 0 && crashLooping > 0) {
+            crashLooping--;
+            remove--;
+        }
+        while (remove > 0 && !startingReadyAt.isEmpty()) {
+            startingReadyAt.pollMax();
+            remove--;
+        }
+        while (remove > 0 && ready > 0) {
+            ready--;
+            remove--;
+        }
+        while (pending > 0 && placed() < clusterCapacity) {
+            pending--;
+            startReplica();
+        }
+        if (pending == 0) {
+            pendingSinceNanos = -1;
+        }
+        desired = target;
+    }
+
+    /** A replica got a node: it crash-loops forever, or becomes ready after a startup time. Both draws are always taken. */
+    private void startReplica() {
+        boolean crashes = startupRandom.nextDouble() < startupFailureRate;
+        long startupNanos = startupTime.sampleNanos(startupRandom);
+        if (crashes) {
+            crashLooping++;
+            if (recorder.eventCount() < MAX_EVENTS) {
+                recorder.event(nowNanos, "CrashLoopBackOff", "a new replica's init() failed; it restarts with back-off and never becomes ready");
+            }
+        } else {
+            startingReadyAt.add(nowNanos + startupNanos);
+        }
+    }
+
+    private void endOfSecond() {
+        expireQueue();
+        int second = (int) (nowNanos / SECOND) - 1;
+        if (second % 60 == 59) {
+            progress.update(Math.min(1, nowNanos / (double) endNanos));
+        }
+        recorder.endOfSecond(second, nowNanos, new ReplicaSample(ready, startingReadyAt.size() + crashLooping, desired,
+                completions.size(), queue.size(), pending, crashLooping, limitedByMax));
+    }
+
+    private void accountReplicas() {
+        long until = Math.min(nowNanos, endNanos);
+        if (until > accountedUntilNanos) {
+            replicaNanos += (long) placed() * (until - accountedUntilNanos);
+            accountedUntilNanos = until;
+        }
+    }
+}

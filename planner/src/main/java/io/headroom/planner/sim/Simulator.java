@@ -1,0 +1,60 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.timeline.LatencySummary;
+import io.headroom.planner.timeline.SloVerdict;
+import io.headroom.planner.timeline.Slos;
+import io.headroom.planner.timeline.Summary;
+import io.headroom.planner.timeline.TimelineRow;
+import io.headroom.planner.timeline.Window;
+import io.headroom.planner.timeline.Windows;
+import java.util.List;
+
+/**
+ * Predicts a scenario: a request-level discrete-event simulation of the service, its router queue,
+ * its replicas and its autoscaler (see {@link Engine} for the model). Deterministic: the same
+ * scenario and seed give the same result, to the byte once written.
+ */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    /** Runs {@code scenario} with its own seed. */
+    public static SimulationResult run(Scenario scenario) {
+        return run(scenario, Progress.NONE);
+    }
+
+    /** Runs {@code scenario} with its own seed, telling {@code progress} as simulated time passes. */
+    public static SimulationResult run(Scenario scenario, Progress progress) {
+        RunRecorder recorder = new Engine(scenario, RandomStreams.of(scenario.seed()), progress).run();
+        List<TimelineRow> rows = recorder.rows();
+        long requests = 0;
+        long ok = 0;
+        long r503 = 0;
+        long t504 = 0;
+        long e502 = 0;
+        for (TimelineRow r : rows) {
+            requests += r.arrivals();
+            ok += r.ok();
+            r503 += r.rejected503();
+            t504 += r.timeout504();
+            e502 += r.error502();
+        }
+        LatencySummary latency = LatencySummary.of(recorder.latencyMicros());
+        double replicaHours = recorder.replicaHours();
+        Double cost = scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
+        List<Window> windows = Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS);
+        double fraction503 = fraction(r503, requests);
+        List<SloVerdict> verdicts = Slos.judge(scenario.slo(), fraction503, latency);
+        Boolean met = verdicts.isEmpty() ? null : verdicts.stream().allMatch(SloVerdict::met);
+        Summary summary = new Summary(scenario.name(), "predicted", scenario.seed(), scenario.traffic().seconds(), requests,
+                ok, r503, t504, e502, fraction503, fraction(t504, requests), fraction(e502, requests), recorder.queued(),
+                requests == 0 ? 0.0 : recorder.queueWaitNanos() / 1e6 / requests, latency, replicaHours,
+                cost, recorder.peakReady(), met, verdicts, windows, recorder.events(), false);
+        return new SimulationResult(summary, rows);
+    }
+
+    static double fraction(long part, long whole) {
+        return whole == 0 ? 0 : part / (double) whole;
+    }
+}

@@ -1,0 +1,43 @@
+package io.headroom.planner.timeline;
+
+import java.util.List;
+
+/**
+ * The totals of one run, predicted or observed: what {@code summary.json} holds.
+ *
+ * @param scenario the scenario's name
+ * @param kind {@code predicted} (simulated) or {@code observed} (load test)
+ * @param seed the seed of the run
+ * @param durationSeconds seconds of traffic
+ * @param requests requests sent
+ * @param ok requests answered successfully
+ * @param rejected503 requests answered 503
+ * @param timeout504 requests answered 504
+ * @param error502 requests answered 502 (observed: any other failure)
+ * @param rejected503Fraction rejected503 / requests (0 when no requests)
+ * @param timeout504Fraction timeout504 / requests
+ * @param error502Fraction error502 / requests
+ * @param queued requests that waited in the router queue before a replica took them or they got 503;
+ *     null when unknown (observed)
+ * @param meanQueueWaitMs mean router-queue wait over all requests, in ms (503s count the wait they gave up
+ *     after); null when unknown
+ * @param latencyMs percentiles of the requests a replica served (ok, 504, 502), in ms
+ * @param replicaHours hours of replicas running (starting or ready) over the run; null when unknown
+ * @param cost replicaHours × cost per replica-hour; null without a cost
+ * @param peakReadyReplicas most replicas ready at once; null when unknown
+ * @param sloMet all SLOs met; null when the scenario sets none
+ * @param slo one verdict per objective
+ * @param windows the 503 windows
+ * @param events what else happened (FailedScheduling, CrashLoopBackOff, ...)
+ * @param incomplete true when the run stopped before the end of its traffic
+ */
+public record Summary(String scenario, String kind, long seed, int durationSeconds, long requests, long ok,
+        long rejected503, long timeout504, long error502, double rejected503Fraction, double timeout504Fraction,
+        double error502Fraction, Long queued, Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
+        Boolean sloMet, List<SloVerdict> slo, List<Window> windows, List<RunEvent> events, boolean incomplete) {
+    public Summary {
+        slo = List.copyOf(slo);
+        windows = List.copyOf(windows);
+        events = List.copyOf(events);
+    }
+}

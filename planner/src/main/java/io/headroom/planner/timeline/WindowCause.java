@@ -1,0 +1,40 @@
+package io.headroom.planner.timeline;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Why a 503 window happened, in the words a capacity review uses. */
+public enum WindowCause {
+    /** Replicas were asked for but were not ready yet (startup takes time). */
+    SCALE_UP_LAG("scale-up lag"),
+    /** The autoscaler wanted more replicas than its maximum (or a static count) allows. */
+    MAX_REPLICAS("max replicas"),
+    /** Replicas stayed Pending: no node had room for them. */
+    CLUSTER_FULL("cluster full"),
+    /** New replicas crash-looped and never became ready. */
+    STARTUP_FAILURES("startup failures");
+
+    private final String label;
+
+    WindowCause(String label) {
+        this.label = label;
+    }
+
+    @JsonValue
+    public String label() {
+        return label;
+    }
+
+    /** The cause of one second, from its replica sample; precedence: cluster full, max replicas, startup failures, lag. */
+    public static WindowCause of(ReplicaSample s) {
+        if (s.pending() > 0) {
+            return CLUSTER_FULL;
+        }
+        if (s.limitedByMax()) {
+            return MAX_REPLICAS;
+        }
+        if (s.crashLooping() > 0) {
+            return STARTUP_FAILURES;
+        }
+        return SCALE_UP_LAG;
+    }
+}

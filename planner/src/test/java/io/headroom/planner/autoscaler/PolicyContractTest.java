@@ -1,0 +1,63 @@
+package io.headroom.planner.autoscaler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every registered policy, through the same invariants: within min/max, and deterministic. */
+class PolicyContractTest {
+    static Stream<AutoscalerSpec> policies() {
+        return Stream.of(new StaticSpec(7), AzureMlSpec.DEFAULT,
+                new AzureMlSpec(3, 40, 0.5, Duration.ofSeconds(2), Duration.ofSeconds(30)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("policies")
+    void everyRegisteredPolicyIsCovered(AutoscalerSpec spec) {
+        assertTrue(AutoscalerPolicies.NAMES.contains(spec.policy()));
+        assertEquals(AutoscalerPolicies.NAMES.size(), policies().map(AutoscalerSpec::policy).distinct().count(),
+                "this contract test lists every registered policy");
+    }
+
+    @ParameterizedTest
+    @MethodSource("policies")
+    void decisionsStayWithinMinAndMax(AutoscalerSpec spec) {
+        for (int d : decisions(spec, 99)) {
+            assertTrue(d >= spec.minReplicas() && d <= spec.maxReplicas(), spec + " decided " + d);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("policies")
+    void theSameSnapshotsGiveTheSameDecisions(AutoscalerSpec spec) {
+        assertEquals(decisions(spec, 7), decisions(spec, 7));
+    }
+
+    /** 2,000 evaluations on a random walk of load, feeding each decision back as the current setting. */
+    private static List<Integer> decisions(AutoscalerSpec spec, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        AutoscalerPolicy policy = spec.newPolicy();
+        long step = policy.evaluationInterval().toNanos();
+        int desired = spec.minReplicas();
+        int ready = desired;
+        long load = 0;
+        List<Integer> out = new ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+            load = Math.max(0, load + random.nextInt(-20, 21));
+            long busy = Math.min(load, ready * 2L);
+            int decided = policy.decide(new Snapshot(i * step, ready, Math.max(0, desired - ready), desired, busy,
+                    load - busy, 2)).desiredReplicas();
+            out.add(decided);
+            desired = decided;
+            ready = random.nextBoolean() ? desired : Math.min(ready, desired);
+        }
+        return out;
+    }
+}
