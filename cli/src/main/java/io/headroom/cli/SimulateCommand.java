@@ -1,13 +1,124 @@
 package io.headroom.cli;
 
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.ScenarioLoader;
+import io.headroom.planner.sim.Progress;
+import io.headroom.planner.sim.RunSpread;
+import io.headroom.planner.sim.SimulationResult;
+import io.headroom.planner.sim.Simulator;
+import io.headroom.planner.timeline.Summary;
+import io.headroom.planner.timeline.SummaryJson;
+import io.headroom.planner.timeline.TimelineCsv;
+import io.headroom.planner.timeline.WindowsCsv;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code headroom simulate}: predicted 503 windows for a scenario (to be built by issue 3). */
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Simulate a scenario: when do clients get 503s, and why.")
+/** {@code headroom simulate}: predicts when clients get 503s (and 504, 502), and why. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Simulate a scenario: when do clients get 503s, and why.",
+        description = {
+            "Runs a request-level discrete-event simulation of the scenario: arrivals that follow its",
+            "traffic profile, the router queue with its wait limit (503), the scoring timeout (504),",
+            "scoring errors (502), replica startup and failures, node capacity, and the autoscaler",
+            "policy. Prints outcome counts and fractions, latency percentiles, replica-hours and cost,",
+            "SLO verdicts, and the 503 windows with their cause (scale-up lag, max replicas, cluster",
+            "full, startup failures).",
+            "",
+            "Exits 4 when the scenario sets SLOs and the run misses one (with --runs: the first run).",
+            ""},
+        footer = {"", "Examples:",
+            "  headroom simulate scenarios/launch-day.yaml",
+            "  headroom simulate scenarios/launch-day.yaml --seed 7 --out out/launch-day",
+            "  headroom simulate scenarios/launch-day.yaml --runs 20 --format json"})
 final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
+    Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for this run, instead of the scenario's own.")
+    Long seed;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "Repeat with N seeds (the scenario's, then derived ones) on all cores and report the spread"
+                    + " (p5/p50/p95) of the headline numbers. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write summary.json, timeline.csv and windows.csv (and spread.json with --runs) into DIR.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("not yet");
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be >= 1 but was " + runs);
+        }
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        if (seed != null) {
+            scenario = scenario.withSeed(seed);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), runs > 1 ? "runs" : "simulating")) {
+            SimulationResult first = Simulator.run(scenario, runs == 1 ? progress : Progress.NONE);
+            RunSpread spread = runs > 1 ? RunSpread.run(scenario, runs, progress) : null;
+            Summary summary = first.summary();
+            progress.close();
+            if (out != null) {
+                write(first, spread);
+            }
+            if (format == OutputFormat.json) {
+                stdout.print(SummaryJson.toJson(spread == null ? summary : jsonWithSpread(summary, spread)));
+            } else {
+                new SummaryTable(stdout).print(scenario, summary);
+                if (spread != null) {
+                    new SummaryTable(stdout).printSpread(spread);
+                }
+                if (out != null) {
+                    stdout.printf("%nWrote %s%n", out.resolve("summary.json") + ", timeline.csv, windows.csv");
+                }
+            }
+            stdout.flush();
+            return Boolean.FALSE.equals(summary.sloMet()) ? Headroom.EXIT_VERDICT_FAILED : 0;
+        }
+    }
+
+    private static Map<String, Object> jsonWithSpread(Summary summary, RunSpread spread) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("summary", summary);
+        json.put("runs", spread.seeds().size());
+        json.put("seeds", spread.seeds());
+        json.put("spread", spread.spread());
+        return json;
+    }
+
+    private void write(SimulationResult result, RunSpread spread) {
+        try {
+            Files.createDirectories(out);
+            SummaryJson.write(result.summary(), out.resolve("summary.json"));
+            TimelineCsv.write(result.timeline(), out.resolve("timeline.csv"));
+            WindowsCsv.write(result.summary().windows(), out.resolve("windows.csv"));
+            if (spread != null) {
+                Files.writeString(out.resolve("spread.json"), SummaryJson.toJson(jsonWithSpread(result.summary(), spread)));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new io.headroom.planner.InvalidInputException("cannot write into --out " + out + ": " + e.getMessage(), e);
+        }
     }
 }

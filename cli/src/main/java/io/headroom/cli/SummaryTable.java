@@ -1,0 +1,110 @@
+package io.headroom.cli;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.RunSpread;
+import io.headroom.planner.timeline.SloVerdict;
+import io.headroom.planner.timeline.Summary;
+import io.headroom.planner.timeline.Window;
+import io.headroom.planner.time.Durations;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a run's summary for people: outcomes, latency, replicas and cost, SLOs, windows, events. */
+final class SummaryTable {
+    private final PrintWriter out;
+
+    SummaryTable(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(Scenario scenario, Summary s) {
+        line("%s — %s, seed %d, %s of traffic (%s autoscaler)", s.kind(), s.scenario(), s.seed(),
+                Durations.format(scenario.traffic().duration()), scenario.autoscaler().policy());
+        out.println();
+        line("  %-10s %12s %10s", "outcome", "requests", "fraction");
+        line("  %-10s %12d", "sent", s.requests());
+        line("  %-10s %12d %10s", "ok", s.ok(), percent(fraction(s.ok(), s.requests())));
+        line("  %-10s %12d %10s", "503", s.rejected503(), percent(s.rejected503Fraction()));
+        line("  %-10s %12d %10s", "504", s.timeout504(), percent(s.timeout504Fraction()));
+        line("  %-10s %12d %10s", "502", s.error502(), percent(s.error502Fraction()));
+        out.println();
+        if (s.latencyMs().p50() == null) {
+            line("  latency    no request was served");
+        } else {
+            line("  latency    p50 %s  p90 %s  p99 %s  max %s  (requests a replica served)", ms(s.latencyMs().p50()),
+                    ms(s.latencyMs().p90()), ms(s.latencyMs().p99()), ms(s.latencyMs().max()));
+        }
+        if (s.queued() != null) {
+            line("  queue      %s of requests waited; mean wait %s", percent(fraction(s.queued(), s.requests())),
+                    ms(s.meanQueueWaitMs()));
+        }
+        line("  replicas   peak ready %d, %.2f replica-hours%s", s.peakReadyReplicas(), s.replicaHours(),
+                s.cost() == null ? "" : String.format(Locale.ROOT, ", cost %.2f", s.cost()));
+        if (!s.slo().isEmpty()) {
+            out.println();
+            line("  SLOs: %s", Boolean.TRUE.equals(s.sloMet()) ? "all met" : "MISSED");
+            for (SloVerdict v : s.slo()) {
+                line("    %-14s %-6s %s (limit %s)", v.objective(), v.met() ? "met" : "MISSED", value(v.actual(), v.unit()),
+                        value(v.limit(), v.unit()));
+            }
+        }
+        out.println();
+        if (s.windows().isEmpty()) {
+            line("  503 windows: none");
+        } else {
+            line("  503 windows: %d", s.windows().size());
+            line("    %-9s %-9s %8s %10s %8s  %s", "start", "end", "length", "rejected", "peak/s", "cause");
+            for (Window w : s.windows()) {
+                line("    %-9s %-9s %7ds %10d %8d  %s", clock(w.startSecond()), clock(w.endSecond()), w.seconds(), w.rejected(),
+                        w.peakRejectedPerSecond(), w.cause() == null ? "unknown" : w.cause().label());
+            }
+        }
+        if (!s.events().isEmpty()) {
+            out.println();
+            line("  events:");
+            s.events().stream().limit(10).forEach(e -> line("    %-9s %-17s %s", clock(e.second()), e.reason(), e.message()));
+            if (s.events().size() > 10) {
+                line("    ... and %d more (see summary.json)", s.events().size() - 10);
+            }
+        }
+    }
+
+    void printSpread(RunSpread spread) {
+        out.println();
+        line("  spread over %d runs      %12s %12s %12s", spread.seeds().size(), "p5", "p50", "p95");
+        for (Map.Entry<String, RunSpread.Spread> e : spread.spread().entrySet()) {
+            RunSpread.Spread v = e.getValue();
+            line("    %-22s %12s %12s %12s", e.getKey(), number(v.p5()), number(v.p50()), number(v.p95()));
+        }
+    }
+
+    private void line(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    static String clock(int second) {
+        return second >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", second / 3600, second % 3600 / 60, second % 60)
+                : String.format(Locale.ROOT, "%d:%02d", second / 60, second % 60);
+    }
+
+    private static double fraction(long part, long whole) {
+        return whole == 0 ? 0 : part / (double) whole;
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.3f %%", 100 * fraction);
+    }
+
+    private static String ms(double millis) {
+        return millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000) : String.format(Locale.ROOT, "%.1f ms", millis);
+    }
+
+    private static String value(double v, String unit) {
+        return "ms".equals(unit) ? ms(v) : percent(v);
+    }
+
+    private static String number(double v) {
+        return Math.abs(v) < 1 && v != 0 ? String.format(Locale.ROOT, "%.5f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+}
