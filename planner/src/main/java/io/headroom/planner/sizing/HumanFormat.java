@@ -6,13 +6,16 @@ import java.util.Locale;
 
 /** Numbers for people: three significant digits, a unit, {@link Locale#ROOT}. Shared by explanations and tables. */
 public final class HumanFormat {
-    private static final MathContext THREE_DIGITS = new MathContext(3);
-
     private HumanFormat() {
     }
 
     /** A fraction as a percentage: 0.001 → {@code 0.1%}, 0.0012345 → {@code 0.123%}, 3e-12 → {@code 3.00e-10%}. */
     public static String percent(double fraction) {
+        return percent(fraction, 3);
+    }
+
+    /** A fraction as a percentage with {@code digits} significant digits, trailing zeros dropped. */
+    public static String percent(double fraction, int digits) {
         double pct = fraction * 100;
         if (pct == 0) {
             return "0%";
@@ -20,7 +23,7 @@ public final class HumanFormat {
         if (Math.abs(pct) < 1e-4) {
             return String.format(Locale.ROOT, "%.2e%%", pct);
         }
-        return significant(pct) + "%";
+        return significant(pct, digits) + "%";
     }
 
     /** Seconds with a readable unit: {@code 1.23 s}, {@code 45.6 ms}, {@code 7.89 us}, {@code 0 s}; tiny values in ns. */
@@ -50,7 +53,11 @@ public final class HumanFormat {
     }
 
     private static String significant(double value) {
-        BigDecimal rounded = new BigDecimal(value).round(THREE_DIGITS).stripTrailingZeros();
+        return significant(value, 3);
+    }
+
+    private static String significant(double value, int digits) {
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 }

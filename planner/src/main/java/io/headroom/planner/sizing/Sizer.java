@@ -5,7 +5,6 @@ import io.headroom.planner.cluster.ClusterFit;
 import io.headroom.planner.queueing.ErlangC;
 import io.headroom.planner.queueing.MaxWaitQueue;
 import io.headroom.planner.time.Durations;
-import java.time.Duration;
 
 /**
  * Sizes a service: pure functions of a {@link SizingQuery}.
@@ -59,7 +58,7 @@ public final class Sizer {
         boolean stable = load < servers && Double.isFinite(meanWait) && Double.isFinite(p99Wait);
         MaxWaitQueue.Outcome router = MaxWaitQueue.solve(servers, rps, serviceSeconds, Durations.seconds(query.maxWait()), cv);
         return new QueueingCheck(replicas, servers, load, load / servers, ErlangC.probabilityOfWait(servers, load),
-                stable ? Durations.ofSeconds(meanWait) : null, stable ? Durations.ofSeconds(p99Wait) : null,
+                stable ? meanWait : null, stable ? p99Wait : null,
                 router.rejectionFraction());
     }
 
@@ -76,8 +75,8 @@ public final class Sizer {
         if (query.sloP99Wait() == null) {
             return true;
         }
-        Duration p99 = check(query, replicas).p99Wait();
-        return p99 != null && p99.compareTo(query.sloP99Wait()) <= 0;
+        Double p99Seconds = check(query, replicas).p99WaitSeconds();
+        return p99Seconds != null && p99Seconds <= Durations.seconds(query.sloP99Wait());
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.headroom.planner.sizing;
 
 import io.headroom.planner.time.Durations;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,21 +11,23 @@ final class SloExplanation {
 
     static String explain(SizingQuery query, int replicas, Integer sloReplicas) {
         String rule = "ceil(" + HumanFormat.plain(query.targetRps()) + " rps x " + Durations.format(query.latency())
-                + " / " + HumanFormat.plain(query.targetUtilization()) + " / " + query.concurrency() + ") = " + replicas;
+                + " / " + HumanFormat.plain(query.targetUtilization()) + " / " + query.concurrency() + ")";
         if (sloReplicas == null) {
-            return "the sizing rule gives " + rule + " replicas; no SLO was given";
+            return "the sizing rule gives " + replicas + " replicas, " + rule + "; no SLO was given";
         }
         String slos = sloNames(query);
         if (sloReplicas == 1) {
-            return "1 replica already meets " + slos + "; the sizing rule gives " + rule;
+            return "1 replica already meets " + slos + "; the sizing rule gives " + replicas + ", " + rule;
         }
         String binding = binding(query, sloReplicas);
-        if (sloReplicas <= replicas) {
-            String suffix = sloReplicas == replicas ? "; no fewer would do (" + binding + ")"
-                    : "; " + sloReplicas + " would suffice (" + binding + ")";
-            return "the formula's " + replicas + " replicas (" + rule + ") already meet " + slos + suffix;
+        String ruleCount = "the sizing rule's " + replicas + " replicas, " + rule + ",";
+        if (sloReplicas < replicas) {
+            return ruleCount + " already meet " + slos + "; " + sloReplicas + " would suffice, as " + binding;
         }
-        return binding + "; the formula's " + replicas + " replicas fall short (" + shortfall(query, replicas) + ")";
+        if (sloReplicas == replicas) {
+            return ruleCount + " meet " + slos + " with none to spare: " + binding;
+        }
+        return binding + "; " + ruleCount + " fall short (" + shortfall(query, replicas) + ")";
     }
 
     private static String sloNames(SizingQuery query) {
@@ -43,19 +44,31 @@ final class SloExplanation {
         QueueingCheck below = Sizer.check(query, sloReplicas - 1);
         List<String> parts = new ArrayList<>();
         if (!Sizer.meets503(query, sloReplicas - 1)) {
-            parts.add("the 503 SLO (<= " + HumanFormat.percent(query.slo503()) + ") binds: " + sloReplicas
-                    + " replicas reject " + HumanFormat.percent(at.rejectionFraction()) + ", " + (sloReplicas - 1)
-                    + " would reject " + HumanFormat.percent(below.rejectionFraction()));
+            double slo = query.slo503();
+            parts.add("the 503 SLO (<= " + HumanFormat.percent(slo) + ") binds: " + sloReplicas + " replicas reject "
+                    + HumanFormat.percent(at.rejectionFraction()) + ", " + (sloReplicas - 1) + " would reject "
+                    + percentApartFrom(below.rejectionFraction(), slo));
         }
         if (!Sizer.meetsP99(query, sloReplicas - 1)) {
             parts.add("the p99 wait SLO (<= " + Durations.format(query.sloP99Wait()) + ") binds: " + sloReplicas
-                    + " replicas wait " + wait(at.p99Wait()) + " at p99, " + (sloReplicas - 1) + " would "
-                    + (below.p99Wait() == null ? "be unstable" : "wait " + wait(below.p99Wait())));
+                    + " replicas wait " + HumanFormat.seconds(at.p99WaitSeconds()) + " at p99, " + (sloReplicas - 1) + " would "
+                    + (below.p99WaitSeconds() == null ? "be unstable" : "wait " + HumanFormat.seconds(below.p99WaitSeconds())));
         }
         if (parts.isEmpty()) {
             parts.add("fewer than " + sloReplicas + " replicas cannot carry the load within " + sloNames(query));
         }
         return String.join("; ", parts);
+    }
+
+    /** {@code fraction} as a percentage with enough digits that it does not print like {@code slo}. */
+    private static String percentApartFrom(double fraction, double slo) {
+        for (int digits = 3; digits < 8; digits++) {
+            String shown = HumanFormat.percent(fraction, digits);
+            if (!shown.equals(HumanFormat.percent(slo, digits))) {
+                return shown;
+            }
+        }
+        return HumanFormat.percent(fraction, 8);
     }
 
     private static String shortfall(SizingQuery query, int replicas) {
@@ -65,12 +78,8 @@ final class SloExplanation {
             parts.add(HumanFormat.percent(at.rejectionFraction()) + " rejected");
         }
         if (query.sloP99Wait() != null) {
-            parts.add(at.p99Wait() == null ? "unstable queue" : "p99 wait " + wait(at.p99Wait()));
+            parts.add(at.p99WaitSeconds() == null ? "unstable queue" : "p99 wait " + HumanFormat.seconds(at.p99WaitSeconds()));
         }
         return String.join(", ", parts);
-    }
-
-    private static String wait(Duration d) {
-        return HumanFormat.seconds(Durations.seconds(d));
     }
 }

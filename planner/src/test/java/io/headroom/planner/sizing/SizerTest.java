@@ -61,8 +61,8 @@ class SizerTest {
         QueueingCheck at = Sizer.size(query(20, "10s", 1.0, null, null)).atReplicas();
         assertEquals(200, at.replicas());
         assertFalse(at.stable());
-        assertNull(at.meanWait());
-        assertNull(at.p99Wait());
+        assertNull(at.meanWaitSeconds());
+        assertNull(at.p99WaitSeconds());
         assertTrue(at.rejectionFraction() > 0 && at.rejectionFraction() < 1);
     }
 
@@ -81,9 +81,9 @@ class SizerTest {
     void sloReplicasIsTheSmallestCountMeetingTheP99WaitSlo() {
         SizingQuery q = query(20, "10s", 0.7, null, "1s");
         int n = Sizer.sloReplicas(q);
-        assertTrue(Sizer.check(q, n).p99Wait().compareTo(Duration.ofSeconds(1)) <= 0);
+        assertTrue(Sizer.check(q, n).p99WaitSeconds() <= 1.0);
         QueueingCheck below = Sizer.check(q, n - 1);
-        assertTrue(below.p99Wait() == null || below.p99Wait().compareTo(Duration.ofSeconds(1)) > 0);
+        assertTrue(below.p99WaitSeconds() == null || below.p99WaitSeconds() > 1.0);
     }
 
     @Test
@@ -97,7 +97,7 @@ class SizerTest {
     void looseSloSaysTheFormulaAlreadyMeetsIt() {
         SizingResult r = Sizer.size(query(20, "10s", 0.7, 0.05, null));
         assertTrue(r.sloReplicas() < 286);
-        assertTrue(r.explanation().startsWith("the formula's 286 replicas"), r.explanation());
+        assertTrue(r.explanation().startsWith("the sizing rule's 286 replicas"), r.explanation());
         assertTrue(r.explanation().contains(r.sloReplicas() + " would suffice"), r.explanation());
     }
 
