@@ -1,13 +1,144 @@
 package io.headroom.cli;
 
+import io.headroom.planner.cluster.NodePool;
+import io.headroom.planner.cluster.Resources;
+import io.headroom.planner.sizing.HumanFormat;
+import io.headroom.planner.sizing.Sizer;
+import io.headroom.planner.sizing.SizingQuery;
+import io.headroom.planner.sizing.SizingResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code headroom size}: replicas for a target rate (to be built by issue 2). */
-@Command(name = "size", mixinStandardHelpOptions = true, description = "How many replicas (and nodes) a target rate needs.")
+/** {@code headroom size}: replicas (and nodes) for a target rate. Parses, calls {@link Sizer}, prints. */
+@Command(name = "size", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "How many replicas (and nodes) a target request rate needs.",
+        description = {
+            "Computes the replica count by Azure ML's documented rule",
+            "  replicas = ceil(rps * latency / utilization / concurrency),",
+            "then checks it with queueing theory, treating the replicas' concurrency",
+            "slots as the servers of one queue fed by Poisson arrivals:",
+            "  offered load (Erlangs), utilization, the Erlang C probability of waiting,",
+            "  mean and p99 router queue wait (M/M/c with the Allen-Cunneen correction",
+            "  for --cv), and the fraction of requests rejected with 503 because they",
+            "  would wait longer than --max-wait (M/M/c+D, Boots & Tijms 1999).",
+            "With --slo-503 and/or --slo-p99 it finds the smallest replica count that",
+            "meets them and says which one binds. With --node-pool it places the",
+            "recommended count (the SLO count if an SLO is given) on the node pools,",
+            "filled in order, and prints kube-scheduler's message when they do not fit.",
+            ""},
+        footer = {"",
+            "Example:",
+            "  headroom size --rps 20 --latency 10s --utilization 0.7 --slo-503 0.001 \\",
+            "      --cpu 1 --memory-gb 2 --gpu 1 --node-pool gpu:3:6:56:1",
+            "",
+            "Durations carry a unit: 250ms, 10s, 1.5s, 5m. In JSON output every duration is",
+            "a number of seconds and every fraction is in [0, 1]."})
 final class SizeCommand implements Callable<Integer> {
+    /** Output formats (lower case, as typed on the command line). */
+    enum Format { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rps", required = true, paramLabel = "RPS",
+            description = "Target request rate, requests per second (> 0).")
+    double rps;
+
+    @Option(names = "--latency", required = true, paramLabel = "DURATION",
+            description = "Mean time a replica spends serving one request (> 0), like 10s or 250ms.")
+    Duration latency;
+
+    @Option(names = "--utilization", defaultValue = "0.7", paramLabel = "FRACTION",
+            description = "Autoscaler target utilization, in (0, 1]. Default: ${DEFAULT-VALUE}.")
+    double utilization;
+
+    @Option(names = "--concurrency", defaultValue = "1", paramLabel = "N",
+            description = "Requests one replica serves at once (replica_max_concurrent_requests), >= 1. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--max-wait", defaultValue = "500ms", paramLabel = "DURATION",
+            description = "Router queue wait after which a request gets 503 (max_request_wait_time); 0s rejects"
+                    + " whenever no slot is free. Default: ${DEFAULT-VALUE}.")
+    Duration maxWait;
+
+    @Option(names = "--cv", defaultValue = "1.0", paramLabel = "CV",
+            description = "Coefficient of variation of the service time (stddev / mean): 1 exponential, 0 constant, >= 0."
+                    + " Default: ${DEFAULT-VALUE}.")
+    double cv;
+
+    @Option(names = "--slo-503", paramLabel = "FRACTION",
+            description = "Largest acceptable fraction of requests rejected with 503, in [0, 1), e.g. 0.001 for 0.1%%.")
+    Double slo503;
+
+    @Option(names = "--slo-p99", paramLabel = "DURATION",
+            description = "Largest acceptable p99 of the router queue wait (time before a replica picks the request up;"
+                    + " the part of latency replicas can change), e.g. 2s.")
+    Duration sloP99;
+
+    @Option(names = "--cpu", defaultValue = "1", paramLabel = "CORES",
+            description = "CPU cores one replica requests, >= 0. Default: ${DEFAULT-VALUE}.")
+    double cpu;
+
+    @Option(names = "--memory-gb", defaultValue = "2", paramLabel = "GB",
+            description = "Memory one replica requests, GB, >= 0. Default: ${DEFAULT-VALUE}.")
+    double memoryGb;
+
+    @Option(names = "--gpu", defaultValue = "0", paramLabel = "GPUS",
+            description = "Whole GPUs (nvidia.com/gpu) one replica requests, >= 0. Default: ${DEFAULT-VALUE}.")
+    int gpu;
+
+    @Option(names = "--node-pool", paramLabel = "POOL", converter = NodePoolConverter.class,
+            description = "A node pool as " + NodePoolConverter.FORMAT + ": name, node count, and allocatable CPU cores,"
+                    + " memory GB and GPUs per node,"
+                    + " e.g. gpu:3:6:56:1. Repeat for several pools; they are filled in the order given.")
+    List<NodePool> nodePools = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("not yet");
+    public Integer call() throws Exception {
+        SizingResult result = Sizer.size(query());
+        var out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(SizeJson.render(result));
+        } else {
+            out.print(SizeTable.render(result));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private SizingQuery query() {
+        require(rps > 0 && Double.isFinite(rps), "--rps must be > 0 (requests per second) but was " + shown(rps));
+        require(!latency.isZero(), "--latency must be > 0 but was 0s");
+        require(utilization > 0 && utilization <= 1, "--utilization must be in (0, 1] but was " + shown(utilization));
+        require(concurrency >= 1, "--concurrency must be >= 1 but was " + concurrency);
+        require(cv >= 0 && Double.isFinite(cv), "--cv must be a number >= 0 but was " + shown(cv));
+        require(slo503 == null || slo503 >= 0 && slo503 < 1,
+                "--slo-503 must be a fraction in [0, 1), e.g. 0.001 for 0.1%, but was " + (slo503 == null ? "" : shown(slo503)));
+        require(cpu >= 0 && Double.isFinite(cpu), "--cpu must be >= 0 (cores) but was " + shown(cpu));
+        require(memoryGb >= 0 && Double.isFinite(memoryGb), "--memory-gb must be >= 0 (GB) but was " + shown(memoryGb));
+        require(gpu >= 0, "--gpu must be a whole number >= 0 but was " + gpu);
+        return new SizingQuery(rps, latency, utilization, concurrency, maxWait, cv, slo503, sloP99,
+                new Resources(cpu, memoryGb, gpu), nodePools);
+    }
+
+    private void require(boolean ok, String message) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private static String shown(double value) {
+        return Double.isFinite(value) ? HumanFormat.plain(value) : String.valueOf(value);
     }
 }

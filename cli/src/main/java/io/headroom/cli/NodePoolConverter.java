@@ -1,0 +1,59 @@
+package io.headroom.cli;
+
+import io.headroom.planner.cluster.NodePool;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Reads {@code --node-pool NAME:COUNT:CPU:MEMGB:GPU}, e.g. {@code gpu:3:6:56:1}: a pool named
+ * {@code gpu} of 3 nodes with 6 allocatable cores, 56 GB and 1 GPU each. An error names the field
+ * that is wrong, its rule and its value.
+ */
+final class NodePoolConverter implements ITypeConverter<NodePool> {
+    static final String FORMAT = "NAME:COUNT:CPU:MEMGB:GPU";
+
+    @Override
+    public NodePool convert(String value) {
+        String[] fields = value.split(":", -1);
+        if (fields.length != 5) {
+            throw error(value, "expected 5 fields separated by ':' but found " + fields.length);
+        }
+        String name = fields[0].trim();
+        if (name.isEmpty()) {
+            throw error(value, "NAME must not be empty");
+        }
+        int count = wholeNumber(value, "COUNT", fields[1]);
+        double cpu = number(value, "CPU", "cores", fields[2]);
+        double memoryGb = number(value, "MEMGB", "GB", fields[3]);
+        int gpu = wholeNumber(value, "GPU", fields[4]);
+        return new NodePool(name, count, cpu, memoryGb, gpu);
+    }
+
+    private static int wholeNumber(String value, String field, String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the field's rule
+        }
+        throw error(value, field + " must be a whole number >= 0 but was '" + text + "'");
+    }
+
+    private static double number(String value, String field, String unit, String text) {
+        try {
+            double x = Double.parseDouble(text.trim());
+            if (x >= 0 && Double.isFinite(x)) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the field's rule
+        }
+        throw error(value, field + " must be a number >= 0 (" + unit + ") but was '" + text + "'");
+    }
+
+    private static TypeConversionException error(String value, String rule) {
+        return new TypeConversionException("'" + value + "': " + rule + " (format " + FORMAT + ")");
+    }
+}

@@ -1,0 +1,122 @@
+package io.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class SizeCommandTest {
+    /** Exit code, stdout and stderr of one run of {@code Headroom.cli()}. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = Headroom.cli();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of("size"));
+        all.addAll(List.of(args));
+        int code = cli.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonGivesTheDocumentedAzureMlExample() throws Exception {
+        Run r = run("--rps", "20", "--latency", "10s", "--utilization", "0.7", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(286, json.get("replicas").asInt());
+        assertTrue(json.get("sloReplicas").isNull());
+        assertTrue(json.get("nodes").isNull());
+        assertEquals(200.0, json.get("offeredLoad").asDouble(), 1e-9);
+        assertEquals(200.0 / 286, json.get("utilization").asDouble(), 1e-12);
+        assertEquals(10.0, json.get("inputs").get("latency").asDouble(), 0);
+        assertEquals(0.5, json.get("inputs").get("maxWait").asDouble(), 0);
+        List<String> keys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("replicas", "sloReplicas", "servers", "offeredLoad", "utilization", "probabilityOfWait",
+                "meanWait", "p99Wait", "rejectionFraction", "atSloReplicas", "nodes", "inputs", "explanation"), keys);
+    }
+
+    @Test
+    void tableShowsTheReplicaCount() {
+        Run r = run("--rps", "20", "--latency", "10s", "--utilization", "0.7");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("replicas") && l.trim().endsWith("286")), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void jsonReportsNodesAndTheSchedulerMessage() throws Exception {
+        Run r = run("--rps", "20", "--latency", "10s", "--slo-503", "0.001", "--gpu", "1", "--node-pool", "gpu:3:6:56:1",
+                "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode nodes = new ObjectMapper().readTree(r.out()).get("nodes");
+        assertFalse(nodes.get("fits").asBoolean());
+        assertEquals(3, nodes.get("replicasThatFit").asInt());
+        assertEquals("0/3 nodes are available: 3 Insufficient nvidia.com/gpu.", nodes.get("schedulerMessage").asText());
+        assertEquals(1, nodes.get("pools").get(0).get("replicasPerNode").asInt());
+    }
+
+    @Test
+    void unstableQueueIsNullInJsonAndWordedInTheTable() throws Exception {
+        Run json = run("--rps", "20", "--latency", "10s", "--utilization", "1", "--format", "json");
+        assertTrue(new ObjectMapper().readTree(json.out()).get("p99Wait").isNull(), json.out());
+        Run table = run("--rps", "20", "--latency", "10s", "--utilization", "1");
+        assertTrue(table.out().contains("unstable"), table.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--rps -5 --latency 10s | --rps must be > 0",
+        "--rps 0 --latency 10s | --rps must be > 0",
+        "--rps 20 --latency 10s --utilization 1.5 | --utilization must be in (0, 1]",
+        "--rps 20 --latency 10s --utilization 0 | --utilization must be in (0, 1]",
+        "--rps 20 --latency 10_parsecs | '10 parsecs'",
+        "--latency 10s | Missing required option: '--rps",
+        "--rps 20 --latency 10s --node-pool gpu:x:6:56:1 | COUNT must be a whole number >= 0 but was 'x'",
+        "--rps 20 --latency 10s --node-pool gpu:3:6 | expected 5 fields",
+        "--rps 20 --latency 10s --slo-503 1 | --slo-503 must be a fraction in [0, 1)",
+        "--rps 20 --latency 0s | --latency must be > 0",
+        "--rps 20 --latency 10s --concurrency 0 | --concurrency must be >= 1",
+        "--rps 20 --latency 10s --cv -1 | --cv must be a number >= 0",
+        "--rps 20 --latency 10s --format xml | expected one of [table, json]"})
+    void usageErrorsPrintOneLineAndExitTwo(String args, String expected) {
+        String[] split = args.trim().split(" +");
+        for (int i = 0; i < split.length; i++) {
+            split[i] = split[i].replace('_', ' ');
+        }
+        Run r = run(split);
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("headroom size: "), r.err());
+        assertTrue(lines.get(0).contains(expected), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("at io."), r.err());
+    }
+
+    @Test
+    void helpTeachesOptionsUnitsDefaultsAndAnExample() {
+        Run r = run("--help");
+        assertEquals(0, r.exitCode());
+        String help = r.out().replaceAll("\\s+", " ");
+        for (String text : List.of("--rps", "requests per second", "Default: 0.7", "Default: 500ms", "Default: table",
+                "NAME:COUNT:CPU:MEMGB:GPU", "Example:", "headroom size --rps 20 --latency 10s")) {
+            assertTrue(help.contains(text), text + " missing from:\n" + r.out());
+        }
+        assertEquals("", r.err());
+    }
+}
