@@ -41,8 +41,6 @@ import picocli.CommandLine.Spec;
             "Durations carry a unit: 250ms, 10s, 1.5s, 5m. In JSON output every duration is",
             "a number of seconds and every fraction is in [0, 1]."})
 final class SizeCommand implements Callable<Integer> {
-    /** Output formats (lower case, as typed on the command line). */
-    enum Format { table, json }
 
     @Spec
     CommandSpec spec;
@@ -102,13 +100,13 @@ final class SizeCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    Format format;
+    OutputFormat format;
 
     @Override
     public Integer call() throws Exception {
         SizingResult result = Sizer.size(query());
         var out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             out.println(SizeJson.render(result));
         } else {
             out.print(SizeTable.render(result));

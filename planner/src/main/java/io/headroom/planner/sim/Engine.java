@@ -3,6 +3,7 @@ package io.headroom.planner.sim;
 import io.headroom.planner.autoscaler.AutoscalerPolicy;
 import io.headroom.planner.autoscaler.ScalingDecision;
 import io.headroom.planner.autoscaler.Snapshot;
+import io.headroom.planner.cluster.FitError;
 import io.headroom.planner.dist.DurationSampler;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -42,6 +43,7 @@ final class Engine {
     private final double startupFailureRate;
     private final long clusterCapacity;
     private final long schedulingTimeoutNanos;
+    private final String schedulerMessage;
 
     private final SplittableRandom serviceRandom;
     private final SplittableRandom errorRandom;
@@ -80,6 +82,7 @@ final class Engine {
         this.errorRate = service.errorRate();
         this.startupFailureRate = service.startupFailureRate();
         this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(service.resources())).orElse(Long.MAX_VALUE);
+        this.schedulerMessage = scenario.cluster().map(c -> FitError.message(service.resources(), c.nodePools())).orElse("");
         this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
         this.serviceRandom = streams.serviceTimes();
         this.errorRandom = streams.errors();
@@ -208,7 +211,7 @@ final class Engine {
             pendingReported = true;
             recorder.event(nowNanos, "FailedScheduling", pending + " replica(s) Pending since "
                     + RunRecorder.clock(pendingSinceNanos) + ": Couldn't Schedule because the kubernetes cluster didn't have"
-                    + " available resources (its nodes hold " + clusterCapacity + " replicas)");
+                    + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
         }
     }
 
