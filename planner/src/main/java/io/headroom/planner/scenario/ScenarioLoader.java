@@ -1,2 +1,109 @@
 package io.headroom.planner.scenario;
-public final class ScenarioLoader { public static Scenario load(java.nio.file.Path p) { throw new UnsupportedOperationException(); } }
+
+import io.headroom.planner.InvalidInputException;
+import io.headroom.planner.autoscaler.AutoscalerSpec;
+import io.headroom.planner.cluster.NodePool;
+import io.headroom.planner.scenario.Node.ListNode;
+import io.headroom.planner.traffic.Traffic;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Loads a scenario file (YAML {@code .yaml}/{@code .yml}, or JSON {@code .json}) and validates it
+ * once. Every mistake is an {@link InvalidInputException} whose one-line message reads
+ * {@code <rule> but was <value> (<file>:<line>:<column>)}. {@code scenarios/reference.yaml}
+ * documents every key, default and unit; the binders of each section list them too
+ * ({@link ServiceBinder}, {@link AutoscalerBinder}, {@link TrafficBinder}, {@link DistributionBinder}).
+ *
+ * <p>Top level: {@code name} (required), {@code seed} (default 1), {@code service} (required),
+ * {@code autoscaler} (default azureml with its defaults), {@code cluster} (optional: without it
+ * capacity is unlimited; {@code nodePools} of {@code {name, count, cpu, memoryGb, gpu (0)}},
+ * {@code schedulingTimeout} 5m), {@code traffic} (required), {@code slo} (optional:
+ * {@code max503Fraction} in [0, 1], {@code latency: {p50, p90, p99}}), {@code cost} (optional:
+ * {@code perReplicaHour} &gt;= 0). Files a scenario names resolve against its directory.
+ */
+public final class ScenarioLoader {
+    static final List<String> KEYS = List.of("name", "seed", "service", "autoscaler", "cluster", "traffic", "slo", "cost");
+    static final long DEFAULT_SEED = 1;
+    private static final List<String> CLUSTER_KEYS = List.of("nodePools", "schedulingTimeout");
+    private static final List<String> POOL_KEYS = List.of("name", "count", "cpu", "memoryGb", "gpu");
+    private static final List<String> SLO_KEYS = List.of("max503Fraction", "latency");
+    private static final List<String> LATENCY_KEYS = List.of("p50", "p90", "p99");
+    private static final List<String> COST_KEYS = List.of("perReplicaHour");
+
+    private ScenarioLoader() {
+    }
+
+    /**
+     * Reads, binds and validates {@code file}.
+     *
+     * @throws InvalidInputException for a file that cannot be read, is malformed or breaks a rule
+     */
+    public static Scenario load(Path file) {
+        Node root = NodeReader.read(file, "scenario file");
+        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+        Section s = Section.of(root, "", KEYS);
+        String name = s.requiredString("name");
+        if (name.isBlank()) {
+            throw Section.error("name must not be blank", s.required("name"));
+        }
+        long seed = s.node("seed").map(n -> Section.integer(n, "seed")).orElse(DEFAULT_SEED);
+        Service service = ServiceBinder.bind(s.required("service"), dir);
+        AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"));
+        Optional<Cluster> cluster = s.section("cluster", CLUSTER_KEYS).map(ScenarioLoader::cluster);
+        Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir);
+        Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);
+        Optional<Cost> cost = s.section("cost", COST_KEYS).map(ScenarioLoader::cost);
+        return Section.build(() -> new Scenario(name, seed, service, autoscaler, cluster, traffic, slo, cost, file.toString()),
+                "", s.location());
+    }
+
+    private static Cluster cluster(Section s) {
+        ListNode list = Section.asList(s.required("nodePools"), s.path("nodePools"));
+        if (list.items().isEmpty()) {
+            throw Section.error(s.path("nodePools") + " must have at least one pool", "an empty list", list.location());
+        }
+        List<NodePool> pools = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            Section p = Section.of(list.items().get(i), s.path("nodePools") + "[" + i + "]", POOL_KEYS);
+            Node nameNode = p.required("name");
+            String name = Section.string(nameNode, p.path("name"));
+            if (name.isBlank() || !names.add(name)) {
+                throw Section.error(p.path("name") + " must be a unique, non-blank pool name", nameNode);
+            }
+            p.required("count");
+            p.required("cpu");
+            p.required("memoryGb");
+            int count = p.intAtLeast("count", 0, 0);
+            double cpu = p.nonNegative("cpu", 0);
+            double memoryGb = p.nonNegative("memoryGb", 0);
+            int gpu = p.intAtLeast("gpu", 0, 0);
+            pools.add(Section.build(() -> new NodePool(name, count, cpu, memoryGb, gpu), p.path(), p.location()));
+        }
+        Duration timeout = s.positiveDuration("schedulingTimeout", Cluster.DEFAULT_SCHEDULING_TIMEOUT);
+        return Section.build(() -> new Cluster(pools, timeout), "cluster", s.location());
+    }
+
+    private static Slo slo(Section s) {
+        OptionalDouble max503 = s.has("max503Fraction") ? OptionalDouble.of(s.fraction("max503Fraction", 0))
+                : OptionalDouble.empty();
+        Optional<Section> latency = s.section("latency", LATENCY_KEYS);
+        Optional<Duration> p50 = latency.flatMap(l -> l.node("p50").map(n -> Section.duration(n, l.path("p50"))));
+        Optional<Duration> p90 = latency.flatMap(l -> l.node("p90").map(n -> Section.duration(n, l.path("p90"))));
+        Optional<Duration> p99 = latency.flatMap(l -> l.node("p99").map(n -> Section.duration(n, l.path("p99"))));
+        return Section.build(() -> new Slo(max503, p50, p90, p99), "slo", s.location());
+    }
+
+    private static Cost cost(Section s) {
+        s.required("perReplicaHour");
+        double perReplicaHour = s.nonNegative("perReplicaHour", 0);
+        return Section.build(() -> new Cost(perReplicaHour), "cost", s.location());
+    }
+}

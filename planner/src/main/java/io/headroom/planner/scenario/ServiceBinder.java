@@ -1,0 +1,49 @@
+package io.headroom.planner.scenario;
+
+import io.headroom.planner.cluster.Resources;
+import io.headroom.planner.dist.ConstantDistribution;
+import io.headroom.planner.dist.DistributionSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Binds {@code service}. Defaults (Azure ML's where it documents one): concurrency 1
+ * ({@code replica_max_concurrent_requests}), maxQueueWait 500ms ({@code max_request_wait_time}),
+ * timeout 60s ({@code scoring_timeout_ms}), errorRate 0, startup 90s (constant), startupFailureRate 0,
+ * resources cpu 1, memoryGb 2, gpu 0. {@code serviceTime} is required.
+ */
+final class ServiceBinder {
+    static final List<String> KEYS = List.of("serviceTime", "concurrency", "maxQueueWait", "timeout", "errorRate", "startup",
+            "startupFailureRate", "resources");
+    static final List<String> RESOURCE_KEYS = List.of("cpu", "memoryGb", "gpu");
+    static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofMillis(500);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_STARTUP = Duration.ofSeconds(90);
+
+    private ServiceBinder() {
+    }
+
+    static Service bind(Node node, Path scenarioDir) {
+        Section s = Section.of(node, "service", KEYS);
+        DistributionSpec serviceTime = DistributionBinder.bind(s.required("serviceTime"), s.path("serviceTime"), scenarioDir);
+        int concurrency = s.intAtLeast("concurrency", 1, 1);
+        Duration maxQueueWait = s.duration("maxQueueWait", DEFAULT_MAX_QUEUE_WAIT);
+        Duration timeout = s.positiveDuration("timeout", DEFAULT_TIMEOUT);
+        double errorRate = s.fraction("errorRate", 0);
+        DistributionSpec startup = s.node("startup")
+                .map(n -> DistributionBinder.bind(n, s.path("startup"), scenarioDir))
+                .orElse(new ConstantDistribution(DEFAULT_STARTUP));
+        double startupFailureRate = s.fraction("startupFailureRate", 0);
+        Resources resources = s.section("resources", RESOURCE_KEYS).map(ServiceBinder::resources).orElse(Resources.DEFAULT);
+        return Section.build(() -> new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup,
+                startupFailureRate, resources), "service", s.location());
+    }
+
+    private static Resources resources(Section r) {
+        double cpu = r.nonNegative("cpu", Resources.DEFAULT.cpu());
+        double memoryGb = r.nonNegative("memoryGb", Resources.DEFAULT.memoryGb());
+        int gpu = r.intAtLeast("gpu", Resources.DEFAULT.gpu(), 0);
+        return Section.build(() -> new Resources(cpu, memoryGb, gpu), r.path(), r.location());
+    }
+}

@@ -1,0 +1,197 @@
+package io.headroom.planner.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.headroom.planner.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each malformed scenario fails with one line naming the rule, the offending value and the right
+ * {@code line:column} (counted by hand from the snippet, 1-based).
+ */
+class MalformedScenarioTest {
+    private static final String SERVICE = "service:\n  serviceTime: 1s\n";
+    private static final String TRAFFIC = "traffic:\n  duration: 10m\n  profile:\n    - {at: 0s, rps: 1}\n";
+
+    @TempDir
+    Path dir;
+
+    /** A malformed scenario: its text, side files, the fragments its message must hold, and where. */
+    record Case(String text, Map<String, String> sideFiles, List<String> fragments, String where) {
+    }
+
+    private static Arguments c(String name, String text, String where, String... fragments) {
+        return Arguments.of(Named.of(name, new Case(text, Map.of(), List.of(fragments), where)));
+    }
+
+    private static Arguments withFile(String name, String file, String content, String text, String where,
+            String... fragments) {
+        return Arguments.of(Named.of(name, new Case(text, Map.of(file, content), List.of(fragments), where)));
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                c("unknown top-level key", "name: x\nsevrice:\n  serviceTime: 1s\n" + TRAFFIC, "s.yaml:2:1",
+                        "unknown key 'sevrice'", "known: name, seed, service, autoscaler, cluster, traffic, slo, cost"),
+                c("unknown nested key", "name: x\n" + SERVICE + "  concurency: 2\n" + TRAFFIC, "s.yaml:4:3",
+                        "unknown key 'concurency' in service", "known: serviceTime, concurrency"),
+                c("missing name", SERVICE + TRAFFIC, "s.yaml:1:1", "name is required", "but was missing"),
+                c("missing traffic", "name: x\n" + SERVICE, "s.yaml:1:1", "traffic is required", "but was missing"),
+                c("bare number duration", "name: x\n" + SERVICE + "  startup: 90\n" + TRAFFIC, "s.yaml:4:12",
+                        "service.startup needs a unit", "e.g. '90s'", "'90'"),
+                c("unknown unit", "name: x\n" + SERVICE + "  timeout: 10sec\n" + TRAFFIC, "s.yaml:4:12",
+                        "service.timeout is a number with a unit", "'10sec'"),
+                c("negative duration", "name: x\n" + SERVICE + "  startup: -5s\n" + TRAFFIC, "s.yaml:4:12",
+                        "service.startup must be >= 0", "'-5s'"),
+                c("string for an integer", "name: x\n" + SERVICE + "  concurrency: two\n" + TRAFFIC, "s.yaml:4:16",
+                        "service.concurrency must be a whole number", "but was 'two'"),
+                c("concurrency 0", "name: x\n" + SERVICE + "  concurrency: 0\n" + TRAFFIC, "s.yaml:4:16",
+                        "service.concurrency must be >= 1", "but was 0"),
+                c("errorRate above 1", "name: x\n" + SERVICE + "  errorRate: 1.5\n" + TRAFFIC, "s.yaml:4:14",
+                        "service.errorRate must be in [0, 1]", "but was 1.5"),
+                c("target utilization 0", "name: x\n" + SERVICE + "autoscaler:\n  targetUtilization: 0\n" + TRAFFIC,
+                        "s.yaml:5:22", "autoscaler.targetUtilization must be in (0, 1]", "but was 0"),
+                c("min above max", "name: x\n" + SERVICE + "autoscaler:\n  minReplicas: 5\n  maxReplicas: 3\n" + TRAFFIC,
+                        "s.yaml:6:16", "autoscaler.maxReplicas must be >= autoscaler.minReplicas (5)", "but was 3"),
+                c("unknown policy lists the known ones", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n" + TRAFFIC,
+                        "s.yaml:5:11", "autoscaler.policy must be one of azureml, static", "but was 'hpa'"),
+                c("static without replicas", "name: x\n" + SERVICE + "autoscaler:\n  policy: static\n" + TRAFFIC,
+                        "s.yaml:5:3", "autoscaler.replicas is required", "but was missing"),
+                c("key of another policy", "name: x\n" + SERVICE + "autoscaler:\n  replicas: 3\n" + TRAFFIC, "s.yaml:5:3",
+                        "key 'replicas' in autoscaler is not used by policy azureml",
+                        "its keys: policy, minReplicas, maxReplicas, targetUtilization, refreshInterval, scaleDownDelay"),
+                c("unknown distribution", "name: x\nservice:\n  serviceTime: {distribution: weibull, mean: 1s}\n" + TRAFFIC,
+                        "s.yaml:3:31", "service.serviceTime.distribution must be one of constant, exponential, lognormal,"
+                                + " gamma, empirical", "but was 'weibull'"),
+                c("lognormal without cv or p99", "name: x\nservice:\n  serviceTime: {distribution: lognormal, mean: 1s}\n"
+                        + TRAFFIC, "s.yaml:3:16", "service.serviceTime (lognormal) needs exactly one of cv or p99",
+                        "but was neither"),
+                c("lognormal with cv and p99",
+                        "name: x\nservice:\n  serviceTime: {distribution: lognormal, mean: 1s, cv: 1, p99: 3s}\n" + TRAFFIC,
+                        "s.yaml:3:16", "needs exactly one of cv or p99", "but was both"),
+                c("key of another distribution", "name: x\nservice:\n  serviceTime: {distribution: exponential, mean: 1s, p99: 3s}\n"
+                        + TRAFFIC, "s.yaml:3:54", "key 'p99' in service.serviceTime is not used by distribution exponential",
+                        "its keys: distribution, mean"),
+                c("p99 below the mean", "name: x\nservice:\n  serviceTime: {distribution: lognormal, mean: 2s, p99: 1s}\n"
+                        + TRAFFIC, "s.yaml:3:57", "service.serviceTime.p99", "mean < p99", "0.500"),
+                c("profile goes backwards in time", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 10m\n  profile:\n    - {at: 5m, rps: 1}\n    - {at: 2m, rps: 2}\n",
+                        "s.yaml:8:7", "profile goes backwards in time", "traffic.profile[1].at must be >= 5m", "but was 2m"),
+                c("ramp overlaps the next segment", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 20m\n  profile:\n    - {at: 0s, rampTo: 5, over: 10m}\n    - {at: 5m, rps: 2}\n",
+                        "s.yaml:8:7", "profile goes backwards in time", "must be >= 10m", "but was 5m"),
+                c("negative rps", "name: x\n" + SERVICE + "traffic:\n  duration: 10m\n  profile:\n    - {at: 0s, rps: -3}\n",
+                        "s.yaml:7:21", "traffic.profile[0].rps must be >= 0", "but was -3"),
+                c("segment with rps and rampTo", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 10m\n  profile:\n    - {at: 0s, rps: 1, rampTo: 3, over: 1m}\n",
+                        "s.yaml:7:7", "traffic.profile[0] needs exactly one of rps (a step) or rampTo (a ramp)", "but was both"),
+                c("both profile and trace", "name: x\n" + SERVICE + TRAFFIC + "  trace: t.csv\n", "s.yaml:5:3",
+                        "traffic needs exactly one of profile or trace", "but was both"),
+                c("neither profile nor trace", "name: x\n" + SERVICE + "traffic:\n  duration: 10m\n", "s.yaml:5:3",
+                        "traffic needs exactly one of profile or trace", "but was neither"),
+                c("missing trace file", "name: x\n" + SERVICE + "traffic:\n  duration: 10m\n  trace: nope.csv\n", "s.yaml:6:10",
+                        "traffic.trace must name a readable file", "but was 'nope.csv'"),
+                withFile("bad trace row", "t.csv", "second,requests\n0,5\n1,abc\n2,4\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 3s\n  trace: t.csv\n", "t.csv:3",
+                        "a trace row's last column must be a request count", "but was 'abc'"),
+                withFile("negative trace count", "t.csv", "0,5\n1,-2\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 2s\n  trace: t.csv\n", "t.csv:2",
+                        "a request count, a whole number >= 0", "but was '-2'"),
+                withFile("run longer than the trace", "t.csv", "second,requests\n0,5\n1,4\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: t.csv\n", "s.yaml:5:13",
+                        "traffic.duration must be <= the trace's length, 2s", "but was '1m'"),
+                c("trace resolution other than 1s or 1m", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 5s}\n", "s.yaml:6:36",
+                        "traffic.trace.resolution must be 1s or 1m", "but was '5s'"),
+                c("node pool without count", "name: x\n" + SERVICE
+                        + "cluster:\n  nodePools:\n    - {name: gpu, cpu: 6, memoryGb: 56}\n" + TRAFFIC, "s.yaml:6:7",
+                        "cluster.nodePools[0].count is required", "but was missing"),
+                c("empty node pool list", "name: x\n" + SERVICE + "cluster:\n  nodePools: []\n" + TRAFFIC, "s.yaml:5:14",
+                        "cluster.nodePools must have at least one pool", "but was an empty list"),
+                c("list where a map belongs", "name: x\nservice: [1s]\n" + TRAFFIC, "s.yaml:2:10",
+                        "service must be a map of keys", "but was a list"),
+                c("number for the name", "name: 42\n" + SERVICE + TRAFFIC, "s.yaml:1:7", "name must be a string", "but was 42"),
+                c("duplicate key", "name: x\nname: y\n" + SERVICE + TRAFFIC, "s.yaml:2:1",
+                        "keys must be unique in a map but 'name' was repeated", "first at line 1:1"),
+                c("negative cost", "name: x\n" + SERVICE + TRAFFIC + "cost:\n  perReplicaHour: -1\n", "s.yaml:9:19",
+                        "cost.perReplicaHour must be >= 0", "but was -1"),
+                c("slo fraction above 1", "name: x\n" + SERVICE + TRAFFIC + "slo:\n  max503Fraction: 2\n", "s.yaml:9:19",
+                        "slo.max503Fraction must be in [0, 1]", "but was 2"),
+                c("empty file", "", "s.yaml:1:1", "scenario file must hold a map of keys", "but was empty"),
+                c("malformed YAML syntax", "name: x\nservice: {serviceTime: 1s\ntraffic: {}\n", "s.yaml:3:",
+                        "YAML syntax must be valid"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void malformedScenarioFailsWithRuleValueAndLocation(Case c) throws IOException {
+        for (Map.Entry<String, String> side : c.sideFiles().entrySet()) {
+            Files.writeString(dir.resolve(side.getKey()), side.getValue());
+        }
+        String message = failure("s.yaml", c.text());
+        for (String fragment : c.fragments()) {
+            assertTrue(message.contains(fragment), () -> "expected '" + fragment + "' in: " + message);
+        }
+        String where = dir.resolve(c.where()).toString();
+        assertTrue(message.contains("(" + where + (c.where().endsWith(":") ? "" : ")")),
+                () -> "expected (" + where + ") in: " + message);
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() throws IOException {
+        String message = failure("s.json", "{\"name\": \"x\",\n \"service\": {\"serviceTime\": 1s}}\n");
+        assertTrue(message.contains("JSON syntax must be valid"), message);
+        assertTrue(message.contains(dir.resolve("s.json") + ":2:"), message);
+    }
+
+    @Test
+    void jsonNumberWhereADurationBelongsNeedsAUnit() throws IOException {
+        String message = failure("s.json", "{\"name\": \"x\",\n \"service\": {\"serviceTime\": 2}}\n");
+        assertTrue(message.contains("service.serviceTime needs a unit"), message);
+        assertTrue(message.contains(dir.resolve("s.json") + ":2:29)"), message);
+    }
+
+    @Test
+    void missingScenarioFileCannotBeRead() {
+        Path missing = dir.resolve("absent.yaml");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioLoader.load(missing));
+        assertTrue(e.getMessage().startsWith("cannot read scenario file " + missing), e.getMessage());
+    }
+
+    @Test
+    void scenarioFileNeedsAYamlOrJsonName() throws IOException {
+        String message = failure("s.txt", "name: x\n");
+        assertTrue(message.contains("must end in .yaml, .yml or .json"), message);
+    }
+
+    @Test
+    void badEmpiricalSampleNamesItsFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("samples.txt"), "# ms\n120ms\n95\n");
+        String message = failure("s.yaml", "name: x\nservice:\n  serviceTime: {distribution: empirical, file: samples.txt}\n"
+                + TRAFFIC);
+        assertTrue(message.contains("a sample needs a unit"), message);
+        assertTrue(message.contains("(" + dir.resolve("samples.txt") + ":3)"), message);
+    }
+
+    private String failure(String fileName, String text) throws IOException {
+        Path file = dir.resolve(fileName);
+        Files.writeString(file, text);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioLoader.load(file));
+        String message = e.getMessage();
+        assertFalse(message.contains("\n"), () -> "one line: " + message);
+        return message;
+    }
+}
