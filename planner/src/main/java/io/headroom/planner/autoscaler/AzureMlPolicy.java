@@ -17,16 +17,19 @@ import java.time.Duration;
  *       the setting jumps to {@code wanted} at once (one step adds as many replicas as needed;
  *       the vendor does not document a step limit).</li>
  *   <li>Scale down: only after utilization has stayed below target for the whole scale-down delay;
- *       then the setting drops to {@code wanted} and the delay starts again.</li>
+ *       then the setting drops to the highest {@code wanted} seen during that delay (not the value
+ *       of the last instant, which a random dip in traffic would make too low — the same choice
+ *       as the Kubernetes HPA's scale-down stabilization window), and the delay starts again.</li>
  *   <li>The result is clamped to [minReplicas, maxReplicas].</li>
  * </ul>
  *
- * State: the time utilization went below target. Package-private: built by {@link AzureMlSpec}.
+ * State: the time utilization went below target, and the highest need seen since. Package-private: built by {@link AzureMlSpec}.
  */
 final class AzureMlPolicy implements AutoscalerPolicy {
     private final AzureMlSpec spec;
     private final long scaleDownDelayNanos;
     private long belowTargetSinceNanos = -1;
+    private long highestWantedWhileBelow;
 
     AzureMlPolicy(AzureMlSpec spec) {
         this.spec = spec;
@@ -53,10 +56,13 @@ final class AzureMlPolicy implements AutoscalerPolicy {
         } else if (s.utilization() < target && wanted < current) {
             if (belowTargetSinceNanos < 0) {
                 belowTargetSinceNanos = s.nowNanos();
+                highestWantedWhileBelow = wanted;
             }
+            highestWantedWhileBelow = Math.max(highestWantedWhileBelow, wanted);
             if (s.nowNanos() - belowTargetSinceNanos >= scaleDownDelayNanos) {
-                desired = (int) wanted;
+                desired = (int) Math.min(current, highestWantedWhileBelow);
                 belowTargetSinceNanos = s.nowNanos();
+                highestWantedWhileBelow = wanted;
             }
         } else {
             belowTargetSinceNanos = -1;

@@ -42,6 +42,16 @@ class AzureMlPolicyTest {
     }
 
     @Test
+    void scaleDownGoesToTheHighestNeedSeenDuringTheDelay() {
+        AutoscalerPolicy p = spec.newPolicy();
+        // Mostly 2 busy of 15, but 7 busy at second 30 (still below target: 7 / 15 = 0.47).
+        for (long t = 6; t < 66; t++) {
+            p.decide(at(t, 15, 15, t == 30 ? 7 : 2, 0));
+        }
+        assertEquals(10, p.decide(at(66, 15, 15, 2, 0)).desiredReplicas(), "ceil(7 / 0.7) = 10, not ceil(2 / 0.7) = 3");
+    }
+
+    @Test
     void aMomentAboveTargetRestartsTheScaleDownDelay() {
         AutoscalerPolicy p = spec.newPolicy();
         for (long t = 1; t < 40; t++) {
