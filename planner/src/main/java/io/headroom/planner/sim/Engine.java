@@ -87,8 +87,7 @@ final class Engine {
         this.serviceRandom = streams.serviceTimes();
         this.errorRandom = streams.errors();
         this.startupRandom = streams.startups();
-        this.arrivals = new ArrivalStream(scenario.traffic().shape().rate(), scenario.traffic().arrivals(),
-                streams.arrivals(), endNanos / 1e9);
+        this.arrivals = Simulator.arrivals(scenario, streams);
         this.policy = scenario.autoscaler().newPolicy();
         this.tickNanos = policy.evaluationInterval().toNanos();
         long highestMicros = Math.max(2, (timeoutNanos + waitLimitNanos) / 1000 + 1);

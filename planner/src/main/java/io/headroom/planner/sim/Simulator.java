@@ -8,6 +8,7 @@ import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.Window;
 import io.headroom.planner.timeline.Windows;
+import io.headroom.planner.traffic.ArrivalStream;
 import java.util.List;
 
 /**
@@ -52,6 +53,20 @@ public final class Simulator {
                 requests == 0 ? 0.0 : recorder.queueWaitNanos() / 1e6 / requests, latency, replicaHours,
                 cost, recorder.peakReady(), met, verdicts, windows, recorder.events(), false);
         return new SimulationResult(summary, rows);
+    }
+
+    /**
+     * The request times a run of {@code scenario} uses, in nanoseconds since the start: the very
+     * arrivals the simulator draws for the scenario's seed, so a load test can send the same
+     * requests at the same instants.
+     */
+    public static ArrivalStream arrivals(Scenario scenario) {
+        return arrivals(scenario, RandomStreams.of(scenario.seed()));
+    }
+
+    static ArrivalStream arrivals(Scenario scenario, RandomStreams streams) {
+        return new ArrivalStream(scenario.traffic().shape().rate(), scenario.traffic().arrivals(), streams.arrivals(),
+                scenario.traffic().duration().toNanos() / 1e9);
     }
 
     static double fraction(long part, long whole) {
