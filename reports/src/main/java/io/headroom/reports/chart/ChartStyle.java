@@ -128,6 +128,8 @@ final class ChartStyle {
 
     /** A legend swatch: a filled box with an optional outline. */
     static LegendItem swatch(String label, Paint fill, Stroke outline, Paint outlinePaint) {
-        return new LegendItem(label, null, null, null, new Rectangle(-6, -5, 12, 10), fill, outline, outlinePaint);
+        Rectangle box = new Rectangle(-6, -5, 12, 10);
+        return outline == null ? new LegendItem(label, null, null, null, box, fill)
+                : new LegendItem(label, null, null, null, box, fill, outline, outlinePaint);
     }
 }

@@ -60,10 +60,10 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
             offered.add(Palette.ARRIVALS, true, b.max(observed, r -> r.arrivals()));
         }
         XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds), ChartStyle.valueAxis("requests per second"));
-        plot.setDataset(0, offered.dataset());
         plot.setRenderer(0, offered.renderer(false));
-        plot.setDataset(1, capacity.dataset());
+        plot.setDataset(0, offered.dataset());
         plot.setRenderer(1, capacity.renderer(true));
+        plot.setDataset(1, capacity.dataset());
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         Color shade = Palette.REJECTED_503.translucent(ChartStyle.SHADE_ALPHA);
         ChartStyle.shade(plot, b.runs(predicted, r -> r.rejected503() > 0), shade, null, null);
@@ -121,18 +121,19 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
         List<Palette> series = List.of(Palette.REJECTED_503, Palette.TIMEOUT_504, Palette.ERROR_502, Palette.OK);
         List<String> keys = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
-        double[] x = b.max(predicted, r -> 0).clone()[0];
+        double[] x = b.max(predicted, r -> 0)[0];
         for (int i = 0; i < series.size(); i++) {
             keys.add(series.get(i).label());
             ys.add(b.max(predicted, values.get(i))[1]);
         }
         StackedXYAreaRenderer2 area = new StackedXYAreaRenderer2();
+        area.setLegendArea(new java.awt.Rectangle(-6, -5, 12, 10));
         for (int i = 0; i < series.size(); i++) {
             area.setSeriesPaint(i, series.get(i).color());
         }
         XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds), ChartStyle.valueAxis("requests sent per second"));
-        plot.setDataset(0, new StackedTable(x, keys, ys));
         plot.setRenderer(0, area);
+        plot.setDataset(0, new StackedTable(x, keys, ys));
         String note = "stacked: 503, 504, 502, ok";
         if (!observed.isEmpty()) {
             Lines tops = new Lines();
@@ -148,8 +149,8 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
                 }
                 tops.add(series.get(i), true, new double[][] {running[0].clone(), running[1].clone()});
             }
-            plot.setDataset(1, tops.dataset());
             plot.setRenderer(1, tops.renderer(false));
+            plot.setDataset(1, tops.dataset());
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
             note = note + "; dashed: the top of each observed band, stacked the same way";
         }
