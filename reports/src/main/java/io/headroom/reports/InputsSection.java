@@ -14,15 +14,15 @@ import io.headroom.planner.traffic.Trace;
 import io.headroom.planner.traffic.Traffic;
 import java.util.Locale;
 
-/** The scenario as a readable two-column table, grouped: scenario, service, autoscaler, cluster, traffic, SLOs, cost. */
+/** The scenario as small label/value tables, one per group, side by side: scenario, service, autoscaler, cluster, traffic, SLOs, cost. */
 final class InputsSection {
     private InputsSection() {
     }
 
     static void append(StringBuilder out, Scenario sc) {
         Page.section(out, "inputs", "Inputs");
-        out.append("<table class=\"inputs\">\n<tbody>\n");
-        group(out, "Scenario");
+        out.append("<div class=\"inputs\">\n");
+        open(out, "Scenario");
         row(out, "name", sc.name());
         row(out, "source", sc.source());
         row(out, "seed", Long.toString(sc.seed()));
@@ -64,7 +64,7 @@ final class InputsSection {
         slo(out, sc.slo());
         group(out, "Cost");
         row(out, "per replica-hour", sc.cost().map(c -> Format.significant(c.perReplicaHour())).orElse("not set"));
-        out.append("</tbody>\n</table>\n");
+        out.append("</tbody></table>\n</div>\n");
         Page.endSection(out);
     }
 
@@ -108,8 +108,14 @@ final class InputsSection {
         slo.latencyP99().ifPresent(d -> row(out, "latency p99", "≤ " + Format.duration(d)));
     }
 
+    /** Closes the previous group's table and opens the next: groups sit side by side in a grid. */
     private static void group(StringBuilder out, String title) {
-        out.append("<tr class=\"group\"><th colspan=\"2\" scope=\"rowgroup\">").append(Html.escape(title)).append("</th></tr>\n");
+        out.append("</tbody></table>\n");
+        open(out, title);
+    }
+
+    private static void open(StringBuilder out, String title) {
+        out.append("<table><caption>").append(Html.escape(title)).append("</caption><tbody>\n");
     }
 
     private static void row(StringBuilder out, String label, String value) {

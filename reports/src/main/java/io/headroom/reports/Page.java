@@ -20,7 +20,10 @@ final class Page {
             th, td { border: 1px solid #ccc; padding: 4px 10px; text-align: left; vertical-align: top; }
             thead th { background: #f2f2f2; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            tr.group th { background: #f7f7f7; font-weight: 600; }
+            div.inputs { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 4px 18px; align-items: start; }
+            div.inputs table { width: 100%; margin: 0.3em 0; font-size: 0.9rem; }
+            div.inputs th { width: 45%; font-weight: 500; background: #fafafa; }
+            caption { text-align: left; font-weight: 700; padding: 2px 0; }
             .verdict { font-size: 1.15rem; font-weight: 600; padding: 10px 14px; border-radius: 4px; border: 2px solid; }
             .verdict.met { color: #00563b; background: #e8f6f0; border-color: #009E73; }
             .verdict.missed { color: #8a2f00; background: #fdeee6; border-color: #D55E00; }
