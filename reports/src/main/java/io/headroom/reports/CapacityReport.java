@@ -19,6 +19,13 @@ public final class CapacityReport {
     /** The directory, under the output directory, that holds a PNG of each chart. */
     public static final String CHARTS_DIR = "charts";
 
+    static {
+        // Charts draw off screen: never open a display (set before AWT initializes; an explicit setting wins).
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private CapacityReport() {
     }
 

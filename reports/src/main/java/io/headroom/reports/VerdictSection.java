@@ -1,7 +1,9 @@
 package io.headroom.reports;
 
 import io.headroom.planner.timeline.SloVerdict;
+import io.headroom.planner.timeline.Slos;
 import io.headroom.planner.timeline.Summary;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,9 +16,10 @@ final class VerdictSection {
         Summary p = in.predicted().summary();
         Summary o = in.observed().map(ObservedRun::summary).orElse(null);
         Page.section(out, "verdict", "Verdict");
-        verdictLine(out, "Predicted", p);
+        verdictLine(out, "Predicted", p.slo());
         if (o != null) {
-            verdictLine(out, "Observed", o);
+            // judged here against the scenario's objectives, whatever the load test's own summary says
+            verdictLine(out, "Observed", Slos.judge(in.scenario().slo(), o.rejected503Fraction(), o.latencyMs()));
         }
         if (p.incomplete()) {
             out.append("<p class=\"warn\">The simulation stopped before the end of its traffic: numbers cover part of the run.</p>\n");
@@ -44,21 +47,21 @@ final class VerdictSection {
         Page.endSection(out);
     }
 
-    private static void verdictLine(StringBuilder out, String who, Summary s) {
-        if (s.sloMet() == null) {
+    private static void verdictLine(StringBuilder out, String who, List<SloVerdict> verdicts) {
+        if (verdicts.isEmpty()) {
             out.append("<p class=\"verdict none\">").append(who).append(": no SLOs set, nothing to judge.</p>\n");
             return;
         }
         StringBuilder missed = new StringBuilder();
-        for (SloVerdict v : s.slo()) {
+        for (SloVerdict v : verdicts) {
             if (!v.met()) {
                 missed.append(missed.length() == 0 ? "" : "; ").append(Html.escape(v.objective())).append(' ')
                         .append(value(v, v.actual())).append(" &gt; ").append(value(v, v.limit()));
             }
         }
-        if (s.sloMet()) {
-            out.append("<p class=\"verdict met\">✓ ").append(who).append(": all ").append(s.slo().size())
-                    .append(s.slo().size() == 1 ? " SLO" : " SLOs").append(" met.</p>\n");
+        if (missed.length() == 0) {
+            out.append("<p class=\"verdict met\">✓ ").append(who).append(": all ").append(verdicts.size())
+                    .append(verdicts.size() == 1 ? " SLO" : " SLOs").append(" met.</p>\n");
         } else {
             out.append("<p class=\"verdict missed\">✗ ").append(who).append(": SLOs missed — ").append(missed).append(".</p>\n");
         }

@@ -53,7 +53,10 @@ class CapacityReportTest {
         assertEquals(List.of("verdict", "inputs", "sizing", "charts", "comparison", "windows", "assumptions"), sectionIds(doc));
         String panel = doc.getElementById("comparison").text();
         assertTrue(panel.contains("Precision") && panel.contains("Recall") && panel.contains("Overlap"), panel);
-        assertEquals(3, doc.select("#verdict table.headline thead th").size() - 1, "measure, predicted, observed, objective");
+        assertEquals(4, doc.select("#verdict table.headline thead th").size(), "measure, predicted, observed, objective");
+        List<Element> verdicts = doc.select("#verdict p.verdict");
+        assertEquals(2, verdicts.size());
+        assertTrue(verdicts.get(1).text().startsWith("✗ Observed: SLOs missed — 503 fraction"), verdicts.get(1).text());
     }
 
     @Test

@@ -29,9 +29,6 @@ public final class ChartPng {
     }
 
     public static byte[] render(JFreeChart chart) {
-        if (!java.awt.GraphicsEnvironment.isHeadless()) {
-            System.setProperty("java.awt.headless", "true");
-        }
         BufferedImage image = new BufferedImage(WIDTH * SCALE, HEIGHT * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
