@@ -41,7 +41,7 @@ final class VerdictSection {
         row(out, "p99", "Latency p99", p, o, s -> Format.millis(s.latencyMs().p99()), verdict(p, "latency p99"), s -> nz(s.latencyMs().p99()));
         row(out, "peak", "Peak ready replicas", p, o, s -> s.peakReadyReplicas() == null ? "—" : Format.count(s.peakReadyReplicas()));
         row(out, "replica-hours", "Replica-hours", p, o, s -> s.replicaHours() == null ? "—" : Format.fixed(s.replicaHours(), 2));
-        row(out, "cost", "Cost", p, o, s -> s.cost() == null ? "not set" : Format.fixed(s.cost(), 2));
+        row(out, "cost", "Cost", p, o, s -> s.cost() == null ? "—" : Format.fixed(s.cost(), 2));
         row(out, "windows", "503 windows", p, o, s -> Format.count(s.windows().size()));
         out.append("</tbody>\n</table>\n");
         Page.endSection(out);
