@@ -1,0 +1,74 @@
+package io.headroom.reports;
+
+import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.StaticSpec;
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.Service;
+import io.headroom.planner.traffic.ArrivalProcess;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The modelling choices behind a prediction, stated in plain words with the scenario's own numbers,
+ * so a reader can tell which behaviour the simulator assumed (see {@code planner}'s {@code Engine}
+ * and {@code AzureMlPolicy} for the model itself).
+ */
+public final class Assumptions {
+    private Assumptions() {
+    }
+
+    /** The default list for {@code scenario}, in reading order: autoscaler, replicas, router, requests, counting. */
+    public static List<String> of(Scenario scenario) {
+        Service s = scenario.service();
+        List<String> out = new ArrayList<>();
+        if (scenario.autoscaler() instanceof AzureMlSpec a) {
+            String target = Format.percent(a.targetUtilization());
+            out.add("Utilization = (busy + queued) / (ready replicas × concurrency), as azureml-fe measures it; "
+                    + "requests already answered 503 do not count.");
+            out.add("Every " + Format.duration(a.refreshInterval()) + " the autoscaler computes the replicas that would bring "
+                    + "utilization to the target (" + target + "): ceil((busy + queued) / (concurrency × target)), "
+                    + "kept within minReplicas " + a.minReplicas() + " and maxReplicas " + a.maxReplicas() + ".");
+            out.add("The autoscaler adds replicas at once when utilization is above target; one step adds as many as needed "
+                    + "(the vendor documents no step limit).");
+            out.add("Scale-down happens only after utilization stays below target for the scale-down delay ("
+                    + Format.duration(a.scaleDownDelay()) + ").");
+        } else if (scenario.autoscaler() instanceof StaticSpec st) {
+            out.add("The replica count is fixed at " + st.replicas() + " (static policy): nothing scales, so every 503 window "
+                    + "is a replica cap.");
+        }
+        out.add("Replicas start warm at minReplicas (" + scenario.autoscaler().minReplicas() + "): ready from the first second.");
+        out.add("A new replica takes its startup time (" + Format.distribution(s.startup()) + ") from the scale decision to "
+                + "ready: schedule, pull, start and init().");
+        if (s.startupFailureRate() > 0) {
+            out.add("A fraction " + Format.percent(s.startupFailureRate()) + " of new replicas fail init(); "
+                    + "crash-looping replicas never become ready.");
+        } else {
+            out.add("Crash-looping replicas never become ready (none are expected: startupFailureRate is 0).");
+        }
+        out.add(scenario.cluster().isPresent()
+                ? "A replica that finds no node with room stays Pending; after the scheduling timeout ("
+                        + Format.duration(scenario.cluster().get().schedulingTimeout()) + ") FailedScheduling is reported."
+                : "Without a cluster section every replica finds a node: cluster capacity is unlimited.");
+        out.add("Replicas are identical; the router queue is first-in, first-out across all of them.");
+        out.add(s.maxQueueWait().isZero()
+                ? "Requests that find no free slot get 503 at once (maxQueueWait 0s)."
+                : "Requests that wait longer than maxQueueWait (" + Format.duration(s.maxQueueWait())
+                        + ") in the router queue get 503.");
+        out.add("A request whose scoring runs longer than the timeout (" + Format.duration(s.timeout()) + ") gets 504; "
+                + "a timed-out request (504) holds its replica until its scoring finishes.");
+        out.add("A fraction " + Format.percent(s.errorRate()) + " of requests fail in the scoring function and get 502; "
+                + "each holds its replica for its service time.");
+        out.add("Service times are " + Format.distribution(s.serviceTime()) + ", drawn when the request arrives.");
+        out.add(scenario.traffic().arrivals() == ArrivalProcess.POISSON
+                ? "Requests arrive as a Poisson process that follows the traffic profile's rate."
+                : "Requests arrive evenly spaced along the traffic profile's rate.");
+        out.add("Outcomes are counted in the second the request was sent.");
+        out.add("Latency percentiles are of requests a replica served (ok, 504, 502), from the request's arrival; "
+                + "503s are not timed.");
+        out.add("Replica-hours count replicas that are starting or ready"
+                + (scenario.cost().isPresent() ? "; cost = replica-hours × " + Format.significant(scenario.cost().get().perReplicaHour())
+                        + " per replica-hour." : "."));
+        out.add("One seeded run (seed " + scenario.seed() + "): the same seed gives the same prediction.");
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,125 @@
+package io.headroom.reports;
+
+import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.StaticSpec;
+import io.headroom.planner.cluster.NodePool;
+import io.headroom.planner.scenario.Cluster;
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.Service;
+import io.headroom.planner.scenario.Slo;
+import io.headroom.planner.traffic.PiecewiseLinearRate;
+import io.headroom.planner.traffic.RateProfile;
+import io.headroom.planner.traffic.Segment;
+import io.headroom.planner.traffic.Trace;
+import io.headroom.planner.traffic.Traffic;
+import java.util.Locale;
+
+/** The scenario as small label/value tables, one per group, side by side: scenario, service, autoscaler, cluster, traffic, SLOs, cost. */
+final class InputsSection {
+    private InputsSection() {
+    }
+
+    static void append(StringBuilder out, Scenario sc) {
+        Page.section(out, "inputs", "Inputs");
+        out.append("<div class=\"inputs\">\n");
+        open(out, "Scenario");
+        row(out, "name", sc.name());
+        row(out, "source", sc.source());
+        row(out, "seed", Long.toString(sc.seed()));
+        Service s = sc.service();
+        group(out, "Service (per replica)");
+        row(out, "service time", Format.distribution(s.serviceTime()));
+        row(out, "concurrency", s.concurrency() + " request" + (s.concurrency() == 1 ? "" : "s") + " at once");
+        row(out, "max queue wait (then 503)", Format.duration(s.maxQueueWait()));
+        row(out, "timeout (then 504)", Format.duration(s.timeout()));
+        row(out, "error rate (502)", Format.percent(s.errorRate()));
+        row(out, "startup (decision to ready)", Format.distribution(s.startup()));
+        row(out, "startup failure rate", Format.percent(s.startupFailureRate()));
+        row(out, "resources", String.format(Locale.ROOT, "%s CPU, %s GB memory, %d GPU",
+                Format.significant(s.resources().cpu()), Format.significant(s.resources().memoryGb()), s.resources().gpu()));
+        group(out, "Autoscaler");
+        row(out, "policy", sc.autoscaler().policy());
+        if (sc.autoscaler() instanceof AzureMlSpec a) {
+            row(out, "replicas", a.minReplicas() + " to " + a.maxReplicas());
+            row(out, "target utilization", Format.percent(a.targetUtilization()));
+            row(out, "refresh interval", Format.duration(a.refreshInterval()));
+            row(out, "scale-down delay", Format.duration(a.scaleDownDelay()));
+        } else if (sc.autoscaler() instanceof StaticSpec st) {
+            row(out, "replicas", Integer.toString(st.replicas()));
+        }
+        group(out, "Cluster");
+        if (sc.cluster().isEmpty()) {
+            row(out, "capacity", "unlimited (no cluster section)");
+        } else {
+            Cluster c = sc.cluster().get();
+            for (NodePool p : c.nodePools()) {
+                row(out, "node pool " + p.name(), String.format(Locale.ROOT, "%d nodes × (%s CPU, %s GB, %d GPU), %d replicas per node",
+                        p.count(), Format.significant(p.cpu()), Format.significant(p.memoryGb()), p.gpu(),
+                        p.replicasPerNode(s.resources())));
+            }
+            row(out, "replicas the cluster holds", Format.count(c.replicaCapacity(s.resources())));
+            row(out, "scheduling timeout", Format.duration(c.schedulingTimeout()));
+        }
+        traffic(out, sc.traffic());
+        slo(out, sc.slo());
+        group(out, "Cost");
+        row(out, "per replica-hour", sc.cost().map(c -> Format.significant(c.perReplicaHour())).orElse("not set"));
+        out.append("</tbody></table>\n</div>\n");
+        Page.endSection(out);
+    }
+
+    private static void traffic(StringBuilder out, Traffic t) {
+        group(out, "Traffic");
+        row(out, "duration", Format.duration(t.duration()) + " (" + Format.clock(t.seconds()) + ")");
+        row(out, "arrivals", t.arrivals().name().toLowerCase(Locale.ROOT));
+        if (t.shape() instanceof RateProfile profile) {
+            for (Segment seg : profile.segments()) {
+                String at = "from " + Format.clock(seg.at().getSeconds());
+                if (seg instanceof Segment.Step step) {
+                    row(out, at, Format.significant(step.rps()) + " requests/s");
+                } else if (seg instanceof Segment.Ramp ramp) {
+                    row(out, at, "ramp to " + Format.significant(ramp.toRps()) + " requests/s over " + Format.duration(ramp.over()));
+                }
+            }
+        } else if (t.shape() instanceof Trace trace) {
+            row(out, "trace", trace.file());
+            row(out, "trace buckets", Format.count(trace.counts().size()) + " of " + Format.duration(trace.resolution())
+                    + " (" + Format.duration(trace.length()) + ")");
+        }
+        PiecewiseLinearRate rate = t.shape().rate();
+        double seconds = t.duration().toNanos() / 1e9;
+        row(out, "peak rate", Format.significant(rate.peakRate(seconds)) + " requests/s");
+        double expected = rate.expectedCount(0, seconds);
+        row(out, "expected requests", Format.count(Math.round(expected)) + " (mean " + Format.significant(expected / seconds)
+                + " requests/s)");
+    }
+
+    private static void slo(StringBuilder out, Slo slo) {
+        group(out, "SLOs");
+        if (slo.isEmpty()) {
+            row(out, "objectives", "none set");
+            return;
+        }
+        if (slo.max503Fraction().isPresent()) {
+            row(out, "503 fraction", "≤ " + Format.percent(slo.max503Fraction().getAsDouble()));
+        }
+        slo.latencyP50().ifPresent(d -> row(out, "latency p50", "≤ " + Format.duration(d)));
+        slo.latencyP90().ifPresent(d -> row(out, "latency p90", "≤ " + Format.duration(d)));
+        slo.latencyP99().ifPresent(d -> row(out, "latency p99", "≤ " + Format.duration(d)));
+    }
+
+    /** Closes the previous group's table and opens the next: groups sit side by side in a grid. */
+    private static void group(StringBuilder out, String title) {
+        out.append("</tbody></table>\n");
+        open(out, title);
+    }
+
+    private static void open(StringBuilder out, String title) {
+        out.append("<table><caption>").append(Html.escape(title)).append("</caption><tbody>\n");
+    }
+
+    private static void row(StringBuilder out, String label, String value) {
+        out.append("<tr><th scope=\"row\">").append(Html.escape(label)).append("</th><td>").append(Html.escape(value))
+                .append("</td></tr>\n");
+    }
+}

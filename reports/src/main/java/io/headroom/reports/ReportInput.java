@@ -1,0 +1,54 @@
+package io.headroom.reports;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.SimulationResult;
+import io.headroom.planner.timeline.Window;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a capacity review shows. Start from {@link #of} and add what you have with the
+ * {@code with...} methods.
+ *
+ * @param scenario the scenario that was simulated (and load-tested)
+ * @param predicted the simulation's result
+ * @param observed the load test's result, when there is one
+ * @param sizing facts of the sizing section, in order; empty when sizing was not computed
+ * @param recommendations what would have prevented a predicted 503 window, keyed by the window; a
+ *     window without one gets a default derived from its cause
+ * @param assumptions the modelling choices, in plain words ({@link Assumptions#of} by default)
+ */
+public record ReportInput(Scenario scenario, SimulationResult predicted, Optional<ObservedRun> observed, List<Fact> sizing,
+        Map<Window, String> recommendations, List<String> assumptions) {
+    public ReportInput {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(predicted, "predicted");
+        Objects.requireNonNull(observed, "observed");
+        sizing = List.copyOf(sizing);
+        recommendations = Map.copyOf(recommendations);
+        assumptions = List.copyOf(assumptions);
+    }
+
+    /** A report of a simulation alone: no observed run, no sizing, default recommendations and assumptions. */
+    public static ReportInput of(Scenario scenario, SimulationResult predicted) {
+        return new ReportInput(scenario, predicted, Optional.empty(), List.of(), Map.of(), Assumptions.of(scenario));
+    }
+
+    public ReportInput withObserved(ObservedRun run) {
+        return new ReportInput(scenario, predicted, Optional.of(run), sizing, recommendations, assumptions);
+    }
+
+    public ReportInput withSizing(List<Fact> facts) {
+        return new ReportInput(scenario, predicted, observed, facts, recommendations, assumptions);
+    }
+
+    public ReportInput withRecommendations(Map<Window, String> byWindow) {
+        return new ReportInput(scenario, predicted, observed, sizing, byWindow, assumptions);
+    }
+
+    public ReportInput withAssumptions(List<String> statements) {
+        return new ReportInput(scenario, predicted, observed, sizing, recommendations, statements);
+    }
+}
