@@ -1,0 +1,109 @@
+package io.headroom.cli;
+
+import io.headroom.planner.InvalidInputException;
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.ScenarioLoader;
+import io.headroom.planner.sim.SimulationResult;
+import io.headroom.planner.sim.Simulator;
+import io.headroom.planner.timeline.SummaryJson;
+import io.headroom.planner.timeline.TimelineCsv;
+import io.headroom.reports.CapacityReport;
+import io.headroom.reports.ObservedRun;
+import io.headroom.reports.ReportInput;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code headroom report}: the capacity review as one self-contained HTML file. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Write the capacity review: one self-contained report.html with charts.",
+        description = {
+            "Simulates the scenario and writes report.html — one file that opens offline in any",
+            "browser and can be attached to a ticket — plus the charts as PNG files (charts/*.png)",
+            "for slides. Top to bottom: the verdict and headline numbers, the inputs, sizing at the",
+            "peak rate, charts (traffic against capacity with 503 seconds shaded, replicas, latency,",
+            "outcomes), the 503 windows with what would have prevented each, the assumptions, events.",
+            "With --observed (a loadtest or validate output directory) the observed run is overlaid",
+            "and a predicted-vs-observed panel added.",
+            "",
+            "Exits 0 when the report is written, whatever its verdict (gate on 'simulate' or",
+            "'validate' instead); 3 for an invalid scenario or observed directory.",
+            ""},
+        footer = {"", "Examples:",
+            "  headroom report scenarios/launch-day.yaml",
+            "  headroom report scenarios/launch-day.yaml --observed out/validate --out out/review"})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
+    Path scenarioFile;
+
+    @Option(names = "--observed", paramLabel = "DIR",
+            description = "A directory with an observed timeline.csv and summary.json (from loadtest or validate).")
+    Path observed;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write report.html and charts/. Default: out/<scenario file name>.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the simulation, instead of the scenario's own.")
+    Long seed;
+
+    @Override
+    public Integer call() {
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        if (seed != null) {
+            scenario = scenario.withSeed(seed);
+        }
+        SimulationResult predicted = Simulator.run(scenario);
+        ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
+        if (observed != null) {
+            input = input.withObserved(readObserved(observed));
+        }
+        Path dir = out != null ? out : Path.of("out", stem(scenarioFile));
+        Path html;
+        try {
+            Files.createDirectories(dir);
+            html = CapacityReport.write(input, dir);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        var s = predicted.summary();
+        stdout.printf(java.util.Locale.ROOT, "%s: %s; %d 503 window(s), 503 fraction %.3f %%%n", scenario.name(),
+                s.sloMet() == null ? "no SLOs set" : s.sloMet() ? "SLOs met" : "SLOs MISSED", s.windows().size(),
+                100 * s.rejected503Fraction());
+        stdout.printf("Wrote %s (charts in %s)%n", html, html.resolveSibling("charts"));
+        stdout.flush();
+        return 0;
+    }
+
+    /** An observed run from a loadtest output directory. */
+    static ObservedRun readObserved(Path dir) {
+        Path timeline = dir.resolve("timeline.csv");
+        Path summary = dir.resolve("summary.json");
+        if (!Files.isRegularFile(timeline) || !Files.isRegularFile(summary)) {
+            throw new InvalidInputException("--observed must be a directory with timeline.csv and summary.json but was '" + dir + "'");
+        }
+        try {
+            return new ObservedRun(SummaryJson.read(summary), TimelineCsv.read(timeline));
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + summary + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

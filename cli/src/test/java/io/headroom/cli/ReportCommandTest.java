@@ -1,0 +1,51 @@
+package io.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code headroom report} as a user runs it: the file and its charts, the observed overlay, bad input. */
+class ReportCommandTest {
+    private static final String LAUNCH_DAY = Path.of("..", "scenarios", "launch-day.yaml").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesOneSelfContainedReportWithChartsBesideIt() throws IOException {
+        CliRun run = CliRun.of("report", LAUNCH_DAY, "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("launch day"), "names the scenario");
+        assertTrue(html.contains("Sizing rule"), "has the sizing section from headroom size");
+        assertFalse(html.contains("src=\"http"), "no network resources");
+        try (var charts = Files.list(dir.resolve("charts"))) {
+            assertTrue(charts.filter(p -> p.toString().endsWith(".png")).count() >= 4, "a PNG per chart");
+        }
+        assertTrue(run.out().contains("report.html"), run.out());
+    }
+
+    @Test
+    void anObservedDirectoryAddsThePredictedVersusObservedPanel() throws IOException {
+        Path observed = dir.resolve("observed");
+        assertEquals(4, CliRun.of("simulate", LAUNCH_DAY, "--seed", "9", "--out", observed.toString()).exitCode());
+        CliRun run = CliRun.of("report", LAUNCH_DAY, "--observed", observed.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(dir.resolve("r/report.html"));
+        assertTrue(html.toLowerCase(java.util.Locale.ROOT).contains("observed"), "overlays the observed run");
+        assertTrue(html.contains("recall") || html.contains("Recall"), "shows the agreement metrics");
+    }
+
+    @Test
+    void aDirectoryWithoutAnObservedRunIsInvalidInput() {
+        CliRun run = CliRun.of("report", LAUNCH_DAY, "--observed", dir.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(3, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+}
