@@ -1,0 +1,135 @@
+package io.headroom.loadgen.loadtest;
+
+import io.gatling.http.response.Response;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.Session;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+
+/**
+ * One load test as Gatling sees it: the arrival plan turned into injection steps, and the callbacks
+ * the simulation's users make. Gatling builds its simulation class through a no-argument
+ * constructor, so the run is handed over through {@link #current}.
+ *
+ * <p>Replay: second by second, {@code atOnceUsers(k)} then {@code nothingFor(1s)}; user n (Gatling
+ * numbers users from 1 in injection order) is request n - 1 of the plan and pauses until its own
+ * instant within the second. The start of the injection (t0) is learnt from the users themselves:
+ * a user of second s that starts at t gives t0 ≤ t - s.
+ */
+final class GatlingRun {
+    private static volatile GatlingRun current;
+
+    final ArrivalPlan plan;
+    final LoadTestRequest request;
+    final ObservedRecorder recorder;
+    private final AtomicLong startNanos = new AtomicLong(Long.MAX_VALUE);
+    private final long epochMinusNanoTime;
+    private volatile String stopReason;
+
+    GatlingRun(ArrivalPlan plan, LoadTestRequest request, ObservedRecorder recorder) {
+        this.plan = plan;
+        this.request = request;
+        this.recorder = recorder;
+        this.epochMinusNanoTime = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+    }
+
+    static void handOver(GatlingRun run) {
+        current = run;
+    }
+
+    static GatlingRun current() {
+        GatlingRun run = current;
+        if (run == null) {
+            throw new IllegalStateException("HeadroomSimulation runs only inside headroom's LoadTest");
+        }
+        return run;
+    }
+
+    /** Injection steps that start exactly {@code plan.requestsIn(s)} users at the start of each second s. */
+    List<OpenInjectionStep> injection() {
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        int idle = 0;
+        for (int s = 0; s < plan.seconds(); s++) {
+            int users = plan.requestsIn(s);
+            if (users > 0) {
+                if (idle > 0) {
+                    steps.add(nothingFor(Duration.ofSeconds(idle)));
+                    idle = 0;
+                }
+                steps.add(atOnceUsers(users));
+            }
+            idle++;
+        }
+        if (steps.isEmpty()) {
+            steps.add(nothingFor(Duration.ofSeconds(1)));
+        }
+        return steps;
+    }
+
+    /** A user started: which request it is, and when it is due (nanoTime). */
+    Session onStart(Session session) {
+        long now = System.nanoTime();
+        int index = (int) (session.userId() - 1);
+        long arrival = plan.arrivalNanos(Math.min(index, plan.requests() - 1));
+        long secondStart = arrival / 1_000_000_000L * 1_000_000_000L;
+        startNanos.accumulateAndGet(now - secondStart, Math::min);
+        return session.set("index", index).set("arrival", arrival);
+    }
+
+    /** How long the user waits until its request is due. */
+    Duration pause(Session session) {
+        long due = startNanos.get() + session.getLong("arrival");
+        return Duration.ofNanos(Math.max(0, due - System.nanoTime()));
+    }
+
+    Session onSend(Session session) {
+        recorder.sent(session.getLong("arrival"));
+        return session;
+    }
+
+    /** Every HTTP response, whatever its status, with Gatling's own timestamps (epoch milliseconds). */
+    Response onResponse(Response response, Session session) {
+        if (session.contains("index")) {
+            long arrival = session.getLong("arrival");
+            long sentNanoTime = response.startTimestamp() * 1_000_000L - epochMinusNanoTime;
+            long lag = sentNanoTime - (startNanos.get() + arrival);
+            long latencyMicros = (response.endTimestamp() - response.startTimestamp()) * 1000L;
+            recorder.response(session.getInt("index"), arrival, lag, latencyMicros, response.status().code());
+        }
+        return response;
+    }
+
+    Session onFinished(Session session) {
+        recorder.finished(session.getInt("index"), session.getLong("arrival"));
+        if (stopReason == null && recorder.targetLooksDead()) {
+            stopReason = "the target stopped answering (20 requests in a row without a response)";
+        }
+        return session;
+    }
+
+    /** Asks the run to stop (Ctrl-C); users not yet sent will not be. */
+    void stop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    boolean shouldStop() {
+        return stopReason != null;
+    }
+
+    String stopReason() {
+        return stopReason;
+    }
+
+    /** Nanoseconds since the injection started, or -1 before it did. */
+    long elapsedNanos() {
+        long start = startNanos.get();
+        return start == Long.MAX_VALUE ? -1 : System.nanoTime() - start;
+    }
+}

@@ -1,0 +1,190 @@
+package io.headroom.loadgen.loadtest;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.Progress;
+import io.headroom.planner.timeline.LatencySummary;
+import io.headroom.planner.timeline.ReplicaSample;
+import io.headroom.planner.timeline.SloVerdict;
+import io.headroom.planner.timeline.Slos;
+import io.headroom.planner.timeline.Summary;
+import io.headroom.planner.timeline.TimelineRow;
+import io.headroom.planner.timeline.Windows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A Gatling load test of a live endpoint that replays a scenario's traffic — the very request times
+ * the simulator draws for its seed — and records every request itself. Run it once with
+ * {@link #run}; {@link #snapshot} may be called from another thread at any time (a Ctrl-C hook) and
+ * gives what was recorded so far, marked incomplete.
+ */
+public final class LoadTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    private final Scenario scenario;
+    private final GatlingRun run;
+    private volatile boolean finished;
+
+    public LoadTest(Scenario scenario, LoadTestRequest request) {
+        this.scenario = scenario;
+        ArrivalPlan plan = ArrivalPlan.of(scenario);
+        long highestMicros = Math.max(120_000_000L, scenario.service().timeout().toNanos() / 1000 * 2);
+        this.run = new GatlingRun(plan, request, new ObservedRecorder(plan.seconds(), plan.requests(), highestMicros));
+    }
+
+    /** Requests the test will send. */
+    public int plannedRequests() {
+        return run.plan.requests();
+    }
+
+    /** Runs the test to its end (or until the target dies or {@link #stop} is called). Gatling runs in this JVM. */
+    public LoadTestResult run(Progress progress) {
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("headroom-gatling");
+            System.setProperty("java.util.prefs.userRoot", work.resolve("prefs").toString());
+            long requestTimeoutMs = Math.max(60_000L, scenario.service().timeout().toMillis() + 10_000L);
+            System.setProperty("gatling.http.requestTimeout", Long.toString(requestTimeoutMs));
+            GatlingRun.handOver(run);
+            Optional<MetricsPoller> metrics = MetricsPoller.startIfAvailable(run.request.baseUrl(), run.recorder, run::elapsedNanos);
+            Thread ticker = progressTicker(progress);
+            try {
+                int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                    "--simulation", HeadroomSimulation.class.getName(),
+                    "--results-folder", work.resolve("results").toString(),
+                    "--no-reports"});
+                if (status != 0 && run.stopReason() == null) {
+                    run.stop("Gatling ended with status " + status);
+                }
+            } finally {
+                ticker.interrupt();
+                metrics.ifPresent(MetricsPoller::close);
+            }
+            finished = true;
+            return result(run.stopReason() != null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Gatling's work directory", e);
+        } finally {
+            GatlingRun.handOver(null);
+            deleteQuietly(work);
+        }
+    }
+
+    /** Asks a running test to stop: requests not yet sent are not sent. */
+    public void stop(String reason) {
+        run.stop(reason);
+    }
+
+    /** Whether {@link #run} returned. */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** What was recorded so far, marked incomplete (for Ctrl-C). */
+    public LoadTestResult snapshot() {
+        return result(true);
+    }
+
+    private Thread progressTicker(Progress progress) {
+        double total = run.plan.seconds();
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long elapsed = run.elapsedNanos();
+                progress.update(elapsed < 0 ? 0 : Math.min(1, elapsed / 1e9 / total));
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "headroom-progress");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private LoadTestResult result(boolean incomplete) {
+        ObservedRecorder r = run.recorder;
+        long elapsed = run.elapsedNanos();
+        int seconds = incomplete && elapsed >= 0 ? (int) Math.min(run.plan.seconds(), elapsed / SECOND + 1) : run.plan.seconds();
+        List<TimelineRow> rows = r.timeline(seconds);
+        long requests = 0;
+        long ok = 0;
+        long r503 = 0;
+        long t504 = 0;
+        long e502 = 0;
+        for (TimelineRow row : rows) {
+            requests += row.arrivals();
+            ok += row.ok();
+            r503 += row.rejected503();
+            t504 += row.timeout504();
+            e502 += row.error502();
+        }
+        LatencySummary latency = LatencySummary.of(r.latencyMicros());
+        double fraction503 = fraction(r503, requests);
+        List<SloVerdict> verdicts = Slos.judge(scenario.slo(), fraction503, latency);
+        Boolean met = verdicts.isEmpty() ? null : verdicts.stream().allMatch(SloVerdict::met);
+        boolean hasReplicas = rows.stream().anyMatch(row -> row.replicas() != null);
+        Double replicaHours = hasReplicas ? rows.stream().map(TimelineRow::replicas).filter(s -> s != null)
+                .mapToDouble(s -> s.ready() + s.starting()).sum() / 3600 : null;
+        Integer peakReady = hasReplicas ? rows.stream().map(TimelineRow::replicas).filter(s -> s != null)
+                .mapToInt(ReplicaSample::ready).max().orElse(0) : null;
+        Double cost = replicaHours == null ? null : scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
+        Summary summary = new Summary(scenario.name(), "observed", scenario.seed(), seconds, requests, ok, r503, t504, e502,
+                fraction503, fraction(t504, requests), fraction(e502, requests), null, null, latency, replicaHours, cost,
+                peakReady, met, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), incomplete);
+        return new LoadTestResult(summary, rows, generator(requests, elapsed));
+    }
+
+    private GeneratorReport generator(long sent, long elapsedNanos) {
+        ObservedRecorder r = run.recorder;
+        Histogram lag = r.startLagMicros();
+        double p50 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(50) / 1000.0;
+        double p99 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99) / 1000.0;
+        double max = lag.getTotalCount() == 0 ? 0 : lag.getMaxValue() / 1000.0;
+        double plannedRps = run.plan.requests() / (double) run.plan.seconds();
+        double achievedRps = elapsedNanos <= 0 ? 0 : sent / Math.max(1.0, Math.min(elapsedNanos / 1e9, run.plan.seconds()));
+        List<String> warnings = new ArrayList<>();
+        if (p99 > GeneratorReport.MAX_TRUSTED_START_LAG_P99_MS) {
+            warnings.add(String.format(Locale.ROOT, "the load generator fell behind: requests were sent %.0f ms late at p99"
+                    + " (trusted up to %.0f ms); the machine may be short of CPU", p99, GeneratorReport.MAX_TRUSTED_START_LAG_P99_MS));
+        }
+        if (r.noResponses() > 0) {
+            warnings.add(r.noResponses() + " request(s) got no response at all (refused, reset or timed out)");
+        }
+        if (run.stopReason() != null) {
+            warnings.add("stopped early: " + run.stopReason());
+        }
+        return new GeneratorReport(run.request.toString(), run.plan.requests(), sent, r.responses(), r.noResponses(), plannedRps,
+                achievedRps, p50, p99, max, warnings, run.stopReason());
+    }
+
+    /** The recorder's per-second latency histograms, for the interval log. */
+    public List<org.HdrHistogram.AbstractHistogram> perSecondLatencyMicros() {
+        return run.recorder.perSecondLatencyMicros();
+    }
+
+    private static double fraction(long part, long whole) {
+        return whole == 0 ? 0 : part / (double) whole;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is not worth failing a finished load test for
+        }
+    }
+}
