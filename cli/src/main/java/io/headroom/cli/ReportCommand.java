@@ -69,7 +69,7 @@ final class ReportCommand implements Callable<Integer> {
         if (observed != null) {
             input = input.withObserved(readObserved(observed));
         }
-        Path dir = out != null ? out : Path.of("out", stem(scenarioFile));
+        Path dir = out != null ? out : Path.of("out", Names.stem(scenarioFile));
         Path html;
         try {
             Files.createDirectories(dir);
@@ -99,11 +99,5 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + summary + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         }
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -19,8 +19,9 @@ final class SummaryTable {
     }
 
     void print(Scenario scenario, Summary s) {
-        line("%s — %s, seed %d, %s of traffic (%s autoscaler)", s.kind(), s.scenario(), s.seed(),
-                Durations.format(scenario.traffic().duration()), scenario.autoscaler().policy());
+        line("%s — %s, seed %d, %s of traffic (%s autoscaler)%s", s.kind(), s.scenario(), s.seed(),
+                Durations.format(scenario.traffic().duration()), scenario.autoscaler().policy(),
+                s.incomplete() ? " — INCOMPLETE: stopped early" : "");
         out.println();
         line("  %-10s %12s %10s", "outcome", "requests", "fraction");
         line("  %-10s %12d", "sent", s.requests());
@@ -39,8 +40,12 @@ final class SummaryTable {
             line("  queue      %s of requests waited; mean wait %s", percent(fraction(s.queued(), s.requests())),
                     ms(s.meanQueueWaitMs()));
         }
-        line("  replicas   peak ready %d, %.2f replica-hours%s", s.peakReadyReplicas(), s.replicaHours(),
-                s.cost() == null ? "" : String.format(Locale.ROOT, ", cost %.2f", s.cost()));
+        if (s.replicaHours() == null) {
+            line("  replicas   not exposed by the target");
+        } else {
+            line("  replicas   peak ready %d, %.2f replica-hours%s", s.peakReadyReplicas(), s.replicaHours(),
+                    s.cost() == null ? "" : String.format(Locale.ROOT, ", cost %.2f", s.cost()));
+        }
         if (!s.slo().isEmpty()) {
             out.println();
             line("  SLOs: %s", Boolean.TRUE.equals(s.sloMet()) ? "all met" : "MISSED");
