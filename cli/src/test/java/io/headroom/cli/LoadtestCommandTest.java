@@ -1,0 +1,42 @@
+package io.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code loadtest} and {@code validate} refuse what they must refuse, in one line with exit 2, before sending anything. */
+class LoadtestCommandTest {
+    private static final String SCENARIO = Path.of("..", "scenarios", "launch-day.yaml").toString();
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "loadtest | --target http://192.0.2.10:8080/score | not this machine's loopback",
+        "validate | --target http://192.0.2.10:8080/score | not this machine's loopback",
+        "loadtest | --target ftp://127.0.0.1/score | http:// or https://",
+        "loadtest | --target http://127.0.0.1:8080/ --header NoColon | NAME:VALUE",
+        "loadtest | --target http://127.0.0.1:8080/ --header-env Authorization=HEADROOM_SURELY_UNSET_VARIABLE | is not set",
+        "loadtest | --target http://127.0.0.1:8080/ --method PUT | GET or POST",
+        "validate | --target http://127.0.0.1:8080/ --fail-on onsett=2 | fraction503",
+        "loadtest | --out x | --target"})
+    void refusesBadTargetsAndOptionsInOneLine(String command, String options, String expected) {
+        String[] args = (command + " " + SCENARIO + " " + options).split(" ");
+        CliRun run = CliRun.of(args);
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(expected), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"loadtest", "validate"})
+    void helpTeachesTheLoopbackRule(String command) {
+        CliRun run = CliRun.of(command, "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--allow-non-loopback"), run.out());
+        assertTrue(run.out().contains("denial of service"), run.out());
+    }
+}
