@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "when its clients will get 503s and why (simulate), and whether that holds",
             "against the live endpoint.",
             ""},
-        subcommands = {SizeCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SizeCommand.class, SimulateCommand.class, TargetCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid scenario or input,",
             "4 an SLO or validation verdict failed.",
             "Run 'headroom COMMAND --help' for a command's options."})
