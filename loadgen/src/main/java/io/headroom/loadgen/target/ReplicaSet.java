@@ -1,0 +1,175 @@
+package io.headroom.loadgen.target;
+
+import io.headroom.planner.dist.DurationSampler;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+/**
+ * The replica bookkeeping of one autoscaled deployment: ready, starting (each with the time it
+ * becomes ready), crash-looping and pending replicas, and the desired count. Mutable; used by one
+ * thread only (the emulated endpoint's router loop), like the simulator's engine state.
+ *
+ * <p>The rules are those of the planner's simulator ({@code io.headroom.planner.sim.Engine}),
+ * written without a clock of their own so that either a simulated or a wall clock can drive them:
+ * a new replica takes a node if the cluster has room, else it is pending; a placed replica draws
+ * whether it crash-loops (forever) and its startup time, both draws always taken, in that order;
+ * scaling down removes pending, then crash-looping, then starting replicas (the one that would be
+ * ready latest first), then ready ones; pending replicas take nodes freed by a scale-down.
+ * Times are nanoseconds on the caller's clock.
+ */
+final class ReplicaSet {
+    private final long clusterCapacity;
+    private final DurationSampler startupTime;
+    private final double startupFailureRate;
+    private final SplittableRandom startupRandom;
+
+    /** Ready-at times of starting replicas, sorted ascending in {@code [0, startingCount)}. */
+    private long[] startingReadyAtNanos = new long[8];
+    private int startingCount;
+    private int ready;
+    private int crashLooping;
+    private int pending;
+    private int desired;
+    private long pendingSinceNanos = -1;
+
+    /**
+     * {@code initial} replicas, ready and warm at time 0 as far as the cluster holds them; the rest pending.
+     *
+     * @param clusterCapacity replicas the cluster's nodes hold ({@link Long#MAX_VALUE} without a cluster)
+     */
+    ReplicaSet(int initial, long clusterCapacity, DurationSampler startupTime, double startupFailureRate,
+            SplittableRandom startupRandom) {
+        if (initial < 0 || clusterCapacity < 0) {
+            throw new IllegalArgumentException("initial replicas and cluster capacity must be >= 0");
+        }
+        this.clusterCapacity = clusterCapacity;
+        this.startupTime = startupTime;
+        this.startupFailureRate = startupFailureRate;
+        this.startupRandom = startupRandom;
+        this.desired = initial;
+        this.ready = (int) Math.min(initial, clusterCapacity);
+        this.pending = initial - ready;
+        if (pending > 0) {
+            pendingSinceNanos = 0;
+        }
+    }
+
+    int ready() {
+        return ready;
+    }
+
+    /** Replicas placed and starting, crash-looping ones excluded. */
+    int startingOnly() {
+        return startingCount;
+    }
+
+    int crashLooping() {
+        return crashLooping;
+    }
+
+    int pending() {
+        return pending;
+    }
+
+    int desired() {
+        return desired;
+    }
+
+    /** Since when replicas have been pending, or -1 when none is. */
+    long pendingSinceNanos() {
+        return pendingSinceNanos;
+    }
+
+    /** Replicas asked for that are not ready: starting, crash-looping and pending (what a {@code Snapshot} calls starting). */
+    int notReady() {
+        return startingCount + crashLooping + pending;
+    }
+
+    /** Replicas holding a node: ready, starting and crash-looping. */
+    int placed() {
+        return ready + startingCount + crashLooping;
+    }
+
+    /** The earliest time a starting replica becomes ready, or {@link Long#MAX_VALUE}. */
+    long nextReadyAtNanos() {
+        return startingCount == 0 ? Long.MAX_VALUE : startingReadyAtNanos[0];
+    }
+
+    /**
+     * Starting replicas whose startup has ended by {@code nowNanos} become ready.
+     *
+     * @return how many became ready
+     */
+    int promoteDue(long nowNanos) {
+        int due = 0;
+        while (due < startingCount && startingReadyAtNanos[due] <= nowNanos) {
+            due++;
+        }
+        if (due > 0) {
+            System.arraycopy(startingReadyAtNanos, due, startingReadyAtNanos, 0, startingCount - due);
+            startingCount -= due;
+            ready += due;
+        }
+        return due;
+    }
+
+    /**
+     * Sets the deployment to {@code target} replicas, as the simulator does.
+     *
+     * @param onStarting told the ready-at time of every replica that starts now
+     */
+    void scaleTo(int target, long nowNanos, LongConsumer onStarting) {
+        int total = placed() + pending;
+        for (int i = total; i < target; i++) {
+            if (placed() < clusterCapacity) {
+                startReplica(nowNanos, onStarting);
+            } else {
+                if (pending == 0) {
+                    pendingSinceNanos = nowNanos;
+                }
+                pending++;
+            }
+        }
+        int remove = total - target;
+        int fromPending = Math.min(Math.max(remove, 0), pending);
+        pending -= fromPending;
+        remove -= fromPending;
+        int fromCrashLooping = Math.min(Math.max(remove, 0), crashLooping);
+        crashLooping -= fromCrashLooping;
+        remove -= fromCrashLooping;
+        int fromStarting = Math.min(Math.max(remove, 0), startingCount);
+        startingCount -= fromStarting;
+        remove -= fromStarting;
+        ready -= Math.min(Math.max(remove, 0), ready);
+        while (pending > 0 && placed() < clusterCapacity) {
+            pending--;
+            startReplica(nowNanos, onStarting);
+        }
+        if (pending == 0) {
+            pendingSinceNanos = -1;
+        }
+        desired = target;
+    }
+
+    private void startReplica(long nowNanos, LongConsumer onStarting) {
+        boolean crashes = startupRandom.nextDouble() < startupFailureRate;
+        long startupNanos = startupTime.sampleNanos(startupRandom);
+        if (crashes) {
+            crashLooping++;
+            return;
+        }
+        long readyAt = nowNanos + startupNanos;
+        if (startingCount == startingReadyAtNanos.length) {
+            startingReadyAtNanos = Arrays.copyOf(startingReadyAtNanos, startingCount * 2);
+        }
+        int at = startingCount;
+        while (at > 0 && startingReadyAtNanos[at - 1] > readyAt) {
+            startingReadyAtNanos[at] = startingReadyAtNanos[at - 1];
+            at--;
+        }
+        startingReadyAtNanos[at] = readyAt;
+        startingCount++;
+        onStarting.accept(readyAt);
+    }
+}
