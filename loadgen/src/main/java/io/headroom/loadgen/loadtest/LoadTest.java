@@ -51,7 +51,10 @@ public final class LoadTest {
         Path work = null;
         try {
             work = Files.createTempDirectory("headroom-gatling");
-            System.setProperty("java.util.prefs.userRoot", work.resolve("prefs").toString());
+            // Gatling's version check caches its answer in Java Preferences: keep them out of $HOME, in one
+            // place per machine that outlives this run (Preferences are read once per JVM).
+            System.setProperty("java.util.prefs.userRoot",
+                    Path.of(System.getProperty("java.io.tmpdir"), "headroom-gatling-prefs").toString());
             long requestTimeoutMs = Math.max(60_000L, scenario.service().timeout().toMillis() + 10_000L);
             System.setProperty("gatling.http.requestTimeout", Long.toString(requestTimeoutMs));
             GatlingRun.handOver(run);
