@@ -4,12 +4,14 @@ import io.headroom.loadgen.loadtest.GeneratorReport;
 import io.headroom.loadgen.loadtest.LoadTest;
 import io.headroom.loadgen.loadtest.LoadTestResult;
 import io.headroom.loadgen.loadtest.ObservedOutputs;
+import io.headroom.loadgen.loadtest.WarmUp;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,6 +66,10 @@ final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the arrivals to replay, instead of the scenario's own.")
     Long seed;
 
+    @Option(names = "--no-warm-up", description = "Skip the 3 s warm-up of the load generator (against a throwaway"
+            + " loopback endpoint, never the target) that keeps a cold JVM from sending the first requests late.")
+    boolean noWarmUp;
+
     @Override
     public Integer call() {
         var request = target.request();
@@ -77,7 +83,7 @@ final class LoadtestCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "load test: %d requests over %ds against %s%n", test.plannedRequests(),
                 scenario.traffic().seconds(), request);
         stdout.flush();
-        LoadTestResult result = run(test, dir, spec.commandLine().getErr());
+        LoadTestResult result = run(test, dir, spec.commandLine().getErr(), !noWarmUp);
         new SummaryTable(stdout).print(scenario, result.summary());
         printGenerator(stdout, result.generator());
         stdout.printf("%nWrote %s (timeline.csv, summary.json, windows.csv, latency.hlog, loadtest.json)%n", dir);
@@ -92,7 +98,12 @@ final class LoadtestCommand implements Callable<Integer> {
      * Runs the load test and writes its outputs into {@code dir}; on Ctrl-C a shutdown hook stops it
      * and writes what was recorded, marked incomplete.
      */
-    static LoadTestResult run(LoadTest test, Path dir, PrintWriter err) {
+    static LoadTestResult run(LoadTest test, Path dir, PrintWriter err, boolean warmUp) {
+        if (warmUp) {
+            err.println("headroom: warming up the load generator (3 s at 500 requests/s against a throwaway loopback endpoint)");
+            err.flush();
+            WarmUp.run(500, Duration.ofSeconds(3));
+        }
         Thread onInterrupt = new Thread(() -> {
             if (!test.finished()) {
                 test.stop("interrupted (Ctrl-C)");

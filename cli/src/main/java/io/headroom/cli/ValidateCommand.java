@@ -76,6 +76,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for both runs, instead of the scenario's own.")
     Long seed;
 
+    @Option(names = "--no-warm-up", description = "Skip the load generator's 3 s warm-up (see 'headroom loadtest --help').")
+    boolean noWarmUp;
+
     @Option(names = "--fail-on", paramLabel = "KEY=VALUE", description = "A threshold the prediction must hold to; repeatable.")
     Map<String, Double> failOn = new LinkedHashMap<>();
 
@@ -100,7 +103,7 @@ final class ValidateCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "validate: simulated; now load-testing %s with the same %d requests over %ds%n", request,
                 test.plannedRequests(), scenario.traffic().seconds());
         stdout.flush();
-        LoadTestResult observed = LoadtestCommand.run(test, dir.resolve("observed"), spec.commandLine().getErr());
+        LoadTestResult observed = LoadtestCommand.run(test, dir.resolve("observed"), spec.commandLine().getErr(), !noWarmUp);
         Comparison comparison = Comparison.of(predicted.summary(), predicted.timeline(), observed.summary(), observed.timeline(),
                 thresholds);
         try {

@@ -10,6 +10,8 @@ import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.Windows;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +63,7 @@ public final class LoadTest {
             Optional<MetricsPoller> metrics = MetricsPoller.startIfAvailable(run.request.baseUrl(), run.recorder, run::elapsedNanos);
             Thread ticker = progressTicker(progress);
             try {
-                int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-                    "--simulation", HeadroomSimulation.class.getName(),
-                    "--results-folder", work.resolve("results").toString(),
-                    "--no-reports"});
+                int status = gatling(work);
                 if (status != 0 && run.stopReason() == null) {
                     run.stop("Gatling ended with status " + status);
                 }
@@ -79,6 +78,23 @@ public final class LoadTest {
         } finally {
             GatlingRun.handOver(null);
             deleteQuietly(work);
+        }
+    }
+
+    /**
+     * Runs Gatling in this JVM. Its runner prints a line or two on standard output; headroom's
+     * commands print their own, so those are dropped while it runs.
+     */
+    private static int gatling(Path work) {
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            return io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                "--simulation", HeadroomSimulation.class.getName(),
+                "--results-folder", work.resolve("results").toString(),
+                "--no-reports"});
+        } finally {
+            System.setOut(stdout);
         }
     }
 
@@ -155,7 +171,10 @@ public final class LoadTest {
         double p99 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99) / 1000.0;
         double max = lag.getTotalCount() == 0 ? 0 : lag.getMaxValue() / 1000.0;
         double plannedRps = run.plan.requests() / (double) run.plan.seconds();
-        double achievedRps = elapsedNanos <= 0 ? 0 : sent / Math.max(1.0, Math.min(elapsedNanos / 1e9, run.plan.seconds()));
+        // Sent requests over the time it took to send them: the plan's length, or longer when the last
+        // requests went out late.
+        double sendingSeconds = Math.max(run.plan.seconds(), r.lastSentNanos() / 1e9);
+        double achievedRps = elapsedNanos <= 0 ? 0 : sent / sendingSeconds;
         List<String> warnings = new ArrayList<>();
         if (p99 > GeneratorReport.MAX_TRUSTED_START_LAG_P99_MS) {
             warnings.add(String.format(Locale.ROOT, "the load generator fell behind: requests were sent %.0f ms late at p99"

@@ -34,6 +34,7 @@ public final class ObservedRecorder {
     private long responses;
     private long consecutiveNoResponse;
     private long lastResponseNanos = System.nanoTime();
+    private long lastSentNanos;
 
     public ObservedRecorder(int seconds, int requests, long highestLatencyMicros) {
         this.seconds = seconds;
@@ -65,6 +66,7 @@ public final class ObservedRecorder {
             consecutiveNoResponse = 0;
             lastResponseNanos = System.nanoTime();
             startLagMicros.recordValue(clamp(Math.max(0, startLagNanos / 1000)));
+            lastSentNanos = Math.max(lastSentNanos, dueNanos + Math.max(0, startLagNanos));
             if (status == 503) {
                 rejected503[s]++;
                 return;
@@ -131,6 +133,11 @@ public final class ObservedRecorder {
             total += n;
         }
         return total;
+    }
+
+    /** When the last answered request was sent, in nanoseconds since the start of the plan. */
+    public synchronized long lastSentNanos() {
+        return lastSentNanos;
     }
 
     /** Requests that got an HTTP response. */
