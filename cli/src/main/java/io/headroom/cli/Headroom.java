@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "when its clients will get 503s and why (simulate), and whether that holds",
             "against the live endpoint.",
             ""},
-        subcommands = {SizeCommand.class, SimulateCommand.class, ReportCommand.class, LoadtestCommand.class,
+        subcommands = {SizeCommand.class, SimulateCommand.class, RecommendCommand.class, ReportCommand.class, LoadtestCommand.class,
             ValidateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid scenario or input,",

@@ -51,7 +51,8 @@ final class Reasons {
             String spike = spike().map(w -> "the " + clock(w.startSecond()) + " spike").orElse("traffic spikes");
             String part = "minReplicas " + c.minReplicas() + " gives a warm pool that absorbs " + spike;
             Evaluation alone = targetAlone.get(lowestTarget());
-            if (alone != null && !alone.meetsSlo() && current.missed().size() > 0) {
+            boolean onlyWarmPoolAndTarget = java.util.Objects.equals(c.nodes(), now.nodes()) && c.maxReplicas() == now.maxReplicas();
+            if (alone != null && !alone.meetsSlo() && !current.meetsSlo() && onlyWarmPoolAndTarget) {
                 part += "; target " + HumanFormat.plain(lowestTarget()) + " alone does not ("
                         + HumanFormat.percent(alone.rejected503Fraction()) + " 503s), because startup takes " + startup();
             }
@@ -86,7 +87,7 @@ final class Reasons {
     /** The cause of the evaluation's first 503 window, in words. */
     private String because(Evaluation e) {
         WindowCause cause = e.windows().isEmpty() ? null : e.windows().get(0).cause();
-        if (cause == WindowCause.MAX_REPLICAS) {
+        if (cause == WindowCause.MAX_REPLICAS && e.peakReadyReplicas() >= e.config().maxReplicas()) {
             return "the cap of " + e.config().maxReplicas() + " replicas binds";
         }
         if (cause == WindowCause.CLUSTER_FULL) {
@@ -108,11 +109,14 @@ final class Reasons {
     }
 
     private Optional<Window> spike() {
-        return first(WindowCause.SCALE_UP_LAG).or(() -> current.windows().stream().findFirst());
+        return current.windows().stream()
+                .max(java.util.Comparator.comparingLong(Window::rejected).thenComparingInt(w -> -w.startSecond()));
     }
 
+    /** The current configuration's largest window (most 503s) with this cause. */
     private Optional<Window> first(WindowCause cause) {
-        return current.windows().stream().filter(w -> w.cause() == cause).findFirst();
+        return current.windows().stream().filter(w -> w.cause() == cause)
+                .max(java.util.Comparator.comparingLong(Window::rejected).thenComparingInt(w -> -w.startSecond()));
     }
 
     private String startup() {

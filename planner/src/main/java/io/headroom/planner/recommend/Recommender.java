@@ -80,10 +80,14 @@ public final class Recommender {
         meeting.stream().filter(e -> meeting.stream().noneMatch(o -> dominates(o, e, now))).limit(SHOWN)
                 .forEach(e -> ranked.add(alternative(e, current, reasons)));
         if (!current.meetsSlo()) {
-            alone.values().stream().filter(e -> !e.meetsSlo()).sorted(ranking(now)).limit(2)
+            alone.values().stream().filter(e -> !e.meetsSlo())
+                    .sorted(Comparator.comparingDouble(e -> e.config().targetUtilization())).limit(2)
                     .forEach(e -> ranked.add(alternative(e, current, reasons)));
         }
-        Optional<String> impossible = ceiling.meetsSlo() ? Optional.empty() : Optional.of(Impossibility.explain(judged, bounds, ceiling));
+        boolean anyMeets = current.meetsSlo() || ranked.stream().anyMatch(a -> a.evaluation().meetsSlo());
+        Optional<String> impossible = !ceiling.meetsSlo() ? Optional.of(Impossibility.explain(judged, bounds, ceiling))
+                : anyMeets ? Optional.empty()
+                : Optional.of("only the most generous configuration (" + ceiling.config().changesFrom(now) + ") meets the SLO in every run");
         Recommendation partial = new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
                 evaluator.requestsSimulated(), List.of(), impossible);
         Config best = partial.best().map(Alternative::config).orElse(now);
