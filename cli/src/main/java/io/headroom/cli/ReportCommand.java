@@ -1,11 +1,14 @@
 package io.headroom.cli;
 
 import io.headroom.planner.InvalidInputException;
+import io.headroom.planner.recommend.Recommendation;
+import io.headroom.planner.recommend.Recommender;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
 import io.headroom.planner.timeline.SummaryJson;
+import io.headroom.planner.timeline.Window;
 import io.headroom.planner.timeline.TimelineCsv;
 import io.headroom.reports.CapacityReport;
 import io.headroom.reports.ObservedRun;
@@ -15,6 +18,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +44,8 @@ import picocli.CommandLine.Spec;
             ""},
         footer = {"", "Examples:",
             "  headroom report scenarios/launch-day.yaml",
-            "  headroom report scenarios/launch-day.yaml --observed out/validate --out out/review"})
+            "  headroom report scenarios/launch-day.yaml --observed out/validate --out out/review",
+            "  headroom report scenarios/launch-day.yaml --recommend"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,6 +64,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the simulation, instead of the scenario's own.")
     Long seed;
 
+    @Option(names = "--recommend",
+            description = "Also search for the cheapest settings that meet the SLOs (as 'headroom recommend' does; a few"
+                    + " seconds for launch-day) and add a \"What to change\" section; each 503 window then gets the best"
+                    + " alternative's change and reason.")
+    boolean recommend;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "" + Recommender.DEFAULT_RUNS,
+            description = "With --recommend: seeded runs per configuration. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
     @Override
     public Integer call() {
         Scenario scenario = ScenarioLoader.load(scenarioFile);
@@ -68,6 +84,9 @@ final class ReportCommand implements Callable<Integer> {
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
         if (observed != null) {
             input = input.withObserved(readObserved(observed));
+        }
+        if (recommend) {
+            input = withRecommendation(input, scenario, predicted);
         }
         Path dir = out != null ? out : Path.of("out", Names.stem(scenarioFile));
         Path html;
@@ -85,6 +104,17 @@ final class ReportCommand implements Callable<Integer> {
         stdout.printf("Wrote %s (charts in %s)%n", html, html.resolveSibling("charts"));
         stdout.flush();
         return 0;
+    }
+
+    private ReportInput withRecommendation(ReportInput input, Scenario scenario, SimulationResult predicted) {
+        Recommendation r;
+        try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "recommending")) {
+            r = Recommender.recommend(scenario, runs, progress);
+        }
+        Map<Window, String> byWindow = new LinkedHashMap<>();
+        r.best().filter(best -> best != r.current()).ifPresent(best -> predicted.summary().windows()
+                .forEach(w -> byWindow.put(w, best.changes() + ": " + best.reason())));
+        return input.withRecommendations(byWindow).withRecommendation(r);
     }
 
     /** An observed run from a loadtest output directory. */

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The capacity review as one self-contained HTML file. Sections, top to bottom: verdict, inputs,
- * sizing, charts, predicted vs observed (with an observed run), 503 windows, assumptions, events
+ * sizing, charts, predicted vs observed (with an observed run), 503 windows, what to change (with a
+ * recommendation), assumptions, events
  * (when any). Deterministic: the same input gives the same bytes.
  */
 public final class CapacityReport {
@@ -68,6 +69,7 @@ public final class CapacityReport {
         ChartsSection.append(out, charts);
         ComparisonSection.append(out, in);
         WindowsSection.append(out, in);
+        ChangesSection.append(out, in);
         NotesSections.assumptions(out, in.assumptions());
         NotesSections.events(out, p.events());
         Page.close(out);

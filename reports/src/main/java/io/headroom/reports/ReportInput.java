@@ -1,5 +1,6 @@
 package io.headroom.reports;
 
+import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.timeline.Window;
@@ -19,9 +20,17 @@ import java.util.Optional;
  * @param recommendations what would have prevented a predicted 503 window, keyed by the window; a
  *     window without one gets a default derived from its cause
  * @param assumptions the modelling choices, in plain words ({@link Assumptions#of} by default)
+ * @param recommendation the ranked alternatives of {@code headroom recommend}, for the "What to change" section; empty
+ *     when they were not computed
  */
 public record ReportInput(Scenario scenario, SimulationResult predicted, Optional<ObservedRun> observed, List<Fact> sizing,
-        Map<Window, String> recommendations, List<String> assumptions) {
+        Map<Window, String> recommendations, List<String> assumptions, Optional<Recommendation> recommendation) {
+    /** Without a recommendation (the shape before the "What to change" section existed). */
+    public ReportInput(Scenario scenario, SimulationResult predicted, Optional<ObservedRun> observed, List<Fact> sizing,
+            Map<Window, String> recommendations, List<String> assumptions) {
+        this(scenario, predicted, observed, sizing, recommendations, assumptions, Optional.empty());
+    }
+
     public ReportInput {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(predicted, "predicted");
@@ -29,6 +38,7 @@ public record ReportInput(Scenario scenario, SimulationResult predicted, Optiona
         sizing = List.copyOf(sizing);
         recommendations = Map.copyOf(recommendations);
         assumptions = List.copyOf(assumptions);
+        Objects.requireNonNull(recommendation, "recommendation");
     }
 
     /** A report of a simulation alone: no observed run, no sizing, default recommendations and assumptions. */
@@ -37,18 +47,23 @@ public record ReportInput(Scenario scenario, SimulationResult predicted, Optiona
     }
 
     public ReportInput withObserved(ObservedRun run) {
-        return new ReportInput(scenario, predicted, Optional.of(run), sizing, recommendations, assumptions);
+        return new ReportInput(scenario, predicted, Optional.of(run), sizing, recommendations, assumptions, recommendation);
     }
 
     public ReportInput withSizing(List<Fact> facts) {
-        return new ReportInput(scenario, predicted, observed, facts, recommendations, assumptions);
+        return new ReportInput(scenario, predicted, observed, facts, recommendations, assumptions, recommendation);
     }
 
     public ReportInput withRecommendations(Map<Window, String> byWindow) {
-        return new ReportInput(scenario, predicted, observed, sizing, byWindow, assumptions);
+        return new ReportInput(scenario, predicted, observed, sizing, byWindow, assumptions, recommendation);
+    }
+
+    /** Adds the ranked alternatives of a recommendation (the "What to change" section). */
+    public ReportInput withRecommendation(Recommendation r) {
+        return new ReportInput(scenario, predicted, observed, sizing, recommendations, assumptions, Optional.of(r));
     }
 
     public ReportInput withAssumptions(List<String> statements) {
-        return new ReportInput(scenario, predicted, observed, sizing, recommendations, statements);
+        return new ReportInput(scenario, predicted, observed, sizing, recommendations, statements, recommendation);
     }
 }

@@ -1,0 +1,72 @@
+package io.headroom.cli;
+
+import io.headroom.planner.recommend.Recommendation;
+import io.headroom.planner.recommend.Recommender;
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code headroom recommend}: the cheapest settings that meet the scenario's SLOs. */
+@Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Recommend the cheapest autoscaler and cluster settings that meet the SLOs.",
+        description = {
+            "Searches minReplicas (a warm pool), targetUtilization (scale earlier), maxReplicas",
+            "(when the cap binds) and the node count (when replicas stay Pending) — for a static",
+            "policy, the replica count — with the simulator, bounded by the sizing rule at the peak",
+            "rate and bisecting where more capacity never hurts. A configuration meets the SLOs when",
+            "every one of --runs seeded runs does; the cheapest (cost, else replica-hours) comes first.",
+            "Without SLOs in the scenario, a 503 objective of 0.1 % is used. With a cluster it also",
+            "prints N+1: the nodes needed to lose one node at peak.",
+            "",
+            "Exits 4 when nothing within the bounds (replicas up to 4x the peak need, nodes up to 4x",
+            "the current count) meets the SLOs, naming the constraint that cannot be met.",
+            ""},
+        footer = {"", "Examples:",
+            "  headroom recommend scenarios/launch-day.yaml",
+            "  headroom recommend scenarios/gpu-cluster-full.yaml --runs 10 --format json"})
+final class RecommendCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
+    java.nio.file.Path scenarioFile;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "" + Recommender.DEFAULT_RUNS,
+            description = "Seeded runs per configuration; all must meet the SLOs. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be >= 1 but was " + runs);
+        }
+        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        Recommendation r;
+        try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "searching")) {
+            r = Recommender.recommend(scenario, runs, progress);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            stdout.print(RecommendJson.of(scenario.name(), r));
+        } else {
+            new RecommendTable(stdout).print(scenario.name(), r);
+        }
+        stdout.flush();
+        if (r.impossible().isPresent()) {
+            spec.commandLine().getErr().println("recommend: nothing within the bounds meets the SLO: " + r.impossible().get());
+            return Headroom.EXIT_VERDICT_FAILED;
+        }
+        return 0;
+    }
+}

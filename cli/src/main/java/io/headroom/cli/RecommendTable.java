@@ -1,0 +1,89 @@
+package io.headroom.cli;
+
+import io.headroom.planner.recommend.Alternative;
+import io.headroom.planner.recommend.Config;
+import io.headroom.planner.recommend.Evaluation;
+import io.headroom.planner.recommend.NPlusOne;
+import io.headroom.planner.recommend.Recommendation;
+import io.headroom.planner.scenario.Slo;
+import io.headroom.planner.sizing.HumanFormat;
+import io.headroom.planner.time.Durations;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a recommendation for people: the current result, the ranked alternatives with reasons, N+1. */
+final class RecommendTable {
+    private final PrintWriter out;
+
+    RecommendTable(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(String scenario, Recommendation r) {
+        line("recommend — %s: %s", scenario, settings(r.current().config()));
+        line("  SLO: %s%s; a configuration meets it when all %d seeded runs do", slo(r.slo()),
+                r.sloDefaulted() ? " (the scenario sets none: default " + HumanFormat.percent(r.slo().max503Fraction().getAsDouble())
+                        + " 503 objective)" : "", r.runs());
+        out.println();
+        line("  %-3s %-6s %5s %9s %8s %10s %9s %9s  %s", "#", "meets", "runs", "503", "p99", "replica-h", "cost", "Δcost", "changes");
+        row("now", r.current());
+        int n = 0;
+        for (Alternative a : r.alternatives()) {
+            row(String.valueOf(++n), a);
+        }
+        out.println();
+        line("  now: %s", r.current().reason());
+        n = 0;
+        for (Alternative a : r.alternatives()) {
+            line("  %d:   %s", ++n, a.reason());
+        }
+        out.println();
+        if (r.impossible().isPresent()) {
+            line("Nothing within the bounds meets the SLO: %s", r.impossible().get());
+        } else {
+            Alternative best = r.best().orElseThrow();
+            line("Recommended: %s", best == r.current() ? "keep the current settings (they meet the SLO and nothing listed"
+                    + " saves at least 5 %)" : best.changes() + delta(best));
+        }
+        for (NPlusOne p : r.nPlusOne()) {
+            line("%s", p.sentence());
+        }
+        line("Searched %d configurations x %d seeds (%,d simulated requests).", r.searched(), r.runs(), r.requestsSimulated());
+        out.flush();
+    }
+
+    private void row(String label, Alternative a) {
+        Evaluation e = a.evaluation();
+        line("  %-3s %-6s %5s %9s %8s %10.2f %9s %9s  %s", label, e.meetsSlo() ? "yes" : "NO", e.runsMeetingSlo() + "/" + e.runs(),
+                HumanFormat.percent(e.rejected503Fraction()), HumanFormat.seconds(e.p99LatencyMs() / 1000), e.replicaHours(),
+                e.cost() == null ? "—" : String.format(Locale.ROOT, "%.2f", e.cost()),
+                a.costDelta() == null ? "—" : String.format(Locale.ROOT, "%+.2f", a.costDelta()), a.changes());
+    }
+
+    private static String delta(Alternative a) {
+        return a.costDelta() != null ? String.format(Locale.ROOT, " (cost %+.2f)", a.costDelta())
+                : String.format(Locale.ROOT, " (%+.2f replica-hours)", a.replicaHoursDelta());
+    }
+
+    static String settings(Config c) {
+        String s = c.isStatic() ? "static, replicas " + c.minReplicas()
+                : "minReplicas " + c.minReplicas() + ", maxReplicas " + c.maxReplicas() + ", targetUtilization "
+                + HumanFormat.plain(c.targetUtilization());
+        return c.nodes() == null ? s : s + ", nodes " + c.nodes();
+    }
+
+    static String slo(Slo slo) {
+        List<String> parts = new ArrayList<>();
+        slo.max503Fraction().ifPresent(f -> parts.add("503 fraction <= " + HumanFormat.percent(f)));
+        slo.latencyP50().ifPresent(d -> parts.add("latency p50 <= " + Durations.format(d)));
+        slo.latencyP90().ifPresent(d -> parts.add("latency p90 <= " + Durations.format(d)));
+        slo.latencyP99().ifPresent(d -> parts.add("latency p99 <= " + Durations.format(d)));
+        return String.join(", ", parts);
+    }
+
+    private void line(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+    }
+}

@@ -1,0 +1,93 @@
+package io.headroom.planner.recommend;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.Simulator;
+import io.headroom.planner.timeline.SloVerdict;
+import io.headroom.planner.timeline.Summary;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * Simulates configurations of one scenario under a fixed list of seeds (the same seeds for every
+ * configuration: common random numbers, so two configurations differ only by their settings), the
+ * seeds in parallel, and remembers each result so a search that probes a configuration twice pays
+ * once. Thread-safe; a result depends only on the configuration, never on which thread asked first.
+ */
+final class Evaluator {
+    private final Scenario scenario;
+    private final List<Long> seeds;
+    private final Map<Config, Evaluation> results = new ConcurrentHashMap<>();
+    private final Runnable onSimulated;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+
+    Evaluator(Scenario scenario, List<Long> seeds, Runnable onSimulated) {
+        this.scenario = scenario;
+        this.seeds = List.copyOf(seeds);
+        this.onSimulated = onSimulated;
+    }
+
+    /** The configuration judged under every seed. */
+    Evaluation evaluate(Config config) {
+        Evaluation known = results.get(config);
+        if (known != null) {
+            return known;
+        }
+        Scenario configured = config.applyTo(scenario);
+        Summary[] runs = new Summary[seeds.size()];
+        IntStream.range(0, runs.length).parallel()
+                .forEach(i -> runs[i] = Simulator.run(configured.withSeed(seeds.get(i))).summary());
+        Evaluation e = summarize(config, runs);
+        if (results.putIfAbsent(config, e) == null) {
+            requests.addAndGet(java.util.Arrays.stream(runs).mapToLong(Summary::requests).sum());
+            onSimulated.run();
+        }
+        return results.get(config);
+    }
+
+    /** Distinct configurations simulated so far. */
+    int simulated() {
+        return results.size();
+    }
+
+    /** Requests simulated so far, summed over configurations and seeds (for the benchmark). */
+    long requestsSimulated() {
+        return requests.get();
+    }
+
+    private Evaluation summarize(Config config, Summary[] runs) {
+        int meeting = 0;
+        double r503 = 0;
+        double worstP99 = 0;
+        double hours = 0;
+        double cost = 0;
+        int peak = 0;
+        Set<String> missed = new LinkedHashSet<>();
+        Summary firstMissing = null;
+        for (Summary s : runs) {
+            if (Boolean.TRUE.equals(s.sloMet())) {
+                meeting++;
+            } else if (firstMissing == null) {
+                firstMissing = s;
+            }
+            for (SloVerdict v : s.slo()) {
+                if (!v.met()) {
+                    missed.add(v.objective());
+                }
+            }
+            r503 += s.rejected503Fraction();
+            worstP99 = Math.max(worstP99, s.latencyMs().p99() == null ? 0 : s.latencyMs().p99());
+            hours += s.replicaHours() == null ? 0 : s.replicaHours();
+            cost += s.cost() == null ? 0 : s.cost();
+            peak = Math.max(peak, s.peakReadyReplicas() == null ? 0 : s.peakReadyReplicas());
+        }
+        int n = runs.length;
+        Summary shown = firstMissing != null ? firstMissing : runs[0];
+        return new Evaluation(config, n, meeting, r503 / n, worstP99, hours / n, runs[0].cost() == null ? null : cost / n, peak,
+                new ArrayList<>(missed), shown.windows());
+    }
+}

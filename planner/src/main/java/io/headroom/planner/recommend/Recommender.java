@@ -1,0 +1,144 @@
+package io.headroom.planner.recommend;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.Slo;
+import io.headroom.planner.sim.Progress;
+import io.headroom.planner.sim.RunSpread;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Searches the settings space for the cheapest configuration that meets a scenario's SLOs in every
+ * one of several seeded runs (see {@link Search} for the method and {@link Bounds} for the box).
+ *
+ * <p>azureml: the targets searched are the current one and {@value #TARGETS_TEXT} (the seed
+ * documentation's first remedy, "lower the target so scaling starts earlier"); at each, the smallest
+ * minReplicas (its second remedy, "a warm pool"), then the smallest maxReplicas and node count that
+ * keep meeting. static: the replica count, then nodes. Targets are searched in parallel and each
+ * configuration's seeds in parallel; the result depends only on the inputs: every search path is a
+ * function of the evaluations, and candidates are ranked by (cost, changes, settings).
+ */
+public final class Recommender {
+    /** The 503 objective used when a scenario sets none: 0.1 % of requests. */
+    public static final double DEFAULT_MAX_503_FRACTION = 0.001;
+    /** Runs per configuration unless asked otherwise. */
+    public static final int DEFAULT_RUNS = 5;
+    static final double[] TARGETS = {0.6, 0.5, 0.4};
+    static final String TARGETS_TEXT = "0.6, 0.5 and 0.4";
+    /** When the current settings already meet the SLO, a change must save this fraction of the cost to be listed. */
+    public static final double MIN_SAVING = 0.05;
+    private static final int SHOWN = 5;
+
+    private Recommender() {
+    }
+
+    /** The recommendation for {@code scenario}, each configuration judged under {@code runs} seeds (the scenario's first). */
+    public static Recommendation recommend(Scenario scenario, int runs, Progress progress) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be >= 1 but was " + runs);
+        }
+        boolean defaulted = scenario.slo().isEmpty();
+        Scenario judged = defaulted ? withSlo(scenario, new Slo(OptionalDouble.of(DEFAULT_MAX_503_FRACTION), Optional.empty(),
+                Optional.empty(), Optional.empty())) : scenario;
+        Config now = Config.of(judged);
+        Bounds bounds = Bounds.of(judged, now);
+        List<Double> targets = targets(now);
+        int expected = 2 + targets.size() * (8 + 2 * (int) Math.ceil(Math.log(bounds.replicaCap() + 1) / Math.log(2)));
+        AtomicInteger done = new AtomicInteger();
+        Evaluator evaluator = new Evaluator(judged, RunSpread.seeds(judged.seed(), runs),
+                () -> progress.update(Math.min(0.99, done.incrementAndGet() / (double) expected)));
+        Search search = new Search(evaluator, bounds, now);
+
+        Evaluation current = evaluator.evaluate(now);
+        Evaluation ceiling = evaluator.evaluate(search.ceiling(targets.get(targets.size() - 1)));
+        Map<Double, Evaluation> alone = new LinkedHashMap<>();
+        Set<Config> found = new LinkedHashSet<>();
+        if (ceiling.meetsSlo()) {
+            List<List<Config>> perTarget = targets.parallelStream().map(search::at).toList();
+            perTarget.forEach(found::addAll);
+            for (Double t : targets) {
+                if (!t.equals(now.targetUtilization())) {
+                    alone.put(t, evaluator.evaluate(now.withTarget(t)));
+                }
+            }
+        }
+        Reasons reasons = new Reasons(judged, current, alone, bounds);
+        Alternative currentAlt = alternative(current, current, reasons);
+        List<Alternative> ranked = new ArrayList<>();
+        List<Evaluation> meeting = found.stream().filter(c -> !c.equals(now)).map(evaluator::evaluate).filter(Evaluation::meetsSlo)
+                .filter(e -> !current.meetsSlo() || price(e) <= (1 - MIN_SAVING) * price(current))
+                .sorted(ranking(now)).toList();
+        meeting.stream().filter(e -> meeting.stream().noneMatch(o -> dominates(o, e, now))).limit(SHOWN)
+                .forEach(e -> ranked.add(alternative(e, current, reasons)));
+        if (!current.meetsSlo()) {
+            alone.values().stream().filter(e -> !e.meetsSlo())
+                    .sorted(Comparator.comparingDouble(e -> e.config().targetUtilization())).limit(2)
+                    .forEach(e -> ranked.add(alternative(e, current, reasons)));
+        }
+        boolean anyMeets = current.meetsSlo() || ranked.stream().anyMatch(a -> a.evaluation().meetsSlo());
+        Optional<String> impossible = !ceiling.meetsSlo() ? Optional.of(Impossibility.explain(judged, bounds, ceiling))
+                : anyMeets ? Optional.empty()
+                : Optional.of("only the most generous configuration (" + ceiling.config().changesFrom(now) + ") meets the SLO in every run");
+        Recommendation partial = new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
+                evaluator.requestsSimulated(), List.of(), impossible);
+        Config best = partial.best().map(Alternative::config).orElse(now);
+        int peak = best.isStatic() ? best.minReplicas() : Math.min(best.maxReplicas(), bounds.peakNeed(best.targetUtilization()));
+        progress.update(1);
+        return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
+                evaluator.requestsSimulated(), NPlusOne.of(judged, best.nodes(), peak), impossible);
+    }
+
+    /** Static: none (null, the replica count is searched); azureml: the current target, then each lower listed one. */
+    static List<Double> targets(Config now) {
+        List<Double> out = new ArrayList<>();
+        if (now.isStatic()) {
+            out.add(null);
+            return out;
+        }
+        TreeSet<Double> set = new TreeSet<>(Comparator.reverseOrder());
+        set.add(now.targetUtilization());
+        for (double t : TARGETS) {
+            set.add(t);
+        }
+        out.addAll(set);
+        return out;
+    }
+
+    /** Cheapest first (cost, else replica-hours), then fewer changes, then higher target, fewer min, max and nodes. */
+    static Comparator<Evaluation> ranking(Config now) {
+        return Comparator.<Evaluation>comparingDouble(Recommender::price)
+                .thenComparingInt(e -> e.config().changeCount(now))
+                .thenComparing(e -> e.config().targetUtilization() == null ? 0 : -e.config().targetUtilization())
+                .thenComparingInt(e -> e.config().minReplicas())
+                .thenComparingInt(e -> e.config().maxReplicas())
+                .thenComparing(e -> e.config().nodes() == null ? "" : e.config().nodes().toString());
+    }
+
+    private static double price(Evaluation e) {
+        return e.cost() != null ? e.cost() : e.replicaHours();
+    }
+
+    /** {@code a} changes a subset of the settings {@code b} changes, at no higher price, and is not {@code b}. */
+    static boolean dominates(Evaluation a, Evaluation b, Config now) {
+        return a != b && price(a) <= price(b) && b.config().changedSettings(now).containsAll(a.config().changedSettings(now));
+    }
+
+    private static Alternative alternative(Evaluation e, Evaluation current, Reasons reasons) {
+        Double costDelta = e.cost() == null ? null : e.cost() - current.cost();
+        return new Alternative(e, e.config().changesFrom(current.config()), reasons.of(e), e.replicaHours() - current.replicaHours(),
+                costDelta);
+    }
+
+    private static Scenario withSlo(Scenario s, Slo slo) {
+        return new Scenario(s.name(), s.seed(), s.service(), s.autoscaler(), s.cluster(), s.traffic(), slo, s.cost(), s.source());
+    }
+}

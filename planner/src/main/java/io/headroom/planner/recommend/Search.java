@@ -1,0 +1,112 @@
+package io.headroom.planner.recommend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The searches along one axis at a time, each a bisection that relies on monotonicity: more warm
+ * replicas, a higher cap or more nodes never make a configuration reject more (with common random
+ * numbers this holds run by run, not only on average). Capacity settings that cost nothing until
+ * used (maxReplicas, nodes) are first set generously, the smallest meeting minReplicas (or static
+ * replica count) is bisected, then the cap and the nodes are bisected down to the smallest that
+ * still meet — or kept at their current values when those already do.
+ */
+final class Search {
+    private final Evaluator evaluator;
+    private final Bounds bounds;
+    private final Config current;
+
+    Search(Evaluator evaluator, Bounds bounds, Config current) {
+        this.evaluator = evaluator;
+        this.bounds = bounds;
+        this.current = current;
+    }
+
+    /** The configurations with the most generous capacity: every replica the cap allows, with room on the nodes. */
+    Config ceiling(double lowestTarget) {
+        int cap = bounds.replicaCap();
+        Config c = current.isStatic() ? current.withMin(cap) : new Config(cap, cap, lowestTarget, current.nodes());
+        return bounds.growPool() == null ? c : c.withNodes(bounds.growPool(), bounds.nodeCap());
+    }
+
+    /**
+     * The cheapest meeting configurations at {@code target} (null: a static policy): the smallest
+     * minReplicas with the rest trimmed, and — at the current target only — the current minReplicas
+     * with the rest trimmed (the smallest change). Empty when even the cap does not meet.
+     */
+    List<Config> at(Double target) {
+        Config generous = generous(target, current.minReplicas());
+        List<Config> found = new ArrayList<>();
+        Integer min = smallestMin(target, evaluator.evaluate(generous).meetsSlo());
+        if (min == null) {
+            return found;
+        }
+        found.add(trim(generous(target, min)));
+        if (target != null && target.equals(current.targetUtilization()) && min < current.minReplicas()) {
+            found.add(trim(generous));
+        }
+        return found;
+    }
+
+    private Config generous(Double target, int min) {
+        Config c = target == null ? current.withMin(min)
+                : new Config(min, Math.max(min, Math.max(current.maxReplicas(), bounds.replicaCap())), target, current.nodes());
+        return bounds.withRoomFor(c);
+    }
+
+    /** The smallest minReplicas (static: replicas) that meets at {@code target}; null when the cap does not. */
+    private Integer smallestMin(Double target, boolean currentMinMeets) {
+        IntFunction<Boolean> meets = m -> evaluator.evaluate(generous(target, m)).meetsSlo();
+        int now = current.minReplicas();
+        if (currentMinMeets) {
+            return bisect(0, now, meets);
+        }
+        int cap = bounds.replicaCap();
+        int failing = now;
+        int probe = Math.min(cap, Math.max(now + 1, bounds.peakNeed(target == null ? bounds.currentTarget() : target)));
+        while (!meets.apply(probe)) {
+            if (probe >= cap) {
+                return null;
+            }
+            failing = probe;
+            probe = Math.min(cap, now + 2 * (probe - now));
+        }
+        return bisect(failing, probe, meets);
+    }
+
+    /** Keeps the current cap and nodes when they meet, else the smallest that do. */
+    private Config trim(Config meeting) {
+        Config c = meeting;
+        if (!c.isStatic()) {
+            int floor = Math.max(c.minReplicas(), current.maxReplicas());
+            Config base = c;
+            int max = bisect(floor - 1, c.maxReplicas(), m -> m >= floor && evaluator.evaluate(bounds.withRoomFor(base.withMax(m)))
+                    .meetsSlo());
+            c = bounds.withRoomFor(c.withMax(max));
+        }
+        if (bounds.growPool() != null) {
+            String pool = bounds.growPool();
+            int floor = current.nodes().get(pool);
+            Config base = c;
+            int nodes = bisect(floor - 1, c.nodes().get(pool), n -> n >= floor && evaluator.evaluate(base.withNodes(pool, n)).meetsSlo());
+            c = c.withNodes(pool, nodes);
+        }
+        return c;
+    }
+
+    /** The smallest x in (failing, meeting] with meets(x), given meets(meeting) (not re-evaluated) and monotonicity. */
+    static int bisect(int failing, int meeting, IntFunction<Boolean> meets) {
+        int lo = failing;
+        int hi = meeting;
+        while (hi - lo > 1) {
+            int mid = lo + (hi - lo) / 2;
+            if (meets.apply(mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+}

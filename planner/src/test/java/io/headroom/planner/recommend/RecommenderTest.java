@@ -1,0 +1,145 @@
+package io.headroom.planner.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.ScenarioLoader;
+import io.headroom.planner.sim.Progress;
+import io.headroom.planner.sim.RunSpread;
+import io.headroom.planner.sim.Simulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scenarios whose right answer follows from reasoning, searched with the simulator. */
+class RecommenderTest {
+    @TempDir
+    Path dir;
+
+    private Scenario load(String yaml) throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, yaml);
+        return ScenarioLoader.load(file);
+    }
+
+    /**
+     * 5 → 50 rps at 2m with 1 s requests and a 60 s startup: for the first 60 s after the step no new
+     * replica is ready, so the warm pool alone faces 50 Erlangs (~3,000 requests). The whole run has
+     * ~12,600 requests, so 0.1 % allows ~12 rejections; c replicas finish at most c per second, so
+     * about 3,000 × (1 − c/50) are rejected: c must be ~50 whatever the target. Slack of 2 for the
+     * Poisson count and the 500 ms router queue.
+     */
+    @Test
+    void aStepNeedsAWarmPoolAsLargeAsTheStepAndItHoldsInFreshSeeds() throws IOException {
+        Scenario s = load("""
+                name: step
+                seed: 1
+                service: {serviceTime: {distribution: exponential, mean: 1s}, startup: 60s}
+                autoscaler: {policy: azureml, minReplicas: 3, maxReplicas: 200, targetUtilization: 0.7}
+                traffic: {duration: 6m, profile: [{at: 0s, rps: 5}, {at: 2m, rps: 50}]}
+                slo: {max503Fraction: 0.001}
+                """);
+        Recommendation r = Recommender.recommend(s, 5, Progress.NONE);
+        assertFalse(r.current().evaluation().meetsSlo(), "3 warm replicas cannot absorb the step");
+        Alternative best = r.best().orElseThrow();
+        assertTrue(best.config().minReplicas() >= 48, "warm pool " + best.config());
+        assertTrue(best.reason().contains("warm pool"), best.reason());
+        Scenario chosen = best.config().applyTo(s);
+        for (long seed : RunSpread.seeds(987_654_321L, 5)) {
+            assertTrue(Simulator.run(chosen.withSeed(seed)).summary().sloMet(), "fresh seed " + seed + " with " + best.config());
+        }
+    }
+
+    /** A slow ramp the autoscaler follows: 2 → 10 rps over 20 min, 10 s startup, 3 warm replicas (ceil(2 / 0.7)). */
+    @Test
+    void aGentleRampNeedsNoChange() throws IOException {
+        Scenario s = load("""
+                name: ramp
+                seed: 2
+                service: {serviceTime: {distribution: lognormal, mean: 1s, cv: 0.3}, startup: 10s}
+                autoscaler: {policy: azureml, minReplicas: 3, maxReplicas: 40, targetUtilization: 0.7}
+                traffic: {duration: 25m, profile: [{at: 0s, rps: 2}, {at: 2m, rampTo: 10, over: 20m}]}
+                slo: {max503Fraction: 0.001}
+                """);
+        Recommendation r = Recommender.recommend(s, 5, Progress.NONE);
+        assertTrue(r.current().evaluation().meetsSlo());
+        assertTrue(r.best().orElseThrow() == r.current(), "best " + r.best().orElseThrow().changes());
+    }
+
+    /** 15 rps of 1 s requests is 15 Erlangs: a cap of 10 replicas rejects about a third, whatever the warm pool. */
+    @Test
+    void aBindingCapIsRaised() throws IOException {
+        Scenario s = load("""
+                name: cap
+                seed: 3
+                service: {serviceTime: {distribution: exponential, mean: 1s}, startup: 30s}
+                autoscaler: {policy: azureml, minReplicas: 5, maxReplicas: 10, targetUtilization: 0.7}
+                traffic: {duration: 10m, profile: [{at: 0s, rps: 5}, {at: 2m, rampTo: 15, over: 2m}]}
+                slo: {max503Fraction: 0.001}
+                """);
+        Recommendation r = Recommender.recommend(s, 3, Progress.NONE);
+        Alternative best = r.best().orElseThrow();
+        assertTrue(best.config().maxReplicas() > 15, "15 Erlangs need more than 15 replicas: " + best.config());
+        assertTrue(best.reason().contains("the cap bound at"), best.reason());
+    }
+
+    @Test
+    void aLatencySloBelowTheServiceTimeIsImpossibleAndSaysSo() throws IOException {
+        Scenario s = load("""
+                name: too fast
+                seed: 4
+                service: {serviceTime: 1s, startup: 10s}
+                autoscaler: {policy: azureml, minReplicas: 2, maxReplicas: 10}
+                traffic: {duration: 3m, profile: [{at: 0s, rps: 2}]}
+                slo: {latency: {p99: 500ms}}
+                """);
+        Recommendation r = Recommender.recommend(s, 2, Progress.NONE);
+        String why = r.impossible().orElseThrow();
+        assertTrue(why.contains("latency p99") && why.contains("the service time alone has p99 1 s"), why);
+        assertTrue(r.best().isEmpty());
+    }
+
+    /** One replica per node, 1 node (4 at the cap), and a peak that needs ~15 replicas. */
+    @Test
+    void aClusterThatCannotGrowEnoughNamesItsCapacity() throws IOException {
+        Scenario s = load("""
+                name: small cluster
+                seed: 5
+                service: {serviceTime: 1s, startup: 10s, resources: {cpu: 4, memoryGb: 8}}
+                autoscaler: {policy: azureml, minReplicas: 1, maxReplicas: 30}
+                cluster: {nodePools: [{name: cpu, count: 1, cpu: 4, memoryGb: 16}]}
+                traffic: {duration: 3m, profile: [{at: 0s, rps: 10}]}
+                """);
+        Recommendation r = Recommender.recommend(s, 2, Progress.NONE);
+        assertTrue(r.sloDefaulted());
+        String why = r.impossible().orElseThrow();
+        assertTrue(why.contains("the cluster's nodes hold only 4 replicas"), why);
+    }
+
+    @Test
+    void nPlusOneAddsOneNodeToWhatThePeakNeeds() throws IOException {
+        Scenario s = load("""
+                name: gpu
+                seed: 6
+                service: {serviceTime: 500ms, startup: 20s, resources: {cpu: 1, memoryGb: 2, gpu: 1}}
+                autoscaler: {policy: azureml, minReplicas: 2, maxReplicas: 10}
+                cluster: {nodePools: [{name: gpu, count: 10, cpu: 8, memoryGb: 32, gpu: 2}]}
+                traffic: {duration: 5m, profile: [{at: 0s, rps: 7}]}
+                slo: {max503Fraction: 0.01}
+                """);
+        Recommendation r = Recommender.recommend(s, 2, Progress.NONE);
+        NPlusOne n = r.nPlusOne().get(0);
+        assertEquals(2, n.replicasPerNode());
+        assertEquals((n.peakReplicas() + 1) / 2 + 1, n.nodes(), n.sentence());
+    }
+
+    @Test
+    void theSameInputsGiveTheSameRecommendation() throws IOException {
+        Scenario s = ScenarioLoader.load(Path.of("../scenarios/gpu-cluster-full.yaml"));
+        assertEquals(Recommender.recommend(s, 3, Progress.NONE), Recommender.recommend(s, 3, Progress.NONE));
+    }
+}
