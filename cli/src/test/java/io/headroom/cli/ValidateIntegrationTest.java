@@ -81,9 +81,16 @@ class ValidateIntegrationTest {
         Path scenario = dir.resolve("spike.yaml");
         Files.writeString(scenario, SPIKE.replace("duration: 60s", "duration: 30s"));
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
-        try (RunningEndpoint target = EmulatedEndpoint.start(ScenarioLoader.load(scenario),
+        try (EmulatedEndpoint target = EmulatedEndpoint.start(ScenarioLoader.load(scenario),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            killer.schedule(target::close, 12, TimeUnit.SECONDS);
+            // The target dies once it has answered 60 requests (about 21 s into the test), whatever the machine's speed.
+            java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+            killer.scheduleWithFixedDelay(() -> {
+                if (!killed.get() && target.metrics().answered() >= 60) {
+                    killed.set(true);
+                    target.close();
+                }
+            }, 50, 50, TimeUnit.MILLISECONDS);
             CliRun run = CliRun.of("loadtest", scenario.toString(), "--target", "http://127.0.0.1:" + target.port() + "/score",
                     "--out", dir.resolve("partial").toString());
             assertEquals(LoadtestCommand.EXIT_INCOMPLETE, run.exitCode(), run.out() + run.err());

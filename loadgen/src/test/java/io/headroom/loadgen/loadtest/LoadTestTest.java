@@ -59,26 +59,22 @@ class LoadTestTest {
     void aTargetThatDiesMidRunLeavesAReadableIncompleteResult(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         Scenario scenario = scenario(50, Duration.ofSeconds(30));
-        StubEndpoint stub = new StubEndpoint(1000, 5);
-        var killer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        StubEndpoint stub = new StubEndpoint(1000, 5, 100);
         try {
             LoadTest test = new LoadTest(scenario, new LoadTestRequest(URI.create(stub.url()), "GET", null, Map.of()));
-            killer.schedule(stub::close, 3, java.util.concurrent.TimeUnit.SECONDS);
-            long start = System.nanoTime();
             LoadTestResult result = test.run(Progress.NONE);
-            double tookSeconds = (System.nanoTime() - start) / 1e9;
+            int secondsRecorded = result.timeline().size();
             assertTrue(result.incomplete(), "marked incomplete");
             assertTrue(result.generator().stopReason().contains("stopped answering"), result.generator().stopReason());
             assertTrue(result.generator().noResponses() > 0, "requests without a response are counted");
             assertTrue(result.summary().ok() > 0, "what was answered before the target died is kept");
-            assertTrue(tookSeconds < 25, "stopped early instead of running all 30 s: " + tookSeconds);
+            assertTrue(secondsRecorded < 30, "stopped early instead of running all 30 s: " + secondsRecorded + " s recorded");
             ObservedOutputs.write(test, result, dir);
             var summary = io.headroom.planner.timeline.SummaryJson.read(dir.resolve("summary.json"));
             assertTrue(summary.incomplete());
             assertEquals(result.timeline().size(), io.headroom.planner.timeline.TimelineCsv.read(dir.resolve("timeline.csv")).size());
             assertTrue(java.nio.file.Files.size(dir.resolve("latency.hlog")) > 0);
         } finally {
-            killer.shutdownNow();
             stub.close();
         }
     }

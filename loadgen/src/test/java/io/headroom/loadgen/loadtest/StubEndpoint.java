@@ -25,10 +25,16 @@ final class StubEndpoint implements AutoCloseable {
     final AtomicLong ok = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     private final AtomicLong count = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpServer server;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     StubEndpoint(int rejectEvery, long delayMillis) throws IOException {
+        this(rejectEvery, delayMillis, Long.MAX_VALUE);
+    }
+
+    /** As above, and the endpoint dies (stops listening, drops its connections) once it has answered {@code dieAfterOk} requests 200. */
+    StubEndpoint(int rejectEvery, long delayMillis, long dieAfterOk) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -41,8 +47,11 @@ final class StubEndpoint implements AutoCloseable {
                 answer(exchange, 503);
             } else {
                 timer.schedule(() -> {
-                    ok.incrementAndGet();
+                    long answered = ok.incrementAndGet();
                     answer(exchange, 200);
+                    if (answered == dieAfterOk) {
+                        new Thread(this::close, "stub-dies").start();
+                    }
                 }, delayMillis, TimeUnit.MILLISECONDS);
             }
         });
@@ -66,6 +75,9 @@ final class StubEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.stop(0);
         timer.shutdownNow();
     }
