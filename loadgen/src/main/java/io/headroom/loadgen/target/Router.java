@@ -3,6 +3,8 @@ package io.headroom.loadgen.target;
 import io.headroom.planner.autoscaler.AutoscalerPolicy;
 import io.headroom.planner.autoscaler.ScalingDecision;
 import io.headroom.planner.autoscaler.Snapshot;
+import io.headroom.planner.sim.RandomStreams;
+import io.headroom.planner.sim.ReplicaSet;
 import io.headroom.planner.dist.DurationSampler;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -69,15 +71,12 @@ final class Router {
         this.timeoutNanos = service.timeout().toNanos();
         this.errorRate = service.errorRate();
         this.serviceTime = service.serviceTime().sampler();
-        // The simulator's stream order (planner sim.RandomStreams): arrivals, service times, errors, startups.
-        SplittableRandom root = new SplittableRandom(scenario.seed());
-        root.split();
-        this.serviceRandom = root.split();
-        this.errorRandom = root.split();
-        SplittableRandom startupRandom = root.split();
+        RandomStreams streams = RandomStreams.of(scenario.seed());
+        this.serviceRandom = streams.serviceTimes();
+        this.errorRandom = streams.errors();
         long capacity = scenario.cluster().map(c -> c.replicaCapacity(service.resources())).orElse(Long.MAX_VALUE);
         this.replicas = new ReplicaSet(scenario.autoscaler().minReplicas(), capacity, service.startup().sampler(),
-                service.startupFailureRate(), startupRandom);
+                service.startupFailureRate(), streams.startups());
         this.policy = scenario.autoscaler().newPolicy();
     }
 

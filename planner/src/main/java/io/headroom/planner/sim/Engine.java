@@ -3,8 +3,8 @@ package io.headroom.planner.sim;
 import io.headroom.planner.autoscaler.AutoscalerPolicy;
 import io.headroom.planner.autoscaler.ScalingDecision;
 import io.headroom.planner.autoscaler.Snapshot;
-import io.headroom.planner.cluster.FitError;
 import io.headroom.planner.dist.DurationSampler;
+import io.headroom.planner.cluster.FitError;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.timeline.ReplicaSample;
@@ -38,33 +38,25 @@ final class Engine {
     private final int concurrency;
     private final long endNanos;
     private final DurationSampler serviceTime;
-    private final DurationSampler startupTime;
     private final double errorRate;
-    private final double startupFailureRate;
     private final long clusterCapacity;
     private final long schedulingTimeoutNanos;
     private final String schedulerMessage;
 
     private final SplittableRandom serviceRandom;
     private final SplittableRandom errorRandom;
-    private final SplittableRandom startupRandom;
     private final ArrivalStream arrivals;
     private final AutoscalerPolicy policy;
     private final long tickNanos;
     private final Progress progress;
 
     private final LongMinHeap completions = new LongMinHeap();
-    private final LongMinHeap startingReadyAt = new LongMinHeap();
     private final RequestQueue queue = new RequestQueue();
     private final RunRecorder recorder;
+    private final ReplicaSet replicas;
 
     private long nowNanos;
-    private int ready;
-    private int crashLooping;
-    private int pending;
-    private int desired;
     private boolean limitedByMax;
-    private long pendingSinceNanos = -1;
     private boolean pendingReported;
     private long replicaNanos;
     private long accountedUntilNanos;
@@ -78,28 +70,20 @@ final class Engine {
         this.concurrency = service.concurrency();
         this.endNanos = scenario.traffic().duration().toNanos();
         this.serviceTime = service.serviceTime().sampler();
-        this.startupTime = service.startup().sampler();
         this.errorRate = service.errorRate();
-        this.startupFailureRate = service.startupFailureRate();
         this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(service.resources())).orElse(Long.MAX_VALUE);
         this.schedulerMessage = scenario.cluster().map(c -> FitError.message(service.resources(), c.nodePools())).orElse("");
         this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
         this.serviceRandom = streams.serviceTimes();
         this.errorRandom = streams.errors();
-        this.startupRandom = streams.startups();
         this.arrivals = Simulator.arrivals(scenario, streams);
         this.policy = scenario.autoscaler().newPolicy();
         this.tickNanos = policy.evaluationInterval().toNanos();
         long highestMicros = Math.max(2, (timeoutNanos + waitLimitNanos) / 1000 + 1);
         this.recorder = new RunRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros);
-        int initial = scenario.autoscaler().minReplicas();
-        this.desired = initial;
-        this.ready = (int) Math.min(initial, clusterCapacity);
-        this.pending = initial - ready;
-        this.peakReady = ready;
-        if (pending > 0) {
-            pendingSinceNanos = 0;
-        }
+        this.replicas = new ReplicaSet(scenario.autoscaler().minReplicas(), clusterCapacity, service.startup().sampler(),
+                service.startupFailureRate(), streams.startups());
+        this.peakReady = replicas.ready();
     }
 
     /** Runs to the end of the traffic and until every request sent has an outcome. */
@@ -109,7 +93,7 @@ final class Engine {
         long nextSecond = SECOND;
         while (!recorder.isComplete()) {
             long completion = completions.peek();
-            long readyAt = startingReadyAt.peek();
+            long readyAt = replicas.nextReadyAtNanos();
             long t = Math.min(Math.min(completion, readyAt), Math.min(nextArrival, Math.min(nextTick, nextSecond)));
             nowNanos = t;
             if (completion == t) {
@@ -134,7 +118,7 @@ final class Engine {
     }
 
     private long slots() {
-        return (long) ready * concurrency;
+        return (long) replicas.ready() * concurrency;
     }
 
     private void arrive() {
@@ -192,83 +176,30 @@ final class Engine {
 
     private void replicaReady() {
         accountReplicas();
-        startingReadyAt.poll();
-        ready++;
-        peakReady = Math.max(peakReady, ready);
+        replicas.promoteDue(nowNanos);
+        peakReady = Math.max(peakReady, replicas.ready());
         drainQueue();
     }
 
     private void evaluateAutoscaler() {
         expireQueue();
         accountReplicas();
-        Snapshot snapshot = new Snapshot(nowNanos, ready, startingReadyAt.size() + crashLooping + pending, desired,
-                completions.size(), queue.size(), concurrency);
+        Snapshot snapshot = new Snapshot(nowNanos, replicas.ready(), replicas.notReady(), replicas.desired(), completions.size(),
+                queue.size(), concurrency);
         ScalingDecision decision = policy.decide(snapshot);
         limitedByMax = decision.limitedByMax();
-        scaleTo(decision.desiredReplicas());
-        if (pending > 0 && !pendingReported && nowNanos - pendingSinceNanos >= schedulingTimeoutNanos) {
+        int crashLoopingBefore = replicas.crashLooping();
+        replicas.scaleTo(decision.desiredReplicas(), nowNanos, readyAt -> { });
+        for (int i = crashLoopingBefore; i < replicas.crashLooping() && recorder.eventCount() < MAX_EVENTS; i++) {
+            recorder.event(nowNanos, "CrashLoopBackOff", "a new replica's init() failed; it restarts with back-off and never becomes ready");
+        }
+        if (replicas.pending() == 0) {
+            pendingReported = false;
+        } else if (!pendingReported && nowNanos - replicas.pendingSinceNanos() >= schedulingTimeoutNanos) {
             pendingReported = true;
-            recorder.event(nowNanos, "FailedScheduling", pending + " replica(s) Pending since "
-                    + RunRecorder.clock(pendingSinceNanos) + ": Couldn't Schedule because the kubernetes cluster didn't have"
+            recorder.event(nowNanos, "FailedScheduling", replicas.pending() + " replica(s) Pending since "
+                    + RunRecorder.clock(replicas.pendingSinceNanos()) + ": Couldn't Schedule because the kubernetes cluster didn't have"
                     + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
-        }
-    }
-
-    private int placed() {
-        return ready + startingReadyAt.size() + crashLooping;
-    }
-
-    private void scaleTo(int target) {
-        int total = placed() + pending;
-        for (int i = total; i < target; i++) {
-            if (placed() < clusterCapacity) {
-                startReplica();
-            } else {
-                if (pending == 0) {
-                    pendingSinceNanos = nowNanos;
-                    pendingReported = false;
-                }
-                pending++;
-            }
-        }
-        int remove = total - target;
-        while (remove > 0 && pending > 0) {
-            pending--;
-            remove--;
-        }
-        while (remove > 0 && crashLooping > 0) {
-            crashLooping--;
-            remove--;
-        }
-        while (remove > 0 && !startingReadyAt.isEmpty()) {
-            startingReadyAt.pollMax();
-            remove--;
-        }
-        while (remove > 0 && ready > 0) {
-            ready--;
-            remove--;
-        }
-        while (pending > 0 && placed() < clusterCapacity) {
-            pending--;
-            startReplica();
-        }
-        if (pending == 0) {
-            pendingSinceNanos = -1;
-        }
-        desired = target;
-    }
-
-    /** A replica got a node: it crash-loops forever, or becomes ready after a startup time. Both draws are always taken. */
-    private void startReplica() {
-        boolean crashes = startupRandom.nextDouble() < startupFailureRate;
-        long startupNanos = startupTime.sampleNanos(startupRandom);
-        if (crashes) {
-            crashLooping++;
-            if (recorder.eventCount() < MAX_EVENTS) {
-                recorder.event(nowNanos, "CrashLoopBackOff", "a new replica's init() failed; it restarts with back-off and never becomes ready");
-            }
-        } else {
-            startingReadyAt.add(nowNanos + startupNanos);
         }
     }
 
@@ -278,14 +209,14 @@ final class Engine {
         if (second % 60 == 59) {
             progress.update(Math.min(1, nowNanos / (double) endNanos));
         }
-        recorder.endOfSecond(second, nowNanos, new ReplicaSample(ready, startingReadyAt.size() + crashLooping, desired,
-                completions.size(), queue.size(), pending, crashLooping, limitedByMax));
+        recorder.endOfSecond(second, nowNanos, new ReplicaSample(replicas.ready(), replicas.startingOnly() + replicas.crashLooping(),
+                replicas.desired(), completions.size(), queue.size(), replicas.pending(), replicas.crashLooping(), limitedByMax));
     }
 
     private void accountReplicas() {
         long until = Math.min(nowNanos, endNanos);
         if (until > accountedUntilNanos) {
-            replicaNanos += (long) placed() * (until - accountedUntilNanos);
+            replicaNanos += (long) replicas.placed() * (until - accountedUntilNanos);
             accountedUntilNanos = until;
         }
     }

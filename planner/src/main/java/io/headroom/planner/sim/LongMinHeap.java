@@ -62,23 +62,4 @@ final class LongMinHeap {
         items[i] = last;
         return top;
     }
-
-    /** Removes and returns the largest item (a linear scan: for the rare removal of a starting replica). */
-    long pollMax() {
-        int maxAt = 0;
-        for (int i = 1; i < size; i++) {
-            if (items[i] > items[maxAt]) {
-                maxAt = i;
-            }
-        }
-        long max = items[maxAt];
-        long[] rest = new long[size - 1];
-        System.arraycopy(items, 0, rest, 0, maxAt);
-        System.arraycopy(items, maxAt + 1, rest, maxAt, size - maxAt - 1);
-        size = 0;
-        for (long v : rest) {
-            add(v);
-        }
-        return max;
-    }
 }

@@ -7,9 +7,10 @@ import java.util.SplittableRandom;
  * from the root in a fixed order, so changing how much one stream is used (another autoscaler,
  * another error rate) leaves the others — above all the arrivals — unchanged.
  */
-record RandomStreams(SplittableRandom arrivals, SplittableRandom serviceTimes, SplittableRandom errors,
+public record RandomStreams(SplittableRandom arrivals, SplittableRandom serviceTimes, SplittableRandom errors,
         SplittableRandom startups) {
-    static RandomStreams of(long seed) {
+    /** The streams of a run with {@code seed}; the emulated endpoint uses the same ones as the simulator. */
+    public static RandomStreams of(long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         return new RandomStreams(root.split(), root.split(), root.split(), root.split());
     }

@@ -1,4 +1,4 @@
-package io.headroom.loadgen.target;
+package io.headroom.planner.sim;
 
 import io.headroom.planner.dist.DurationSampler;
 import java.util.Arrays;
@@ -7,18 +7,18 @@ import java.util.function.LongConsumer;
 
 /**
  * The replica bookkeeping of one autoscaled deployment: ready, starting (each with the time it
- * becomes ready), crash-looping and pending replicas, and the desired count. Mutable; used by one
- * thread only (the emulated endpoint's router loop), like the simulator's engine state.
+ * becomes ready), crash-looping and pending replicas, and the desired count. Mutable, one thread
+ * only: the simulator's {@link Engine} drives it on simulated time, the emulated endpoint
+ * ({@code headroom target}) on the wall clock — the same rules in both worlds.
  *
- * <p>The rules are those of the planner's simulator ({@code io.headroom.planner.sim.Engine}),
- * written without a clock of their own so that either a simulated or a wall clock can drive them:
+ * <p>The rules, without a clock of their own:
  * a new replica takes a node if the cluster has room, else it is pending; a placed replica draws
  * whether it crash-loops (forever) and its startup time, both draws always taken, in that order;
  * scaling down removes pending, then crash-looping, then starting replicas (the one that would be
  * ready latest first), then ready ones; pending replicas take nodes freed by a scale-down.
  * Times are nanoseconds on the caller's clock.
  */
-final class ReplicaSet {
+public final class ReplicaSet {
     private final long clusterCapacity;
     private final DurationSampler startupTime;
     private final double startupFailureRate;
@@ -38,7 +38,7 @@ final class ReplicaSet {
      *
      * @param clusterCapacity replicas the cluster's nodes hold ({@link Long#MAX_VALUE} without a cluster)
      */
-    ReplicaSet(int initial, long clusterCapacity, DurationSampler startupTime, double startupFailureRate,
+    public ReplicaSet(int initial, long clusterCapacity, DurationSampler startupTime, double startupFailureRate,
             SplittableRandom startupRandom) {
         if (initial < 0 || clusterCapacity < 0) {
             throw new IllegalArgumentException("initial replicas and cluster capacity must be >= 0");
@@ -55,44 +55,44 @@ final class ReplicaSet {
         }
     }
 
-    int ready() {
+    public int ready() {
         return ready;
     }
 
     /** Replicas placed and starting, crash-looping ones excluded. */
-    int startingOnly() {
+    public int startingOnly() {
         return startingCount;
     }
 
-    int crashLooping() {
+    public int crashLooping() {
         return crashLooping;
     }
 
-    int pending() {
+    public int pending() {
         return pending;
     }
 
-    int desired() {
+    public int desired() {
         return desired;
     }
 
     /** Since when replicas have been pending, or -1 when none is. */
-    long pendingSinceNanos() {
+    public long pendingSinceNanos() {
         return pendingSinceNanos;
     }
 
     /** Replicas asked for that are not ready: starting, crash-looping and pending (what a {@code Snapshot} calls starting). */
-    int notReady() {
+    public int notReady() {
         return startingCount + crashLooping + pending;
     }
 
     /** Replicas holding a node: ready, starting and crash-looping. */
-    int placed() {
+    public int placed() {
         return ready + startingCount + crashLooping;
     }
 
     /** The earliest time a starting replica becomes ready, or {@link Long#MAX_VALUE}. */
-    long nextReadyAtNanos() {
+    public long nextReadyAtNanos() {
         return startingCount == 0 ? Long.MAX_VALUE : startingReadyAtNanos[0];
     }
 
@@ -101,7 +101,7 @@ final class ReplicaSet {
      *
      * @return how many became ready
      */
-    int promoteDue(long nowNanos) {
+    public int promoteDue(long nowNanos) {
         int due = 0;
         while (due < startingCount && startingReadyAtNanos[due] <= nowNanos) {
             due++;
@@ -119,7 +119,7 @@ final class ReplicaSet {
      *
      * @param onStarting told the ready-at time of every replica that starts now
      */
-    void scaleTo(int target, long nowNanos, LongConsumer onStarting) {
+    public void scaleTo(int target, long nowNanos, LongConsumer onStarting) {
         int total = placed() + pending;
         for (int i = total; i < target; i++) {
             if (placed() < clusterCapacity) {

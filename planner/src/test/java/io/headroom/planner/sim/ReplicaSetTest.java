@@ -1,4 +1,4 @@
-package io.headroom.loadgen.target;
+package io.headroom.planner.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
