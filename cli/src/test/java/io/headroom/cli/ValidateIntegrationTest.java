@@ -25,35 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
  * endpoint, {@code headroom validate} simulates it, load-tests it with Gatling and compares. A 60 s
  * scenario whose step at 20 s outruns a 10 s startup: the observed run must have 503 seconds, the
  * predicted window's onset must be within 2 s of the observed one, and the 503 fractions must agree
- * within 20 % relative. Arrivals are uniform: with Poisson arrivals the quiet first 20 s sometimes
- * trigger an early scale-up in one world and not the other (the emulated autoscaler samples load at
- * another phase of the second than the simulated one), which changes the 503 count of the spike by
- * a seed-dependent amount; uniform arrivals keep the test about the spike.
+ * within 20 % relative. The scenario is {@code scenarios/validate-spike.yaml}; its arrivals are
+ * uniform: with Poisson arrivals the quiet first 20 s sometimes trigger an early scale-up in one
+ * world and not the other (the emulated autoscaler samples load at another phase of the second than
+ * the simulated one), which changes the 503 count of the spike by a seed-dependent amount.
  */
 class ValidateIntegrationTest {
-    static final String SPIKE = String.join("\n",
-            "name: validate spike",
-            "seed: 11",
-            "service:",
-            "  serviceTime: 500ms",
-            "  maxQueueWait: 500ms",
-            "  startup: 10s",
-            "autoscaler: {policy: azureml, minReplicas: 2, maxReplicas: 40, targetUtilization: 0.7}",
-            "traffic:",
-            "  duration: 60s",
-            "  arrivals: uniform",
-            "  profile:",
-            "    - {at: 0s, rps: 2}",
-            "    - {at: 20s, rps: 30}",
-            "");
+    /** The example scenario the README gives for trying the loop; the test runs exactly that. */
+    static final Path SPIKE_FILE = Path.of("..", "scenarios", "validate-spike.yaml");
 
     @TempDir
     Path dir;
 
     @Test
     void predictionAndEmulatedEndpointAgreeOnTheSpike() throws IOException {
-        Path scenario = dir.resolve("spike.yaml");
-        Files.writeString(scenario, SPIKE);
+        Path scenario = SPIKE_FILE;
         try (RunningEndpoint target = EmulatedEndpoint.start(ScenarioLoader.load(scenario),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             CliRun run = CliRun.of("validate", scenario.toString(), "--target", "http://127.0.0.1:" + target.port() + "/score",
@@ -79,7 +65,7 @@ class ValidateIntegrationTest {
     @Test
     void killingTheTargetMidRunLeavesAReadableIncompleteResult() throws IOException {
         Path scenario = dir.resolve("spike.yaml");
-        Files.writeString(scenario, SPIKE.replace("duration: 60s", "duration: 30s"));
+        Files.writeString(scenario, Files.readString(SPIKE_FILE).replace("duration: 60s", "duration: 30s"));
         ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
         try (EmulatedEndpoint target = EmulatedEndpoint.start(ScenarioLoader.load(scenario),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
