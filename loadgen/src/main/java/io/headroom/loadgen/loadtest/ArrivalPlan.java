@@ -10,14 +10,27 @@ import java.util.Arrays;
  * its seed, so predicted and observed runs see the same requests at the same instants.
  */
 public final class ArrivalPlan {
+    /** Seconds with more requests than this are injected in 100 ms slices rather than all at the second's start. */
+    static final int SLICE_ABOVE_REQUESTS_PER_SECOND = 500;
+    /** Gatling chains injection steps recursively: about 30,000 overflow the stack, so slicing stops well below. */
+    static final int MAX_SLICES = 12_000;
+
     private final long[] arrivalNanos;
     private final int[] perSecond;
+    private final long sliceNanos;
+    private final int[] perSlice;
 
     private ArrivalPlan(long[] arrivalNanos, int seconds) {
         this.arrivalNanos = arrivalNanos;
         this.perSecond = new int[seconds];
         for (long t : arrivalNanos) {
             perSecond[(int) (t / 1_000_000_000L)]++;
+        }
+        int busiest = java.util.Arrays.stream(perSecond).max().orElse(0);
+        this.sliceNanos = busiest > SLICE_ABOVE_REQUESTS_PER_SECOND && seconds * 10L <= MAX_SLICES ? 100_000_000L : 1_000_000_000L;
+        this.perSlice = new int[(int) (seconds * (1_000_000_000L / sliceNanos))];
+        for (long t : arrivalNanos) {
+            perSlice[(int) (t / sliceNanos)]++;
         }
     }
 
@@ -47,6 +60,24 @@ public final class ArrivalPlan {
     /** Seconds the plan covers. */
     public int seconds() {
         return perSecond.length;
+    }
+
+    /**
+     * The injection slice: 1 s, or 100 ms for high rates, so that a second's users are not all
+     * created in one burst at its start (which delays the early ones).
+     */
+    public long sliceNanos() {
+        return sliceNanos;
+    }
+
+    /** Slices the plan covers. */
+    public int slices() {
+        return perSlice.length;
+    }
+
+    /** Requests due in slice {@code index}. */
+    public int requestsInSlice(int index) {
+        return perSlice[index];
     }
 
     /** Requests due in {@code second}. */

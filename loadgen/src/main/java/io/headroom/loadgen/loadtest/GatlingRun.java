@@ -16,10 +16,11 @@ import static io.gatling.javaapi.core.CoreDsl.nothingFor;
  * the simulation's users make. Gatling builds its simulation class through a no-argument
  * constructor, so the run is handed over through {@link #current}.
  *
- * <p>Replay: second by second, {@code atOnceUsers(k)} then {@code nothingFor(1s)}; user n (Gatling
- * numbers users from 1 in injection order) is request n - 1 of the plan and pauses until its own
- * instant within the second. The start of the injection (t0) is learnt from the users themselves:
- * a user of second s that starts at t gives t0 ≤ t - s.
+ * <p>Replay: slice by slice (1 s, or 100 ms at high rates), {@code atOnceUsers(k)} then
+ * {@code nothingFor(slice)}; user n (Gatling numbers users from 1 in injection order) is request
+ * n - 1 of the plan and pauses until its own instant within the slice. The start of the injection
+ * (t0) is learnt from the users themselves: a user of a slice starting at s that starts at t gives
+ * t0 ≤ t - s.
  */
 final class GatlingRun {
     private static volatile GatlingRun current;
@@ -50,15 +51,15 @@ final class GatlingRun {
         return run;
     }
 
-    /** Injection steps that start exactly {@code plan.requestsIn(s)} users at the start of each second s. */
+    /** Injection steps that start exactly the plan's users of each slice at the slice's start. */
     List<OpenInjectionStep> injection() {
         List<OpenInjectionStep> steps = new ArrayList<>();
         int idle = 0;
-        for (int s = 0; s < plan.seconds(); s++) {
-            int users = plan.requestsIn(s);
+        for (int i = 0; i < plan.slices(); i++) {
+            int users = plan.requestsInSlice(i);
             if (users > 0) {
                 if (idle > 0) {
-                    steps.add(nothingFor(Duration.ofSeconds(idle)));
+                    steps.add(nothingFor(Duration.ofNanos(idle * plan.sliceNanos())));
                     idle = 0;
                 }
                 steps.add(atOnceUsers(users));
@@ -76,8 +77,8 @@ final class GatlingRun {
         long now = System.nanoTime();
         int index = (int) (session.userId() - 1);
         long arrival = plan.arrivalNanos(Math.min(index, plan.requests() - 1));
-        long secondStart = arrival / 1_000_000_000L * 1_000_000_000L;
-        startNanos.accumulateAndGet(now - secondStart, Math::min);
+        long sliceStart = arrival / plan.sliceNanos() * plan.sliceNanos();
+        startNanos.accumulateAndGet(now - sliceStart, Math::min);
         return session.set("index", index).set("arrival", arrival);
     }
 
