@@ -7,7 +7,6 @@ import io.headroom.loadgen.loadtest.ObservedOutputs;
 import io.headroom.loadgen.loadtest.WarmUp;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Scenario;
-import io.headroom.planner.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom loadtest}: drive a live endpoint with the scenario's traffic and record what happens. */
@@ -54,8 +52,8 @@ final class LoadtestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
-    Path scenarioFile;
+    @Mixin
+    ScenarioArgs scenarioArgs;
 
     @Mixin
     TargetOptions target;
@@ -63,8 +61,6 @@ final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the observed run. Default: out/<scenario file name>-loadtest.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the arrivals to replay, instead of the scenario's own.")
-    Long seed;
 
     @Option(names = "--no-warm-up", description = "Skip the 3 s warm-up of the load generator (against a throwaway"
             + " loopback endpoint, never the target) that keeps a cold JVM from sending the first requests late.")
@@ -73,11 +69,8 @@ final class LoadtestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var request = target.request();
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
-        Path dir = out != null ? out : Path.of("out", Names.stem(scenarioFile) + "-loadtest");
+        Scenario scenario = scenarioArgs.load();
+        Path dir = out != null ? out : scenarioArgs.defaultOut("-loadtest");
         PrintWriter stdout = spec.commandLine().getOut();
         LoadTest test = new LoadTest(scenario, request);
         stdout.printf(Locale.ROOT, "load test: %d requests over %ds against %s%n", test.plannedRequests(),

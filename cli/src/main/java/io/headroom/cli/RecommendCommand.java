@@ -3,14 +3,13 @@ package io.headroom.cli;
 import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.recommend.Recommender;
 import io.headroom.planner.scenario.Scenario;
-import io.headroom.planner.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom recommend}: the cheapest settings that meet the scenario's SLOs. */
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
             "policy, the replica count — with the simulator, bounded by the sizing rule at the peak",
             "rate and bisecting where more capacity never hurts. A configuration meets the SLOs when",
             "every one of --runs seeded runs does; the cheapest (cost, else replica-hours) comes first.",
-            "Without SLOs in the scenario, a 503 objective of 0.1 % is used. With a cluster it also",
+            "Without SLOs in the scenario, a 503 objective of 0.1 %% is used. With a cluster it also",
             "prints N+1: the nodes needed to lose one node at peak.",
             "",
             "Exits 4 when nothing within the bounds (replicas up to 4x the peak need, nodes up to 4x",
@@ -35,8 +34,8 @@ final class RecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
-    java.nio.file.Path scenarioFile;
+    @Mixin
+    ScenarioArgs scenarioArgs;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "" + Recommender.DEFAULT_RUNS,
             description = "Seeded runs per configuration; all must meet the SLOs. Default: ${DEFAULT-VALUE}.")
@@ -51,7 +50,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be >= 1 but was " + runs);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
+        Scenario scenario = scenarioArgs.load();
         Recommendation r;
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "searching")) {
             r = Recommender.recommend(scenario, runs, progress);

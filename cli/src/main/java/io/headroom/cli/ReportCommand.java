@@ -4,7 +4,6 @@ import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.recommend.Recommender;
 import io.headroom.planner.scenario.Scenario;
-import io.headroom.planner.scenario.ScenarioLoader;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
 import io.headroom.planner.timeline.SummaryJson;
@@ -22,9 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom report}: the capacity review as one self-contained HTML file. */
@@ -50,8 +49,8 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
-    Path scenarioFile;
+    @Mixin
+    ScenarioArgs scenarioArgs;
 
     @Option(names = "--observed", paramLabel = "DIR",
             description = "A directory with an observed timeline.csv and summary.json (from loadtest or validate).")
@@ -61,8 +60,6 @@ final class ReportCommand implements Callable<Integer> {
             description = "Where to write report.html and charts/. Default: out/<scenario file name>.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for the simulation, instead of the scenario's own.")
-    Long seed;
 
     @Option(names = "--recommend",
             description = "Also search for the cheapest settings that meet the SLOs (as 'headroom recommend' does; a few"
@@ -76,10 +73,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
+        Scenario scenario = scenarioArgs.load();
         SimulationResult predicted = Simulator.run(scenario);
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
         if (observed != null) {
@@ -88,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
         if (recommend) {
             input = withRecommendation(input, scenario, predicted);
         }
-        Path dir = out != null ? out : Path.of("out", Names.stem(scenarioFile));
+        Path dir = out != null ? out : scenarioArgs.defaultOut("");
         Path html;
         try {
             Files.createDirectories(dir);

@@ -1,7 +1,6 @@
 package io.headroom.cli;
 
 import io.headroom.planner.scenario.Scenario;
-import io.headroom.planner.scenario.ScenarioLoader;
 import io.headroom.planner.sim.Progress;
 import io.headroom.planner.sim.RunSpread;
 import io.headroom.planner.sim.SimulationResult;
@@ -19,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -46,11 +45,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
-    Path scenarioFile;
+    @Mixin
+    ScenarioArgs scenarioArgs;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for this run, instead of the scenario's own.")
-    Long seed;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
             description = "Repeat with N seeds (the scenario's, then derived ones) on all cores and report the spread"
@@ -70,10 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be >= 1 but was " + runs);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
+        Scenario scenario = scenarioArgs.load();
         PrintWriter stdout = spec.commandLine().getOut();
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), runs > 1 ? "runs" : "simulating")) {
             SimulationResult first = Simulator.run(scenario, runs == 1 ? progress : Progress.NONE);

@@ -4,7 +4,6 @@ import io.headroom.loadgen.loadtest.LoadTest;
 import io.headroom.loadgen.loadtest.LoadTestResult;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Scenario;
-import io.headroom.planner.scenario.ScenarioLoader;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
 import io.headroom.planner.timeline.SummaryJson;
@@ -29,7 +28,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom validate}: simulate, load-test the same traffic, compare second by second. */
@@ -51,7 +49,7 @@ import picocli.CommandLine.Spec;
             "fatal); 4 a --fail-on threshold did not hold; 5 the load test is incomplete.",
             ""},
         footer = {"", "Threshold keys for --fail-on KEY=VALUE (repeatable):",
-            "  fraction503  largest relative error of the 503 fraction (0.2 = 20 %)",
+            "  fraction503  largest relative error of the 503 fraction (0.2 = 20 %%)",
             "  onset, end   largest error in seconds of a matched window's start or end",
             "  precision, recall, overlap   smallest agreement of 503 seconds (0..1)",
             "  p99          largest relative error of latency p99",
@@ -64,8 +62,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
-    Path scenarioFile;
+    @Mixin
+    ScenarioArgs scenarioArgs;
 
     @Mixin
     TargetOptions target;
@@ -73,8 +71,6 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write. Default: out/<scenario file name>-validate.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for both runs, instead of the scenario's own.")
-    Long seed;
 
     @Option(names = "--no-warm-up", description = "Skip the load generator's 3 s warm-up (see 'headroom loadtest --help').")
     boolean noWarmUp;
@@ -91,11 +87,8 @@ final class ValidateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
         }
         var request = target.request();
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
-        Path dir = out != null ? out : Path.of("out", Names.stem(scenarioFile) + "-validate");
+        Scenario scenario = scenarioArgs.load();
+        Path dir = out != null ? out : scenarioArgs.defaultOut("-validate");
         PrintWriter stdout = spec.commandLine().getOut();
         SimulationResult predicted = Simulator.run(scenario);
         writePredicted(predicted, dir.resolve("predicted"));

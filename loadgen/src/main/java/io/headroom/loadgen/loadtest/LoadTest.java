@@ -8,6 +8,7 @@ import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Slos;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
+import io.headroom.planner.timeline.Totals;
 import io.headroom.planner.timeline.Windows;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -136,32 +137,18 @@ public final class LoadTest {
         long elapsed = run.elapsedNanos();
         int seconds = incomplete && elapsed >= 0 ? (int) Math.min(run.plan.seconds(), elapsed / SECOND + 1) : run.plan.seconds();
         List<TimelineRow> rows = r.timeline(seconds);
-        long requests = 0;
-        long ok = 0;
-        long r503 = 0;
-        long t504 = 0;
-        long e502 = 0;
-        for (TimelineRow row : rows) {
-            requests += row.arrivals();
-            ok += row.ok();
-            r503 += row.rejected503();
-            t504 += row.timeout504();
-            e502 += row.error502();
-        }
+        Totals totals = Totals.of(rows);
         LatencySummary latency = LatencySummary.of(r.latencyMicros());
-        double fraction503 = fraction(r503, requests);
-        List<SloVerdict> verdicts = Slos.judge(scenario.slo(), fraction503, latency);
-        Boolean met = verdicts.isEmpty() ? null : verdicts.stream().allMatch(SloVerdict::met);
+        List<SloVerdict> verdicts = Slos.judge(scenario.slo(), totals.rejected503Fraction(), latency);
         boolean hasReplicas = rows.stream().anyMatch(row -> row.replicas() != null);
         Double replicaHours = hasReplicas ? rows.stream().map(TimelineRow::replicas).filter(s -> s != null)
                 .mapToDouble(s -> s.ready() + s.starting()).sum() / 3600 : null;
         Integer peakReady = hasReplicas ? rows.stream().map(TimelineRow::replicas).filter(s -> s != null)
                 .mapToInt(ReplicaSample::ready).max().orElse(0) : null;
         Double cost = replicaHours == null ? null : scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
-        Summary summary = new Summary(scenario.name(), "observed", scenario.seed(), seconds, requests, ok, r503, t504, e502,
-                fraction503, fraction(t504, requests), fraction(e502, requests), null, null, latency, replicaHours, cost,
-                peakReady, met, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), incomplete);
-        return new LoadTestResult(summary, rows, generator(requests, elapsed));
+        Summary summary = new Summary(scenario.name(), "observed", scenario.seed(), seconds, totals, null, null, latency,
+                replicaHours, cost, peakReady, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), incomplete);
+        return new LoadTestResult(summary, rows, generator(totals.requests(), elapsed));
     }
 
     private GeneratorReport generator(long sent, long elapsedNanos) {
@@ -193,10 +180,6 @@ public final class LoadTest {
     /** The recorder's per-second latency histograms, for the interval log. */
     public List<org.HdrHistogram.AbstractHistogram> perSecondLatencyMicros() {
         return run.recorder.perSecondLatencyMicros();
-    }
-
-    private static double fraction(long part, long whole) {
-        return whole == 0 ? 0 : part / (double) whole;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -6,6 +6,7 @@ import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Slos;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
+import io.headroom.planner.timeline.Totals;
 import io.headroom.planner.timeline.Window;
 import io.headroom.planner.timeline.Windows;
 import io.headroom.planner.traffic.ArrivalStream;
@@ -29,29 +30,16 @@ public final class Simulator {
     public static SimulationResult run(Scenario scenario, Progress progress) {
         RunRecorder recorder = new Engine(scenario, RandomStreams.of(scenario.seed()), progress).run();
         List<TimelineRow> rows = recorder.rows();
-        long requests = 0;
-        long ok = 0;
-        long r503 = 0;
-        long t504 = 0;
-        long e502 = 0;
-        for (TimelineRow r : rows) {
-            requests += r.arrivals();
-            ok += r.ok();
-            r503 += r.rejected503();
-            t504 += r.timeout504();
-            e502 += r.error502();
-        }
+        Totals totals = Totals.of(rows);
         LatencySummary latency = LatencySummary.of(recorder.latencyMicros());
         double replicaHours = recorder.replicaHours();
         Double cost = scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
         List<Window> windows = Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS);
-        double fraction503 = fraction(r503, requests);
-        List<SloVerdict> verdicts = Slos.judge(scenario.slo(), fraction503, latency);
-        Boolean met = verdicts.isEmpty() ? null : verdicts.stream().allMatch(SloVerdict::met);
-        Summary summary = new Summary(scenario.name(), "predicted", scenario.seed(), scenario.traffic().seconds(), requests,
-                ok, r503, t504, e502, fraction503, fraction(t504, requests), fraction(e502, requests), recorder.queued(),
-                requests == 0 ? 0.0 : recorder.queueWaitNanos() / 1e6 / requests, latency, replicaHours,
-                cost, recorder.peakReady(), met, verdicts, windows, recorder.events(), false);
+        List<SloVerdict> verdicts = Slos.judge(scenario.slo(), totals.rejected503Fraction(), latency);
+        long requests = totals.requests();
+        Summary summary = new Summary(scenario.name(), "predicted", scenario.seed(), scenario.traffic().seconds(), totals, recorder.queued(),
+                requests == 0 ? 0.0 : recorder.queueWaitNanos() / 1e6 / requests, latency, replicaHours, cost, recorder.peakReady(),
+                verdicts, windows, recorder.events(), false);
         return new SimulationResult(summary, rows);
     }
 
@@ -69,7 +57,4 @@ public final class Simulator {
                 scenario.traffic().duration().toNanos() / 1e9);
     }
 
-    static double fraction(long part, long whole) {
-        return whole == 0 ? 0 : part / (double) whole;
-    }
 }

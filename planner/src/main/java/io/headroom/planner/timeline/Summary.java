@@ -35,6 +35,16 @@ public record Summary(String scenario, String kind, long seed, int durationSecon
         long rejected503, long timeout504, long error502, double rejected503Fraction, double timeout504Fraction,
         double error502Fraction, Long queued, Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
         Boolean sloMet, List<SloVerdict> slo, List<Window> windows, List<RunEvent> events, boolean incomplete) {
+    /** A summary whose counts and fractions come from {@code totals} and whose verdict is all of {@code slo}. */
+    public Summary(String scenario, String kind, long seed, int durationSeconds, Totals totals, Long queued,
+            Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
+            List<SloVerdict> slo, List<Window> windows, List<RunEvent> events, boolean incomplete) {
+        this(scenario, kind, seed, durationSeconds, totals.requests(), totals.ok(), totals.rejected503(), totals.timeout504(),
+                totals.error502(), totals.rejected503Fraction(), totals.timeout504Fraction(), totals.error502Fraction(), queued,
+                meanQueueWaitMs, latencyMs, replicaHours, cost, peakReadyReplicas,
+                slo.isEmpty() ? null : slo.stream().allMatch(SloVerdict::met), slo, windows, events, incomplete);
+    }
+
     public Summary {
         slo = List.copyOf(slo);
         windows = List.copyOf(windows);
