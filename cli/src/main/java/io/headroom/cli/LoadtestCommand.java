@@ -68,8 +68,8 @@ final class LoadtestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var request = target.request();
         Scenario scenario = scenarioArgs.load();
+        var request = target.request(scenario.request());
         Path dir = out != null ? out : scenarioArgs.defaultOut("-loadtest");
         PrintWriter stdout = spec.commandLine().getOut();
         LoadTest test = new LoadTest(scenario, request);

@@ -1,6 +1,7 @@
 package io.headroom.cli;
 
 import io.headroom.loadgen.loadtest.LoadTestRequest;
+import io.headroom.planner.scenario.RequestSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,17 +25,19 @@ final class TargetOptions {
             description = "The endpoint's scoring URL, e.g. http://127.0.0.1:8080/score. Loopback only unless --allow-non-loopback.")
     String target;
 
-    @Option(names = "--method", paramLabel = "GET|POST", defaultValue = "GET", description = "Request method. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", paramLabel = "GET|POST",
+            description = "Request method. Default: the scenario's request.method, else GET (POST when a body is given).")
     String method;
 
-    @Option(names = "--body", paramLabel = "TEXT", description = "POST body (implies --method POST).")
+    @Option(names = "--body", paramLabel = "TEXT", description = "POST body (implies --method POST); replaces the scenario's request.body.")
     String body;
 
     @Option(names = "--body-file", paramLabel = "FILE", description = "POST body read from FILE (implies --method POST).")
     Path bodyFile;
 
     @Option(names = "--header", paramLabel = "NAME:VALUE",
-            description = "A request header; repeatable. Values are sent, never printed or written. For secrets prefer --header-env.")
+            description = "A request header, added to the scenario's request.headers; repeatable. Values are sent, never"
+                    + " printed or written. For secrets prefer --header-env.")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--header-env", paramLabel = "NAME=ENV_VAR",
@@ -48,14 +51,15 @@ final class TargetOptions {
                     + " against an endpoint you own and may load.")
     boolean allowNonLoopback;
 
-    LoadTestRequest request() {
+    /** The request every virtual user sends: the scenario's {@code request} section, overridden by these options. */
+    LoadTestRequest request(RequestSpec fromScenario) {
         URI uri;
         try {
             uri = new URI(target);
         } catch (URISyntaxException e) {
             throw usage("--target must be a URL such as http://127.0.0.1:8080/score but was '" + target + "'");
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>(fromScenario.headers());
         for (String header : headers) {
             int colon = header.indexOf(':');
             if (colon <= 0) {
@@ -75,7 +79,7 @@ final class TargetOptions {
             }
             values.put(entry.substring(0, eq).trim(), value);
         }
-        String payload = body;
+        String payload = body != null ? body : bodyFile == null ? fromScenario.body() : null;
         if (bodyFile != null) {
             try {
                 payload = Files.readString(bodyFile);
@@ -83,7 +87,7 @@ final class TargetOptions {
                 throw usage("--body-file must be a readable file but was '" + bodyFile + "'");
             }
         }
-        String verb = payload != null ? "POST" : method;
+        String verb = method != null ? method : payload != null ? "POST" : fromScenario.method();
         LoadTestRequest request;
         try {
             request = new LoadTestRequest(uri, verb, payload, values);

@@ -86,8 +86,8 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
         }
-        var request = target.request();
         Scenario scenario = scenarioArgs.load();
+        var request = target.request(scenario.request());
         Path dir = out != null ? out : scenarioArgs.defaultOut("-validate");
         PrintWriter stdout = spec.commandLine().getOut();
         SimulationResult predicted = Simulator.run(scenario);

@@ -39,4 +39,25 @@ class LoadtestCommandTest {
         assertTrue(run.out().contains("--allow-non-loopback"), run.out());
         assertTrue(run.out().contains("denial of service"), run.out());
     }
+
+    @org.junit.jupiter.api.Test
+    void theScenariosRequestIsSentUnlessOptionsOverrideIt() {
+        var fromScenario = new io.headroom.planner.scenario.RequestSpec("POST", "{\"x\":1}",
+                java.util.Map.of("Content-Type", "application/json"));
+        LoadtestCommand plain = new LoadtestCommand();
+        new picocli.CommandLine(plain).parseArgs(SCENARIO, "--target", "http://127.0.0.1:8080/score");
+        var request = plain.target.request(fromScenario);
+        assertEquals("POST", request.method());
+        assertEquals("{\"x\":1}", request.body());
+        assertEquals("application/json", request.headers().get("Content-Type"));
+
+        LoadtestCommand overridden = new LoadtestCommand();
+        new picocli.CommandLine(overridden).parseArgs(SCENARIO, "--target", "http://127.0.0.1:8080/score", "--body", "other",
+                "--header", "X-Trace: 1");
+        var request2 = overridden.target.request(fromScenario);
+        assertEquals("other", request2.body());
+        assertEquals("1", request2.headers().get("X-Trace"));
+        assertEquals("application/json", request2.headers().get("Content-Type"), "scenario headers stay");
+        assertFalse(request2.toString().contains("application/json"), "header values are never printed: " + request2);
+    }
 }

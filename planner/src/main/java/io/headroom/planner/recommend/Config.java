@@ -88,7 +88,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
                 .map(p -> new NodePool(p.name(), nodes.getOrDefault(p.name(), p.count()), p.cpu(), p.memoryGb(), p.gpu()))
                 .toList(), c.schedulingTimeout()));
         return new Scenario(scenario.name(), scenario.seed(), scenario.service(), spec, cluster, scenario.traffic(),
-                scenario.slo(), scenario.cost(), scenario.source());
+                scenario.slo(), scenario.cost(), scenario.request(), scenario.source());
     }
 
     /** What differs from {@code from}, e.g. {@code minReplicas 10 → 17, targetUtilization 0.7 → 0.5}; "no change" when nothing does. */

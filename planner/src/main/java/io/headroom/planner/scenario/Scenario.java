@@ -7,11 +7,19 @@ import java.util.Optional;
 
 /**
  * A scenario file, loaded and validated: the service, its autoscaler, the cluster it runs on, the
- * traffic it faces, its SLOs and its cost. {@code source} names the file it came from.
+ * traffic it faces, its SLOs, its cost and what a load test's requests look like. {@code source}
+ * names the file it came from.
  */
 public record Scenario(String name, long seed, Service service, AutoscalerSpec autoscaler, Optional<Cluster> cluster,
-        Traffic traffic, Slo slo, Optional<Cost> cost, String source) {
+        Traffic traffic, Slo slo, Optional<Cost> cost, RequestSpec request, String source) {
+    /** A scenario whose load tests send plain GET requests. */
+    public Scenario(String name, long seed, Service service, AutoscalerSpec autoscaler, Optional<Cluster> cluster, Traffic traffic,
+            Slo slo, Optional<Cost> cost, String source) {
+        this(name, seed, service, autoscaler, cluster, traffic, slo, cost, RequestSpec.DEFAULT, source);
+    }
+
     public Scenario {
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(autoscaler, "autoscaler");
@@ -26,11 +34,11 @@ public record Scenario(String name, long seed, Service service, AutoscalerSpec a
 
     /** The same scenario with another seed. */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, newSeed, service, autoscaler, cluster, traffic, slo, cost, source);
+        return new Scenario(name, newSeed, service, autoscaler, cluster, traffic, slo, cost, request, source);
     }
 
     /** The same scenario with another autoscaler. */
     public Scenario withAutoscaler(AutoscalerSpec newAutoscaler) {
-        return new Scenario(name, seed, service, newAutoscaler, cluster, traffic, slo, cost, source);
+        return new Scenario(name, seed, service, newAutoscaler, cluster, traffic, slo, cost, request, source);
     }
 }

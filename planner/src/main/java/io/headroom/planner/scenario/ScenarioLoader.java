@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -29,13 +31,15 @@ import java.util.Set;
  * {@code perReplicaHour} &gt;= 0). Files a scenario names resolve against its directory.
  */
 public final class ScenarioLoader {
-    static final List<String> KEYS = List.of("name", "seed", "service", "autoscaler", "cluster", "traffic", "slo", "cost");
+    static final List<String> KEYS = List.of("name", "seed", "service", "autoscaler", "cluster", "traffic", "slo", "cost",
+            "request");
     static final long DEFAULT_SEED = 1;
     private static final List<String> CLUSTER_KEYS = List.of("nodePools", "schedulingTimeout");
     private static final List<String> POOL_KEYS = List.of("name", "count", "cpu", "memoryGb", "gpu");
     private static final List<String> SLO_KEYS = List.of("max503Fraction", "latency");
     private static final List<String> LATENCY_KEYS = List.of("p50", "p90", "p99");
     private static final List<String> COST_KEYS = List.of("perReplicaHour");
+    private static final List<String> REQUEST_KEYS = List.of("method", "body", "bodyFile", "headers");
 
     private ScenarioLoader() {
     }
@@ -60,8 +64,9 @@ public final class ScenarioLoader {
         Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir);
         Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);
         Optional<Cost> cost = s.section("cost", COST_KEYS).map(ScenarioLoader::cost);
-        return Section.build(() -> new Scenario(name, seed, service, autoscaler, cluster, traffic, slo, cost, file.toString()),
-                "", s.location());
+        RequestSpec request = s.section("request", REQUEST_KEYS).map(r -> request(r, dir)).orElse(RequestSpec.DEFAULT);
+        return Section.build(() -> new Scenario(name, seed, service, autoscaler, cluster, traffic, slo, cost, request,
+                file.toString()), "", s.location());
     }
 
     private static Cluster cluster(Section s) {
@@ -99,6 +104,31 @@ public final class ScenarioLoader {
         Optional<Duration> p90 = latency.flatMap(l -> l.node("p90").map(n -> Section.duration(n, l.path("p90"))));
         Optional<Duration> p99 = latency.flatMap(l -> l.node("p99").map(n -> Section.duration(n, l.path("p99"))));
         return Section.build(() -> new Slo(max503, p50, p90, p99), "slo", s.location());
+    }
+
+    private static RequestSpec request(Section s, Path dir) {
+        String method = s.node("method").map(n -> {
+            String m = Section.string(n, s.path("method")).toUpperCase(java.util.Locale.ROOT);
+            if (!m.equals("GET") && !m.equals("POST")) {
+                throw Section.error(s.path("method") + " must be GET or POST", n);
+            }
+            return m;
+        }).orElse(null);
+        if (s.has("body") && s.has("bodyFile")) {
+            throw Section.error(s.path("body") + " and " + s.path("bodyFile") + " exclude each other; give one", s.required("bodyFile"));
+        }
+        String body = s.node("body").map(n -> Section.string(n, s.path("body"))).orElse(null);
+        if (s.has("bodyFile")) {
+            body = String.join("\n", SideFile.resolve(dir, s.required("bodyFile"), s.path("bodyFile")).lines());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (s.has("headers")) {
+            for (Node.Field f : Section.asMap(s.required("headers"), s.path("headers")).fields().values()) {
+                headers.put(f.key(), Section.string(f.value(), s.path("headers") + "." + f.key()));
+            }
+        }
+        String finalBody = body;
+        return Section.build(() -> new RequestSpec(method, finalBody, headers), "request", s.location());
     }
 
     private static Cost cost(Section s) {

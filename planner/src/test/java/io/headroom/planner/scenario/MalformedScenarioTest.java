@@ -45,9 +45,15 @@ class MalformedScenarioTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 c("unknown top-level key", "name: x\nsevrice:\n  serviceTime: 1s\n" + TRAFFIC, "s.yaml:2:1",
-                        "unknown key 'sevrice'", "known: name, seed, service, autoscaler, cluster, traffic, slo, cost"),
+                        "unknown key 'sevrice'", "known: name, seed, service, autoscaler, cluster, traffic, slo, cost, request"),
                 c("unknown nested key", "name: x\n" + SERVICE + "  concurency: 2\n" + TRAFFIC, "s.yaml:4:3",
                         "unknown key 'concurency' in service", "known: serviceTime, concurrency"),
+                c("request method not GET or POST", "name: x\n" + SERVICE + TRAFFIC + "request:\n  method: PUT\n", "s.yaml:9:11",
+                        "request.method must be GET or POST", "'PUT'"),
+                c("request body and bodyFile both", "name: x\n" + SERVICE + TRAFFIC + "request:\n  body: x\n  bodyFile: b.json\n",
+                        "s.yaml:10:13", "request.body and request.bodyFile exclude each other"),
+                c("request header not a string", "name: x\n" + SERVICE + TRAFFIC + "request:\n  headers:\n    X-Count: [1]\n",
+                        "s.yaml:10:14", "request.headers.X-Count must be a string"),
                 c("missing name", SERVICE + TRAFFIC, "s.yaml:1:1", "name is required", "but was missing"),
                 c("missing traffic", "name: x\n" + SERVICE, "s.yaml:1:1", "traffic is required", "but was missing"),
                 c("bare number duration", "name: x\n" + SERVICE + "  startup: 90\n" + TRAFFIC, "s.yaml:4:12",

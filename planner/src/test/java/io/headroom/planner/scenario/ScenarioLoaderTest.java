@@ -58,6 +58,14 @@ class ScenarioLoaderTest {
         assertEquals(Duration.ofMinutes(5), s.cluster().orElseThrow().schedulingTimeout());
         assertEquals(0.90, s.cost().orElseThrow().perReplicaHour(), 1e-12);
         assertEquals(Duration.ofSeconds(8), s.slo().latencyP99().orElseThrow());
+        assertEquals("POST", s.request().method());
+        assertEquals("{\"data\": [[0.1, 0.2, 0.3]]}", s.request().body());
+        assertEquals("application/json", s.request().headers().get("Content-Type"));
+    }
+
+    @Test
+    void aScenarioWithoutARequestSectionSendsPlainGets() {
+        assertEquals(RequestSpec.DEFAULT, ScenarioLoader.load(SCENARIOS.resolve("launch-day.yaml")).request());
     }
 
     @Test
