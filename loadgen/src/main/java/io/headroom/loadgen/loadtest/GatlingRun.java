@@ -108,7 +108,8 @@ final class GatlingRun {
     Session onFinished(Session session) {
         recorder.finished(session.getInt("index"), session.getLong("arrival"));
         if (stopReason == null && recorder.targetLooksDead()) {
-            stopReason = "the target stopped answering (20 requests in a row without a response)";
+            stopReason = "the target stopped answering (20 requests in a row without a response, none for 2 s;"
+                    + " or this machine ran out of sockets or CPU: see the start lag)";
         }
         return session;
     }
