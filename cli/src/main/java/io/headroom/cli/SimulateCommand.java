@@ -71,7 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), runs > 1 ? "runs" : "simulating")) {
             SimulationResult first = Simulator.run(scenario, runs == 1 ? progress : Progress.NONE);
-            RunSpread spread = runs > 1 ? RunSpread.run(scenario, runs, progress) : null;
+            RunSpread spread = runs > 1 ? RunSpread.run(scenario, first.summary(), runs, progress) : null;
             Summary summary = first.summary();
             progress.close();
             if (out != null) {

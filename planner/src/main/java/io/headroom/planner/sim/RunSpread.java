@@ -43,12 +43,21 @@ public record RunSpread(List<Long> seeds, List<Summary> summaries, Map<String, S
         return seeds;
     }
 
-    /** Runs {@code runs} seeds of {@code scenario} in parallel; results are in seed order whatever the scheduling. */
-    public static RunSpread run(Scenario scenario, int runs, Progress progress) {
+    /**
+     * Runs the other {@code runs - 1} seeds of {@code scenario} in parallel, beside {@code firstRun}
+     * (the run with the scenario's own seed, which the caller already has); results are in seed
+     * order whatever the scheduling.
+     */
+    public static RunSpread run(Scenario scenario, Summary firstRun, int runs, Progress progress) {
+        if (firstRun.seed() != scenario.seed()) {
+            throw new IllegalArgumentException("the first run must use the scenario's seed " + scenario.seed()
+                    + " but used " + firstRun.seed());
+        }
         List<Long> seeds = seeds(scenario.seed(), runs);
         Summary[] summaries = new Summary[runs];
-        AtomicInteger done = new AtomicInteger();
-        IntStream.range(0, runs).parallel().forEach(i -> {
+        summaries[0] = firstRun;
+        AtomicInteger done = new AtomicInteger(1);
+        IntStream.range(1, runs).parallel().forEach(i -> {
             summaries[i] = Simulator.run(scenario.withSeed(seeds.get(i))).summary();
             progress.update(done.incrementAndGet() / (double) runs);
         });
