@@ -56,7 +56,7 @@ final class LoadtestCommand implements Callable<Integer> {
     ScenarioArgs scenarioArgs;
 
     @Mixin
-    TargetOptions target;
+    LoadTestOptions target;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the observed run. Default: out/<scenario file name>-loadtest.")
     Path out;

@@ -1,8 +1,8 @@
 package io.headroom.cli;
 
-import io.headroom.loadgen.target.EmulatedEndpoint;
-import io.headroom.loadgen.target.InstantEndpoint;
-import io.headroom.loadgen.target.RunningEndpoint;
+import io.headroom.loadgen.emulator.EmulatedEndpoint;
+import io.headroom.loadgen.emulator.InstantEndpoint;
+import io.headroom.loadgen.emulator.RunningEndpoint;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
 import java.io.PrintWriter;

@@ -66,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
     ScenarioArgs scenarioArgs;
 
     @Mixin
-    TargetOptions target;
+    LoadTestOptions target;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write. Default: out/<scenario file name>-validate.")
     Path out;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headroom.loadgen.target.EmulatedEndpoint;
-import io.headroom.loadgen.target.RunningEndpoint;
+import io.headroom.loadgen.emulator.EmulatedEndpoint;
+import io.headroom.loadgen.emulator.RunningEndpoint;
 import io.headroom.planner.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.headroom.loadgen.loadtest;
 
-import io.headroom.loadgen.target.InstantEndpoint;
+import io.headroom.loadgen.emulator.InstantEndpoint;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.Resources;
 import io.headroom.planner.dist.ConstantDistribution;

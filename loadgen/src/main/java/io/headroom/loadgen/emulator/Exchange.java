@@ -1,4 +1,4 @@
-package io.headroom.loadgen.target;
+package io.headroom.loadgen.emulator;
 
 /**
  * One HTTP request waiting for its answer. {@link #answer} may be called from any thread, once;

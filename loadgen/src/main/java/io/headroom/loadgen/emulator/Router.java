@@ -1,4 +1,4 @@
-package io.headroom.loadgen.target;
+package io.headroom.loadgen.emulator;
 
 import io.headroom.planner.autoscaler.AutoscalerPolicy;
 import io.headroom.planner.autoscaler.ScalingDecision;

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The live endpoint a load test drives, shared by {@code loadtest} and {@code validate}. */
-final class TargetOptions {
+
+final class LoadTestOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 

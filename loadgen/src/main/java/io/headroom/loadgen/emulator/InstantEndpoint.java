@@ -1,4 +1,4 @@
-package io.headroom.loadgen.target;
+package io.headroom.loadgen.emulator;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,4 +1,4 @@
-package io.headroom.loadgen.target;
+package io.headroom.loadgen.emulator;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

@@ -1,10 +1,10 @@
-package io.headroom.loadgen.target;
+package io.headroom.loadgen.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.headroom.loadgen.target.Http.Answer;
+import io.headroom.loadgen.emulator.Http.Answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

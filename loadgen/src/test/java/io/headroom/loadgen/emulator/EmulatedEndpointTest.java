@@ -1,11 +1,11 @@
-package io.headroom.loadgen.target;
+package io.headroom.loadgen.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.headroom.loadgen.target.Http.Answer;
+import io.headroom.loadgen.emulator.Http.Answer;
 import io.headroom.planner.scenario.Scenario;
 import java.io.IOException;
 import java.net.InetSocketAddress;

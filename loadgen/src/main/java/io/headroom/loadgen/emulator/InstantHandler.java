@@ -1,4 +1,4 @@
-package io.headroom.loadgen.target;
+package io.headroom.loadgen.emulator;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;

@@ -1,4 +1,4 @@
-package io.headroom.loadgen.target;
+package io.headroom.loadgen.emulator;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
