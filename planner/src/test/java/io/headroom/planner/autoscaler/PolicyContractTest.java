@@ -3,6 +3,7 @@ package io.headroom.planner.autoscaler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.planner.scenario.AutoscalerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ class PolicyContractTest {
     @ParameterizedTest
     @MethodSource("policies")
     void everyRegisteredPolicyIsCovered(AutoscalerSpec spec) {
-        assertTrue(AutoscalerPolicies.NAMES.contains(spec.policy()));
-        assertEquals(AutoscalerPolicies.NAMES.size(), policies().map(AutoscalerSpec::policy).distinct().count(),
+        assertTrue(AutoscalerRegistry.names().contains(spec.policy()));
+        assertEquals(AutoscalerRegistry.names().size(), policies().map(AutoscalerSpec::policy).distinct().count(),
                 "this contract test lists every registered policy");
     }
 
@@ -52,7 +53,7 @@ class PolicyContractTest {
         for (int i = 1; i <= 2000; i++) {
             load = Math.max(0, load + random.nextInt(-20, 21));
             long busy = Math.min(load, ready * 2L);
-            int decided = policy.decide(new Snapshot(i * step, ready, Math.max(0, desired - ready), desired, busy,
+            int decided = policy.decide(Snapshot.steady(i * step, ready, Math.max(0, desired - ready), desired, busy,
                     load - busy, 2)).desiredReplicas();
             out.add(decided);
             desired = decided;
