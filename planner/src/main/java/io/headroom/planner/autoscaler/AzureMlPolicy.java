@@ -66,9 +66,9 @@ final class AzureMlPolicy implements AutoscalerPolicy {
             long settled = need(settledInFlight, s.concurrencyPerReplica());
             boolean belowTarget = settledInFlight < spec.targetUtilization() * s.readySlots();
             if (belowTarget && Math.max(settled, spec.minReplicas()) < current) {
+                wanted = settled;
                 if (s.nowNanos() - lastChangeNanos >= scaleDownDelayNanos) {
                     desired = settled;
-                    wanted = settled;
                 } else {
                     limit = ScalingLimit.STABILIZATION;
                 }

@@ -44,8 +44,8 @@ class AzureMlPolicyTest {
         AzureMlSpec slow = new AzureMlSpec(1, 20, 0.7, Duration.ofSeconds(2), Duration.ofSeconds(60));
         double[] series = {0, 0, 0, 14};
         ScalingDecision d = slow.newPolicy().decide(at(4, 10, new SecondsWindow(series, 10)));
-        assertEquals(10, d.desiredReplicas(), "mean 7 of 10 slots is the target, not above it");
-        assertEquals(10, d.wantedReplicas(), "ceil(7 / 0.7) = 10");
+        assertEquals(10, d.desiredReplicas(), "mean 7 of 10 slots is the target, not above it: no scale-up");
+        assertEquals(ScalingLimit.STABILIZATION, d.limit(), "the 4 s so far (mean 3.5) ask for 5, which waits out the delay");
     }
 
     @Test

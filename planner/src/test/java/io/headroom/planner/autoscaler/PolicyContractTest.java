@@ -37,6 +37,29 @@ class PolicyContractTest {
 
     @ParameterizedTest
     @MethodSource("policies")
+    void everyDecisionNamesTheLimitThatBoundIt(AutoscalerSpec spec) {
+        AutoscalerPolicy policy = spec.newPolicy();
+        SplittableRandom random = new SplittableRandom(3);
+        long step = policy.evaluationInterval().toNanos();
+        int desired = spec.initialReplicas();
+        for (int i = 1; i <= 2000; i++) {
+            long load = random.nextInt(0, 200);
+            ScalingDecision d = policy.decide(Snapshot.steady(i * step, desired, 0, desired, Math.min(load, 2L * desired),
+                    load - Math.min(load, 2L * desired), 2));
+            String at = spec + " evaluation " + i + ": " + d;
+            switch (d.limit()) {
+                case MAX_REPLICAS -> assertTrue(d.desiredReplicas() == spec.maxReplicas() && d.wantedReplicas() >= spec.maxReplicas(), at);
+                case MIN_REPLICAS -> assertTrue(d.desiredReplicas() == spec.minReplicas() && d.wantedReplicas() <= spec.minReplicas(), at);
+                case STABILIZATION, RATE_LIMIT -> assertTrue(d.desiredReplicas() != d.wantedReplicas(), at);
+                case NONE -> assertTrue(d.desiredReplicas() >= spec.minReplicas() && d.desiredReplicas() <= spec.maxReplicas(), at);
+                default -> throw new AssertionError(at);
+            }
+            desired = d.desiredReplicas();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("policies")
     void theSameSnapshotsGiveTheSameDecisions(AutoscalerSpec spec) {
         assertEquals(decisions(spec, 7), decisions(spec, 7));
     }
