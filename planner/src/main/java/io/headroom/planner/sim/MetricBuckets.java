@@ -6,141 +6,178 @@ import java.time.Duration;
 /**
  * The driver side of {@link MetricWindow}: in-flight requests, busy slots and ready replicas
  * integrated over time, and arrivals and completions counted, in 1 s buckets aligned to the start of
- * the run, in a ring long enough for the policy's declared history. {@link #advance} must be called
- * with the current time before any count changes, so each bucket holds the exact integral of the
- * piecewise-constant counts over its span. Mutable, one thread; owned by {@link RouterModel}; no
- * allocation after construction.
+ * the run, in a ring long enough for the policy's declared history. Mutable, one thread; owned by
+ * {@link RouterModel}; no allocation after construction.
+ *
+ * <p>The integrals cost one add per change: a count that changes by {@code d} at time {@code t}
+ * adds {@code d × (bucket end − t)} to its bucket's area, and a bucket opens with the count it
+ * inherits times its length. So the area of a closed bucket is exact, and the area of the open one
+ * so far is its sum minus {@code count × (bucket end − now)}. The open bucket lives in fields, the
+ * closed ones in arrays. Every call passes the current time, never earlier than the last.
  */
 final class MetricBuckets implements MetricWindow {
     private static final long BUCKET_NANOS = 1_000_000_000L;
 
     private final int size;
-    private final long[] inFlightArea;
-    private final long[] busyArea;
-    private final long[] readyArea;
-    private final long[] arrivals;
-    private final long[] completions;
+    private final long[] inFlightAreas;
+    private final long[] busyAreas;
+    private final long[] readyAreas;
+    private final long[] arrivalCounts;
+    private final long[] completionCounts;
     private final ReplicaSet replicas;
 
-    /** Index of the current bucket (bucket k spans [k s, (k+1) s)). */
+    /** Index of the open bucket; bucket k spans [k s, (k+1) s). */
     private long bucket;
-    /** {@code bucket % size}, kept to spare the hot path a division. */
-    private int cur;
     private long bucketEndNanos = BUCKET_NANOS;
-    private long lastNanos;
     private long inFlight;
     private long busy;
+    private long ready;
+    private long inFlightArea;
+    private long busyArea;
+    private long readyArea;
+    private long arrivals;
+    private long completions;
+    /** The time reads refer to, set by {@link #readAt}. */
+    private long readNanos;
 
     MetricBuckets(Duration history, ReplicaSet replicas) {
         this.size = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, (history.toNanos() + BUCKET_NANOS - 1) / BUCKET_NANOS) + 2);
-        this.inFlightArea = new long[size];
-        this.busyArea = new long[size];
-        this.readyArea = new long[size];
-        this.arrivals = new long[size];
-        this.completions = new long[size];
+        this.inFlightAreas = new long[size];
+        this.busyAreas = new long[size];
+        this.readyAreas = new long[size];
+        this.arrivalCounts = new long[size];
+        this.completionCounts = new long[size];
         this.replicas = replicas;
+        this.ready = replicas.ready();
+        this.readyArea = ready * BUCKET_NANOS;
     }
 
-    /** Integrates the counts up to {@code nowNanos} (not before the last call). */
-    void advance(long nowNanos) {
-        while (nowNanos >= bucketEndNanos) {
-            accumulate(bucketEndNanos);
-            bucket++;
-            cur = cur + 1 == size ? 0 : cur + 1;
-            bucketEndNanos += BUCKET_NANOS;
-            int i = cur;
-            inFlightArea[i] = 0;
-            busyArea[i] = 0;
-            readyArea[i] = 0;
-            arrivals[i] = 0;
-            completions[i] = 0;
+    /** A request arrived now; in flight and busy are now these. */
+    void arrival(long nowNanos, long inFlightNow, long busyNow) {
+        if (nowNanos >= bucketEndNanos) {
+            roll(nowNanos);
         }
-        accumulate(nowNanos);
+        arrivals++;
+        change(nowNanos, inFlightNow, busyNow);
     }
 
-    private void accumulate(long untilNanos) {
-        long dt = untilNanos - lastNanos;
-        if (dt > 0) {
-            inFlightArea[cur] += dt * inFlight;
-            busyArea[cur] += dt * busy;
-            readyArea[cur] += dt * replicas.ready();
-            lastNanos = untilNanos;
+    /** A request's service ended now; in flight and busy are now these. */
+    void completion(long nowNanos, long inFlightNow, long busyNow) {
+        if (nowNanos >= bucketEndNanos) {
+            roll(nowNanos);
         }
+        completions++;
+        change(nowNanos, inFlightNow, busyNow);
     }
 
-    /** Call after {@link #advance}: a request arrived (and is in flight unless refused at once). */
-    void arrival() {
-        arrivals[cur]++;
-    }
-
-    /** Call after {@link #advance}: the in-flight and busy counts are now these. */
-    void counts(long inFlightNow, long busyNow) {
+    private void change(long nowNanos, long inFlightNow, long busyNow) {
+        long left = bucketEndNanos - nowNanos;
+        inFlightArea += (inFlightNow - inFlight) * left;
+        busyArea += (busyNow - busy) * left;
         inFlight = inFlightNow;
         busy = busyNow;
     }
 
-    /** Call after {@link #advance}: a request's service ended. */
-    void completion() {
-        completions[cur]++;
+    /** In flight and busy are now these (call after any other change, with the time of the change). */
+    void counts(long nowNanos, long inFlightNow, long busyNow) {
+        if (nowNanos >= bucketEndNanos) {
+            roll(nowNanos);
+        }
+        change(nowNanos, inFlightNow, busyNow);
+    }
+
+    /** Ready replicas are now {@link ReplicaSet#ready()} (call after any change). */
+    void readyChanged(long nowNanos) {
+        if (nowNanos >= bucketEndNanos) {
+            roll(nowNanos);
+        }
+        long readyNow = replicas.ready();
+        readyArea += (readyNow - ready) * (bucketEndNanos - nowNanos);
+        ready = readyNow;
+    }
+
+    /** Closes the buckets that ended by {@code nowNanos}; reads refer to {@code nowNanos} from now on. */
+    void readAt(long nowNanos) {
+        if (nowNanos >= bucketEndNanos) {
+            roll(nowNanos);
+        }
+        readNanos = nowNanos;
+    }
+
+    private void roll(long nowNanos) {
+        while (nowNanos >= bucketEndNanos) {
+            int i = (int) (bucket % size);
+            inFlightAreas[i] = inFlightArea;
+            busyAreas[i] = busyArea;
+            readyAreas[i] = readyArea;
+            arrivalCounts[i] = arrivals;
+            completionCounts[i] = completions;
+            bucket++;
+            bucketEndNanos += BUCKET_NANOS;
+            inFlightArea = inFlight * BUCKET_NANOS;
+            busyArea = busy * BUCKET_NANOS;
+            readyArea = ready * BUCKET_NANOS;
+            arrivals = 0;
+            completions = 0;
+        }
     }
 
     @Override
     public double meanInFlight(Duration window) {
-        return mean(inFlightArea, window, inFlight);
+        long span = spanNanos(window);
+        return span == 0 ? inFlight : sum(inFlightAreas, inFlightArea - inFlight * (bucketEndNanos - readNanos), span) / span;
     }
 
     @Override
     public double meanBusy(Duration window) {
-        return mean(busyArea, window, busy);
+        long span = spanNanos(window);
+        return span == 0 ? busy : sum(busyAreas, busyArea - busy * (bucketEndNanos - readNanos), span) / span;
     }
 
     @Override
     public double meanReady(Duration window) {
-        return mean(readyArea, window, replicas.ready());
+        long span = spanNanos(window);
+        return span == 0 ? ready : sum(readyAreas, readyArea - ready * (bucketEndNanos - readNanos), span) / span;
     }
 
     @Override
     public double arrivalsPerSecond(Duration window) {
         long span = spanNanos(window);
-        return span == 0 ? 0 : sum(arrivals, span) / (span / 1e9);
+        return span == 0 ? 0 : sum(arrivalCounts, arrivals, span) / (span / 1e9);
     }
 
     @Override
     public double completionsPerSecond(Duration window) {
         long span = spanNanos(window);
-        return span == 0 ? 0 : sum(completions, span) / (span / 1e9);
+        return span == 0 ? 0 : sum(completionCounts, completions, span) / (span / 1e9);
     }
 
     @Override
     public int readyForAtLeast(Duration age) {
-        return replicas.readySinceAtMost(lastNanos - age.toNanos());
+        return replicas.readySinceAtMost(readNanos - age.toNanos());
     }
 
     /** The window's length, clipped to the run so far and to the history kept. */
     private long spanNanos(Duration window) {
         long kept = (size - 1) * BUCKET_NANOS;
-        return Math.max(0, Math.min(Math.min(window.toNanos(), lastNanos), kept));
+        return Math.max(0, Math.min(Math.min(window.toNanos(), readNanos), kept));
     }
 
-    private double mean(long[] area, Duration window, long instant) {
-        long span = spanNanos(window);
-        return span == 0 ? instant : sum(area, span) / span;
-    }
-
-    /** Sum of {@code values} over {@code [last - span, last]}, a bucket cut by the edge counting in proportion. */
-    private double sum(long[] values, long span) {
-        long from = lastNanos - span;
-        double total = 0;
-        long b = bucket;
-        long end = lastNanos;
+    /**
+     * Sum over {@code [readNanos - span, readNanos]}: the open bucket's {@code openValue} so far, then
+     * closed buckets backwards; a bucket cut by the window's edge counts in proportion to its overlap.
+     */
+    private double sum(long[] closed, long openValue, long span) {
+        long from = readNanos - span;
         long start = bucket * BUCKET_NANOS;
+        long end = readNanos;
+        double total = start >= from ? openValue : openValue * (double) (end - from) / (end - start);
+        long b = bucket - 1;
+        end = start;
+        start -= BUCKET_NANOS;
         while (end > from && b >= 0 && bucket - b < size) {
-            long value = values[(int) (b % size)];
-            if (start >= from) {
-                total += value;
-            } else {
-                total += value * (double) (end - from) / (end - start);
-            }
+            long value = closed[(int) (b % size)];
+            total += start >= from ? value : value * (double) (end - from) / BUCKET_NANOS;
             b--;
             end = start;
             start -= BUCKET_NANOS;

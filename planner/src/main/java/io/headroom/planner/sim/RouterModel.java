@@ -117,8 +117,6 @@ public final class RouterModel {
 
     /** A request arrives now; {@code handle} is the driver's name for it, passed back in the listener's calls. */
     public void arrive(long nowNanos, long handle) {
-        metrics.advance(nowNanos);
-        metrics.arrival();
         long serviceNanos = serviceTime.sampleNanos(serviceRandom);
         boolean fails = errorRate > 0 && errorRandom.nextDouble() < errorRate;
         if (busy < slots()) {
@@ -128,16 +126,16 @@ public final class RouterModel {
         } else {
             queue.add(nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
         }
-        metrics.counts(busy + queue.size(), busy);
+        metrics.arrival(nowNanos, busy + queue.size(), busy);
     }
 
     /** A started request's service has ended now: its slot frees and the queue drains into it. */
     public void finish(long nowNanos) {
-        metrics.advance(nowNanos);
-        metrics.completion();
         busy--;
-        drain(nowNanos);
-        metrics.counts(busy + queue.size(), busy);
+        if (!queue.isEmpty()) {
+            drain(nowNanos);
+        }
+        metrics.completion(nowNanos, busy + queue.size(), busy);
     }
 
     /** Queued requests whose wait limit has passed leave with 503. */
@@ -145,12 +143,11 @@ public final class RouterModel {
         if (queue.isEmpty() || queue.peekArrival() + waitLimitNanos >= nowNanos) {
             return;
         }
-        metrics.advance(nowNanos);
         while (!queue.isEmpty() && queue.peekArrival() + waitLimitNanos < nowNanos) {
             listener.rejected(queue.peekHandle(), queue.peekArrival(), waitLimitNanos);
             queue.remove();
         }
-        metrics.counts(busy + queue.size(), busy);
+        metrics.counts(nowNanos, busy + queue.size(), busy);
     }
 
     /** The first instant at which the queue's head is expired, or {@link Long#MAX_VALUE} when the queue is empty. */
@@ -165,11 +162,11 @@ public final class RouterModel {
 
     /** Starting replicas whose startup has ended by now become ready, and the queue drains into them. */
     public int replicasDue(long nowNanos) {
-        metrics.advance(nowNanos);
         int due = replicas.promoteDue(nowNanos);
         if (due > 0) {
+            metrics.readyChanged(nowNanos);
             drain(nowNanos);
-            metrics.counts(busy + queue.size(), busy);
+            metrics.counts(nowNanos, busy + queue.size(), busy);
         }
         return due;
     }
@@ -177,12 +174,13 @@ public final class RouterModel {
     /** The autoscaler's evaluation: the policy decides and the replicas follow. */
     public void tick(long nowNanos) {
         expire(nowNanos);
-        metrics.advance(nowNanos);
+        metrics.readAt(nowNanos);
         Snapshot snapshot = new Snapshot(nowNanos, replicas.ready(), replicas.startingOnly(), replicas.crashLooping(),
                 replicas.pending(), replicas.desired(), busy, queue.size(), concurrency, metrics);
         lastDecision = policy.decide(snapshot);
         int crashLoopingBefore = replicas.crashLooping();
         replicas.scaleTo(lastDecision.desiredReplicas(), nowNanos, listener::replicaStarting);
+        metrics.readyChanged(nowNanos);
         for (int i = crashLoopingBefore; i < replicas.crashLooping(); i++) {
             listener.event(nowNanos, "CrashLoopBackOff",
                     "a new replica's init() failed; it restarts with back-off and never becomes ready");
