@@ -5,6 +5,7 @@ import io.headroom.planner.sim.RunSpread;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.Window;
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.time.Durations;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -61,14 +62,14 @@ final class SummaryTable {
             line("  503 windows: %d", s.windows().size());
             line("    %-9s %-9s %8s %10s %8s  %s", "start", "end", "length", "rejected", "peak/s", "cause");
             for (Window w : s.windows()) {
-                line("    %-9s %-9s %7ds %10d %8d  %s", clock(w.startSecond()), clock(w.endSecond()), w.seconds(), w.rejected(),
+                line("    %-9s %-9s %7ds %10d %8d  %s", Clock.of(w.startSecond()), Clock.of(w.endSecond()), w.seconds(), w.rejected(),
                         w.peakRejectedPerSecond(), w.cause() == null ? "unknown" : w.cause().label());
             }
         }
         if (!s.events().isEmpty()) {
             out.println();
             line("  events:");
-            s.events().stream().limit(10).forEach(e -> line("    %-9s %-17s %s", clock(e.second()), e.reason(), e.message()));
+            s.events().stream().limit(10).forEach(e -> line("    %-9s %-17s %s", Clock.of(e.second()), e.reason(), e.message()));
             if (s.events().size() > 10) {
                 line("    ... and %d more (see summary.json)", s.events().size() - 10);
             }
@@ -86,11 +87,6 @@ final class SummaryTable {
 
     private void line(String format, Object... args) {
         out.println(String.format(Locale.ROOT, format, args));
-    }
-
-    static String clock(int second) {
-        return second >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", second / 3600, second % 3600 / 60, second % 60)
-                : String.format(Locale.ROOT, "%d:%02d", second / 60, second % 60);
     }
 
     private static double fraction(long part, long whole) {

@@ -6,6 +6,7 @@ import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.SummaryJson;
 import io.headroom.planner.timeline.TimelineCsv;
 import io.headroom.planner.timeline.WindowsCsv;
@@ -140,14 +141,14 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  ready replicas: mean absolute error %.2f per second%n", c.replicasMeanAbsoluteError());
         }
         for (WindowMatch m : c.windows()) {
-            out.printf(Locale.ROOT, "  window %s–%s predicted: %s%n", SummaryTable.clock(m.predicted().startSecond()),
-                    SummaryTable.clock(m.predicted().endSecond()), m.observed() == null ? "not observed"
+            out.printf(Locale.ROOT, "  window %s–%s predicted: %s%n", Clock.of(m.predicted().startSecond()),
+                    Clock.of(m.predicted().endSecond()), m.observed() == null ? "not observed"
                             : String.format(Locale.ROOT, "observed %s–%s, onset error %+d s, end error %+d s",
-                                    SummaryTable.clock(m.observed().startSecond()), SummaryTable.clock(m.observed().endSecond()),
+                                    Clock.of(m.observed().startSecond()), Clock.of(m.observed().endSecond()),
                                     m.onsetErrorSeconds(), m.endErrorSeconds()));
         }
         c.unmatchedObservedWindows().forEach(w -> out.printf(Locale.ROOT, "  window %s–%s observed but not predicted%n",
-                SummaryTable.clock(w.startSecond()), SummaryTable.clock(w.endSecond())));
+                Clock.of(w.startSecond()), Clock.of(w.endSecond())));
         out.println();
         out.println(c.verdict().agrees() ? "  verdict: the prediction holds" : "  verdict: the prediction is off:");
         c.verdict().failures().forEach(f -> out.println("    - " + f));
