@@ -86,7 +86,7 @@ final class BenchLoadtestCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private Scenario scenario(int rate) {

@@ -56,6 +56,6 @@ final class BenchRecommendCommand implements Callable<Integer> {
             out.flush();
         }
         out.printf(Locale.ROOT, "best wall time: %.2f s (goal: under 30 s)%n", best);
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -74,7 +74,7 @@ final class BenchSimulateCommand implements Callable<Integer> {
         if (memory) {
             return memoryCheck(out);
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private static double best(List<Measurement> runs) {
@@ -94,10 +94,10 @@ final class BenchSimulateCommand implements Callable<Integer> {
         out.print(output.lines().map(l -> "  " + l + "\n").reduce("", String::concat));
         if (!finished || p.exitValue() != 0) {
             out.printf(Locale.ROOT, "memory: FAILED within -Xmx%s (exit %s)%n", heap, finished ? p.exitValue() : "timeout");
-            return 1;
+            return ExitCode.INTERNAL_ERROR;
         }
         out.printf(Locale.ROOT, "memory: ok within -Xmx%s%n", heap);
-        return 0;
+        return ExitCode.OK;
     }
 
     /** The child process of {@code --memory}: one day-long run, then its numbers and the peak heap. */

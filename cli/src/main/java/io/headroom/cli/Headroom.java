@@ -29,11 +29,6 @@ import picocli.CommandLine.Spec;
             "4 an SLO or validation verdict failed, 5 a load test stopped before its end.",
             "Run 'headroom COMMAND --help' for a command's options."})
 public final class Headroom implements Runnable {
-    /** Exit code for an invalid scenario or input file. */
-    public static final int EXIT_INVALID_INPUT = 3;
-    /** Exit code for a failed SLO or validation verdict. */
-    public static final int EXIT_VERDICT_FAILED = 4;
-
     @Spec
     CommandSpec spec;
 
@@ -50,15 +45,22 @@ public final class Headroom implements Runnable {
     public static CommandLine cli() {
         CommandLine cli = new CommandLine(new Headroom());
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
+        useExitCodes(cli);
         cli.setParameterExceptionHandler(Headroom::usageError);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InvalidInputException) {
                 commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-                return EXIT_INVALID_INPUT;
+                return ExitCode.INVALID_INPUT;
             }
             throw ex;
         });
         return cli;
+    }
+
+    /** Usage errors and bugs exit with {@link ExitCode}'s codes, in every command. */
+    private static void useExitCodes(CommandLine cmd) {
+        cmd.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE).exitCodeOnExecutionException(ExitCode.INTERNAL_ERROR);
+        cmd.getSubcommands().values().forEach(Headroom::useExitCodes);
     }
 
     /** One line: what is wrong, and where to read more. No usage dump, no stack trace. */

@@ -46,9 +46,6 @@ import picocli.CommandLine.Spec;
             "  HEADROOM_AUTH='Bearer ...' headroom loadtest s.yaml --target http://127.0.0.1:8080/score \\",
             "      --method POST --body-file request.json --header-env Authorization=HEADROOM_AUTH"})
 final class LoadtestCommand implements Callable<Integer> {
-    /** Exit code of a load test that stopped before the end of its traffic. */
-    static final int EXIT_INCOMPLETE = 5;
-
     @Spec
     CommandSpec spec;
 
@@ -82,9 +79,9 @@ final class LoadtestCommand implements Callable<Integer> {
         stdout.printf("%nWrote %s (timeline.csv, summary.json, windows.csv, latency.hlog, loadtest.json)%n", dir);
         stdout.flush();
         if (result.incomplete()) {
-            return EXIT_INCOMPLETE;
+            return ExitCode.INCOMPLETE;
         }
-        return Boolean.FALSE.equals(result.summary().sloMet()) ? Headroom.EXIT_VERDICT_FAILED : 0;
+        return ExitCode.verdict(Boolean.FALSE.equals(result.summary().sloMet()));
     }
 
     /**

@@ -64,8 +64,8 @@ final class RecommendCommand implements Callable<Integer> {
         stdout.flush();
         if (r.impossible().isPresent()) {
             spec.commandLine().getErr().println("recommend: nothing within the bounds meets the SLO: " + r.impossible().get());
-            return Headroom.EXIT_VERDICT_FAILED;
+            return ExitCode.VERDICT_FAILED;
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

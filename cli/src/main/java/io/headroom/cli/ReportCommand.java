@@ -97,7 +97,7 @@ final class ReportCommand implements Callable<Integer> {
                 100 * s.rejected503Fraction());
         stdout.printf("Wrote %s (charts in %s)%n", html, html.resolveSibling("charts"));
         stdout.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private ReportInput withRecommendation(ReportInput input, Scenario scenario, SimulationResult predicted) {

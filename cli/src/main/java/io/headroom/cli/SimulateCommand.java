@@ -89,7 +89,7 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             }
             stdout.flush();
-            return Boolean.FALSE.equals(summary.sloMet()) ? Headroom.EXIT_VERDICT_FAILED : 0;
+            return ExitCode.verdict(Boolean.FALSE.equals(summary.sloMet()));
         }
     }
 

@@ -112,7 +112,7 @@ final class SizeCommand implements Callable<Integer> {
             out.print(SizeTable.render(result));
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private SizingQuery query() {

@@ -112,9 +112,9 @@ final class ValidateCommand implements Callable<Integer> {
         stdout.printf("%nWrote %s (predicted/, observed/, comparison.json, report.html)%n", dir);
         stdout.flush();
         if (observed.incomplete()) {
-            return LoadtestCommand.EXIT_INCOMPLETE;
+            return ExitCode.INCOMPLETE;
         }
-        return !failOn.isEmpty() && !comparison.verdict().agrees() ? Headroom.EXIT_VERDICT_FAILED : 0;
+        return !failOn.isEmpty() && !comparison.verdict().agrees() ? ExitCode.VERDICT_FAILED : 0;
     }
 
     private static void writePredicted(SimulationResult predicted, Path dir) {

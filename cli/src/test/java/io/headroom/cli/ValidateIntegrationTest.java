@@ -79,7 +79,7 @@ class ValidateIntegrationTest {
             }, 50, 50, TimeUnit.MILLISECONDS);
             CliRun run = CliRun.of("loadtest", scenario.toString(), "--target", "http://127.0.0.1:" + target.port() + "/score",
                     "--out", dir.resolve("partial").toString());
-            assertEquals(LoadtestCommand.EXIT_INCOMPLETE, run.exitCode(), run.out() + run.err());
+            assertEquals(ExitCode.INCOMPLETE, run.exitCode(), run.out() + run.err());
             JsonNode summary = new ObjectMapper().readTree(dir.resolve("partial/summary.json").toFile());
             assertTrue(summary.get("incomplete").asBoolean());
             assertTrue(summary.get("ok").asLong() > 0, "what was answered before is kept");
