@@ -49,11 +49,7 @@ final class SummaryTable {
         }
         if (!s.slo().isEmpty()) {
             out.println();
-            line("  SLOs: %s", Boolean.TRUE.equals(s.sloMet()) ? "all met" : "MISSED");
-            for (SloVerdict v : s.slo()) {
-                line("    %-14s %-6s %s (limit %s)", v.objective(), v.met() ? "met" : "MISSED", value(v.actual(), v.unit()),
-                        value(v.limit(), v.unit()));
-            }
+            printSlos("SLOs", s);
         }
         out.println();
         if (s.windows().isEmpty()) {
@@ -73,6 +69,15 @@ final class SummaryTable {
             if (s.events().size() > 10) {
                 line("    ... and %d more (see summary.json)", s.events().size() - 10);
             }
+        }
+    }
+
+    /** The run's SLO verdicts under {@code title}: all met or MISSED, then one line per objective. */
+    void printSlos(String title, Summary s) {
+        line("  %s: %s", title, Boolean.TRUE.equals(s.sloMet()) ? "all met" : "MISSED");
+        for (SloVerdict v : s.slo()) {
+            line("    %-14s %-6s %s (limit %s)", v.objective(), v.met() ? "met" : "MISSED", value(v.actual(), v.unit()),
+                    value(v.limit(), v.unit()));
         }
     }
 
