@@ -17,16 +17,12 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Capacity planner and load simulator for services behind an autoscaler.",
         description = {
-            "Answers three questions about a request/response service behind an autoscaler",
-            "(Azure ML on AKS, Kubernetes HPA, Knative): how many replicas it needs (size),",
-            "when its clients will get 503s and why (simulate), and whether that holds",
-            "against the live endpoint.",
+            "Answers three questions about a request/response service behind an autoscaler (Azure ML on AKS, Kubernetes HPA, Knative): how many replicas it needs (size), when its clients will get 503s and why (simulate), and whether that holds against the live endpoint.",
             ""},
         subcommands = {SizeCommand.class, SimulateCommand.class, RecommendCommand.class, ReportCommand.class,
             TargetCommand.class, LoadtestCommand.class, ValidateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid scenario or input,",
-            "4 an SLO or validation verdict failed, 5 a load test stopped before its end.",
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid scenario or input, 4 an SLO or validation verdict failed, 5 a load test stopped before its end.",
             "Run 'headroom COMMAND --help' for a command's options."})
 public final class Headroom implements Runnable {
     @Spec
@@ -46,6 +42,7 @@ public final class Headroom implements Runnable {
         CommandLine cli = new CommandLine(new Headroom());
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
         useExitCodes(cli);
+        HelpLayout.install(cli, HelpLayout.WIDTH);
         cli.setParameterExceptionHandler(Headroom::usageError);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InvalidInputException) {

@@ -17,28 +17,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Load-test a live endpoint with the scenario's traffic, and record every request.",
         description = {
-            "Runs Gatling in this process with an open injection model that replays the scenario's",
-            "traffic: the very request times the simulator draws for the scenario's seed, so a",
-            "prediction and a load test see the same requests at the same instants. Every request is",
-            "recorded by headroom itself (when it was due, how late it was sent, its latency, its",
-            "status, or that it got no response) into per-second aggregates and HdrHistograms. When",
-            "the target serves /metrics as 'headroom target' does, its replica counts fill the",
-            "timeline's replica columns.",
+            "Runs Gatling in this process with an open injection model that replays the scenario's traffic: the very request times the simulator draws for the scenario's seed, so a prediction and a load test see the same requests at the same instants. Every request is recorded by headroom itself (when it was due, how late it was sent, its latency, its status, or that it got no response) into per-second aggregates and HdrHistograms. When the target serves /metrics as 'headroom target' does, its replica counts fill the timeline's replica columns.",
             "",
-            "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate'",
-            "writes, kind 'observed'), latency.hlog (an HdrHistogram interval log, one interval per",
-            "second) and loadtest.json (how the generator kept to its plan). Header values are never",
-            "printed or written.",
+            "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate' writes, kind 'observed'), latency.hlog (an HdrHistogram interval log, one interval per second) and loadtest.json (how the generator kept to its plan). Header values are never printed or written.",
             "",
-            "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is",
-            "written, marked incomplete. Exit codes: 0 done; 4 the scenario's SLOs were missed;",
-            "5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario.",
+            "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario.",
             ""},
         footer = {"", "Examples:",
             "  headroom target scenarios/launch-day.yaml --port 8080 &",
             "  headroom loadtest scenarios/launch-day.yaml --target http://127.0.0.1:8080/score",
-            "  HEADROOM_AUTH='Bearer ...' headroom loadtest s.yaml --target http://127.0.0.1:8080/score \\",
-            "      --method POST --body-file request.json --header-env Authorization=HEADROOM_AUTH"})
+            "  HEADROOM_AUTH=\"Bearer $TOKEN\" headroom loadtest scenarios/launch-day.yaml --target http://127.0.0.1:8080/score --method POST --body '{\"data\": [[0.1, 0.2]]}' --header-env Authorization=HEADROOM_AUTH"})
 final class LoadtestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -24,24 +24,17 @@ import picocli.CommandLine.Spec;
         description = {
             "Computes the replica count by Azure ML's documented rule",
             "  replicas = ceil(rps * latency / utilization / concurrency),",
-            "then checks it with queueing theory, treating the replicas' concurrency",
-            "slots as the servers of one queue fed by Poisson arrivals:",
-            "  offered load (Erlangs), utilization, the Erlang C probability of waiting,",
-            "  mean and p99 router queue wait (M/M/c with the Allen-Cunneen correction",
-            "  for --cv), and the fraction of requests rejected with 503 because they",
-            "  would wait longer than --max-wait (M/M/c+D, Boots & Tijms 1999).",
-            "With --slo-503 and/or --slo-p99 it finds the smallest replica count that",
-            "meets them and says which one binds. With --node-pool it places the",
-            "recommended count (the SLO count if an SLO is given) on the node pools,",
-            "filled in order, and prints kube-scheduler's message when they do not fit.",
+            "then checks it with queueing theory, treating the replicas' concurrency slots as the servers of one queue fed by Poisson arrivals: the offered load (Erlangs), utilization, the Erlang C probability of waiting, the mean and p99 router queue wait and the fraction of requests rejected with 503 because they would wait longer than --max-wait (M/M/c+D, Boots & Tijms 1999, with the Allen-Cunneen scaling for the service time's spread, --cv or --p99). No request waits longer than --max-wait, so neither does the p99.",
+            "",
+            "With --slo-503 and/or --slo-p99 it finds the smallest replica count that meets them and says which one binds. With --node-pool it places the recommended count (the SLO count if an SLO is given) on the node pools, filled in order, and prints kube-scheduler's message when they do not fit.",
             ""},
         footer = {"",
-            "Example:",
-            "  headroom size --rps 20 --latency 10s --utilization 0.7 --slo-503 0.001 \\",
-            "      --cpu 1 --memory-gb 2 --gpu 1 --node-pool gpu:3:6:56:1",
+            "Examples:",
+            "  headroom size --rps 20 --latency 10s --utilization 0.7",
+            "  headroom size --rps 20 --latency 2s --p99 6s --slo-503 0.001",
+            "  headroom size --rps 20 --latency 10s --slo-503 0.001 --cpu 1 --memory-gb 2 --gpu 1 --node-pool gpu:3:6:56:1",
             "",
-            "Durations carry a unit: 250ms, 10s, 1.5s, 5m. In JSON output every duration is",
-            "a number of seconds and every fraction is in [0, 1]."})
+            "Durations carry a unit: 250ms, 10s, 1.5s, 5m. In JSON output every duration is a number of seconds and every fraction is in [0, 1]."})
 final class SizeCommand implements Callable<Integer> {
 
     @Spec

@@ -86,7 +86,8 @@ final class SummaryTable {
         line("  spread over %d runs      %12s %12s %12s", spread.seeds().size(), "p5", "p50", "p95");
         for (Map.Entry<String, RunSpread.Spread> e : spread.spread().entrySet()) {
             RunSpread.Spread v = e.getValue();
-            line("    %-22s %12s %12s %12s", e.getKey(), number(v.p5()), number(v.p50()), number(v.p95()));
+            String key = e.getKey();
+            line("    %-22s %12s %12s %12s", key, spreadValue(key, v.p5()), spreadValue(key, v.p50()), spreadValue(key, v.p95()));
         }
     }
 
@@ -110,7 +111,17 @@ final class SummaryTable {
         return "ms".equals(unit) ? ms(v) : percent(v);
     }
 
-    private static String number(double v) {
-        return Math.abs(v) < 1 && v != 0 ? String.format(Locale.ROOT, "%.5f", v) : String.format(Locale.ROOT, "%.2f", v);
+    /** A spread value in its unit: fractions as percentages, latencies in ms or s, counts whole, hours and cost to the cent. */
+    static String spreadValue(String key, double v) {
+        if (key.endsWith("Fraction")) {
+            return percent(v);
+        }
+        if (key.endsWith("Ms")) {
+            return ms(v);
+        }
+        if (key.equals("windows") || key.endsWith("Replicas") || v == Math.rint(v) && !key.equals("cost") && !key.equals("replicaHours")) {
+            return String.format(Locale.ROOT, "%d", Math.round(v));
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -132,7 +132,7 @@ class SizeCommandTest {
         assertEquals(0, r.exitCode());
         String help = r.out().replaceAll("\\s+", " ");
         for (String text : List.of("--rps", "requests per second", "Default: 0.7", "Default: 500ms", "Default: table",
-                "NAME:COUNT:CPU:MEMGB:GPU", "Example:", "headroom size --rps 20 --latency 10s")) {
+                "NAME:COUNT:CPU:MEMGB:GPU", "Examples:", "--p99", "headroom size --rps 20 --latency 10s")) {
             assertTrue(help.contains(text), text + " missing from:\n" + r.out());
         }
         assertEquals("", r.err());
