@@ -58,7 +58,7 @@ final class HelpLayout {
                 || section.equals(UsageMessageSpec.SECTION_KEY_COMMAND_LIST);
         boolean synopsis = section.equals(UsageMessageSpec.SECTION_KEY_SYNOPSIS);
         StringBuilder out = new StringBuilder();
-        String[] lines = text.split("\n", -1);
+        String[] lines = prose(section) ? paragraphs(text) : text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.stripTrailing().length() <= width - (synopsis ? HEADING.length() : 0)) {
@@ -82,6 +82,29 @@ final class HelpLayout {
             }
         }
         return out.toString();
+    }
+
+    private static boolean prose(String section) {
+        return section.equals(UsageMessageSpec.SECTION_KEY_DESCRIPTION) || section.equals(UsageMessageSpec.SECTION_KEY_FOOTER);
+    }
+
+    /**
+     * Consecutive lines of prose joined into one paragraph, so that a description still written
+     * pre-wrapped in its source is wrapped once; blank lines and lines that start with a space
+     * (laid out by hand) end a paragraph and stay as they are.
+     */
+    private static String[] paragraphs(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n", -1)) {
+            int last = out.size() - 1;
+            boolean joinable = !line.isBlank() && !line.startsWith(" ");
+            if (joinable && last >= 0 && !out.get(last).isBlank() && !out.get(last).startsWith(" ")) {
+                out.set(last, out.get(last).stripTrailing() + " " + line.strip());
+            } else {
+                out.add(line);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     /** Where a two-column row's description starts: after the label and the run of spaces that follows it. */
