@@ -25,10 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * endpoint, {@code headroom validate} simulates it, load-tests it with Gatling and compares. A 60 s
  * scenario whose step at 20 s outruns a 10 s startup: the observed run must have 503 seconds, the
  * predicted window's onset must be within 2 s of the observed one, and the 503 fractions must agree
- * within 20 % relative. The scenario is {@code scenarios/validate-spike.yaml}; its arrivals are
- * uniform: with Poisson arrivals the quiet first 20 s sometimes trigger an early scale-up in one
- * world and not the other (the emulated autoscaler samples load at another phase of the second than
- * the simulated one), which changes the 503 count of the spike by a seed-dependent amount.
+ * within 20 % relative. The scenario is {@code scenarios/validate-spike.yaml}, with Poisson arrivals:
+ * both worlds drive the same router model with its tick at the same phase (RouterAgreementTest proves
+ * them equal on a virtual clock), so what differs here is only the wall clock and the network.
  */
 class ValidateIntegrationTest {
     /** The example scenario the README gives for trying the loop; the test runs exactly that. */

@@ -1,5 +1,6 @@
 package io.headroom.reports;
 
+import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.scenario.Scenario;
@@ -21,22 +22,9 @@ public final class Assumptions {
     public static List<String> of(Scenario scenario) {
         Service s = scenario.service();
         List<String> out = new ArrayList<>();
-        if (scenario.autoscaler() instanceof AzureMlSpec a) {
-            String target = Format.percent(a.targetUtilization());
-            out.add("Utilization = (busy + queued) / (ready replicas × concurrency), as azureml-fe measures it; "
-                    + "requests already answered 503 do not count.");
-            out.add("Every " + Format.duration(a.refreshInterval()) + " the autoscaler computes the replicas that would bring "
-                    + "utilization to the target (" + target + "): ceil((busy + queued) / (concurrency × target)), "
-                    + "kept within minReplicas " + a.minReplicas() + " and maxReplicas " + a.maxReplicas() + ".");
-            out.add("The autoscaler adds replicas at once when utilization is above target; one step adds as many as needed "
-                    + "(the vendor documents no step limit).");
-            out.add("Scale-down happens only after utilization stays below target for the scale-down delay ("
-                    + Format.duration(a.scaleDownDelay()) + ").");
-        } else if (scenario.autoscaler() instanceof StaticSpec st) {
-            out.add("The replica count is fixed at " + st.replicas() + " (static policy): nothing scales, so every 503 window "
-                    + "is a replica cap.");
-        }
-        out.add("Replicas start warm at minReplicas (" + scenario.autoscaler().minReplicas() + "): ready from the first second.");
+        out.addAll(autoscaler(scenario.autoscaler()));
+        out.add("The run starts with " + scenario.autoscaler().initialReplicas() + " warm replica"
+                + (scenario.autoscaler().initialReplicas() == 1 ? "" : "s") + " (initialReplicas): ready from the first second.");
         out.add("A new replica takes its startup time (" + Format.distribution(s.startup()) + ") from the scale decision to "
                 + "ready: schedule, pull, start and init().");
         if (s.startupFailureRate() > 0) {
@@ -68,7 +56,35 @@ public final class Assumptions {
         out.add("Replica-hours count replicas that are starting or ready"
                 + (scenario.cost().isPresent() ? "; cost = replica-hours × " + Format.significant(scenario.cost().get().perReplicaHour())
                         + " per replica-hour." : "."));
+        out.add("The simulator and headroom target drive one router model: the same rules, on simulated or wall-clock time.");
         out.add("One seeded run (seed " + scenario.seed() + "): the same seed gives the same prediction.");
         return List.copyOf(out);
+    }
+
+    /** What the policy does, in the scenario's numbers. */
+    static List<String> autoscaler(AutoscalerSpec spec) {
+        return spec.match(new AutoscalerSpec.Cases<List<String>>() {
+            @Override
+            public List<String> azureml(AzureMlSpec a) {
+                String target = Format.percent(a.targetUtilization());
+                return List.of("Utilization = (busy + queued) / (ready replicas × concurrency), as azureml-fe measures it, with busy + "
+                                + "queued averaged over the refresh interval (" + Format.duration(a.refreshInterval()) + "); "
+                                + "requests already answered 503 do not count.",
+                        "Every " + Format.duration(a.refreshInterval()) + " the autoscaler computes the replicas that would bring "
+                                + "utilization to the target (" + target + "): ceil(mean(busy + queued) / (concurrency × target)), "
+                                + "kept within minReplicas " + a.minReplicas() + " and maxReplicas " + a.maxReplicas() + ".",
+                        "The autoscaler adds replicas at once when utilization is above target; one step adds as many as needed "
+                                + "(the vendor documents no step limit).",
+                        "Scale-down happens when utilization averaged over the scale-down delay (" + Format.duration(a.scaleDownDelay())
+                                + ") is below target and the last change is at least that long ago; it goes to the need of that "
+                                + "average, so a steady load settles at the documented sizing rule.");
+            }
+
+            @Override
+            public List<String> fixed(StaticSpec st) {
+                return List.of("The replica count is fixed at " + st.replicas() + " (static policy): nothing scales, so every 503 "
+                        + "window is a replica cap.");
+            }
+        });
     }
 }

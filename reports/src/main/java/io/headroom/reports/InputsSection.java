@@ -1,5 +1,6 @@
 package io.headroom.reports;
 
+import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
@@ -39,14 +40,23 @@ final class InputsSection {
                 Format.significant(s.resources().cpu()), Format.significant(s.resources().memoryGb()), s.resources().gpu()));
         group(out, "Autoscaler");
         row(out, "policy", sc.autoscaler().policy());
-        if (sc.autoscaler() instanceof AzureMlSpec a) {
-            row(out, "replicas", a.minReplicas() + " to " + a.maxReplicas());
-            row(out, "target utilization", Format.percent(a.targetUtilization()));
-            row(out, "refresh interval", Format.duration(a.refreshInterval()));
-            row(out, "scale-down delay", Format.duration(a.scaleDownDelay()));
-        } else if (sc.autoscaler() instanceof StaticSpec st) {
-            row(out, "replicas", Integer.toString(st.replicas()));
-        }
+        sc.autoscaler().match(new AutoscalerSpec.Cases<Void>() {
+            @Override
+            public Void azureml(AzureMlSpec a) {
+                row(out, "replicas", a.minReplicas() + " to " + a.maxReplicas()
+                        + (a.initialReplicas() == a.minReplicas() ? "" : ", " + a.initialReplicas() + " at the start"));
+                row(out, "target utilization", Format.percent(a.targetUtilization()));
+                row(out, "refresh interval", Format.duration(a.refreshInterval()));
+                row(out, "scale-down delay", Format.duration(a.scaleDownDelay()));
+                return null;
+            }
+
+            @Override
+            public Void fixed(StaticSpec st) {
+                row(out, "replicas", Integer.toString(st.replicas()));
+                return null;
+            }
+        });
         group(out, "Cluster");
         if (sc.cluster().isEmpty()) {
             row(out, "capacity", "unlimited (no cluster section)");

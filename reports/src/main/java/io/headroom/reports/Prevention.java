@@ -1,10 +1,12 @@
 package io.headroom.reports;
 
+import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sizing.ScenarioSizing;
 import io.headroom.planner.time.Durations;
 import io.headroom.planner.timeline.Window;
 import io.headroom.planner.traffic.PiecewiseLinearRate;
@@ -19,16 +21,13 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  * policies.
  */
 final class Prevention {
-    /** Azure ML's documented default {@code autoscale_target_utilization}. */
-    static final double DEFAULT_TARGET = 0.7;
-
     private Prevention() {
     }
 
     /** Replicas that would have carried the window's peak second at the target utilization. */
     static int replicasForPeak(Window w, Scenario sc) {
         double meanSeconds = Durations.seconds(sc.service().serviceTime().mean());
-        double target = sc.autoscaler() instanceof AzureMlSpec a ? a.targetUtilization() : DEFAULT_TARGET;
+        double target = ScenarioSizing.targetUtilization(sc.autoscaler());
         return (int) Math.max(1, Math.ceil(peakRate(w, sc) * meanSeconds / sc.service().concurrency() / target - 1e-9));
     }
 
@@ -50,9 +49,28 @@ final class Prevention {
         String forRate = " for " + Format.significant(peakRate(w, sc)) + " requests/s";
         int min = sc.autoscaler().minReplicas();
         int max = sc.autoscaler().maxReplicas();
-        String lowerTarget = sc.autoscaler() instanceof AzureMlSpec a
-                ? "a lower targetUtilization (now " + Format.percent(a.targetUtilization()) + ")"
-                : "a lower target utilization";
+        String lowerTarget = sc.autoscaler().match(new AutoscalerSpec.Cases<String>() {
+            @Override
+            public String azureml(AzureMlSpec a) {
+                return "a lower targetUtilization (now " + Format.percent(a.targetUtilization()) + ")";
+            }
+
+            @Override
+            public String fixed(StaticSpec s) {
+                return "a lower target utilization";
+            }
+        });
+        String raiseCap = sc.autoscaler().match(new AutoscalerSpec.Cases<String>() {
+            @Override
+            public String azureml(AzureMlSpec a) {
+                return "maxReplicas ";
+            }
+
+            @Override
+            public String fixed(StaticSpec s) {
+                return "replicas ";
+            }
+        });
         switch (w.cause()) {
             case SCALE_UP_LAG:
                 if (needed > min) {
@@ -61,9 +79,7 @@ final class Prevention {
                 }
                 return "a faster startup (now " + Format.distribution(sc.service().startup()) + ") or " + lowerTarget;
             case MAX_REPLICAS:
-                return sc.autoscaler() instanceof StaticSpec
-                        ? "replicas " + Math.max(needed, max + 1) + " (now " + max + ")" + forRate
-                        : "maxReplicas " + Math.max(needed, max + 1) + " (now " + max + ")" + forRate;
+                return raiseCap + Math.max(needed, max + 1) + " (now " + max + ")" + forRate;
             case CLUSTER_FULL:
                 return moreNodes(needed, sc) + forRate;
             case STARTUP_FAILURES:

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * concurrency slots, the router queue and its wait limit (503), the scoring timeout (504), scoring
  * errors (502), replica startup, startup failures, node capacity, and the scenario's autoscaler
  * policy evaluated on the wall clock. Every path but {@code /metrics} and {@code /healthz} is a
- * scoring request. See {@link Router} for the model.
+ * scoring request. See {@link Router} and the planner's {@code RouterModel} for the model.
  *
  * <pre>{@code
  * try (EmulatedEndpoint endpoint = EmulatedEndpoint.start(scenario, new InetSocketAddress("127.0.0.1", 0))) {
@@ -47,7 +47,7 @@ public final class EmulatedEndpoint implements RunningEndpoint {
      */
     public static EmulatedEndpoint start(Scenario scenario, InetSocketAddress address) {
         EventExecutor routerLoop = new DefaultEventExecutor(new DefaultThreadFactory("headroom-router", true));
-        Router router = new Router(scenario, routerLoop);
+        Router router = new Router(scenario, new LoopScheduler(routerLoop));
         HttpServer server;
         try {
             server = HttpServer.start(address, "headroom-target", () -> new ConnectionHandler(router),

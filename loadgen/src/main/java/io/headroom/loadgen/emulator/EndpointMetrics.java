@@ -24,6 +24,14 @@ public record EndpointMetrics(long uptimeMillis, int ready, int starting, int de
         int pending, int crashLooping, boolean limitedByMax, long served, long rejected503, long timeout504,
         long error502) {
 
+    /** The metrics of a router whose replica side is {@code sample}. */
+    public static EndpointMetrics of(long uptimeMillis, ReplicaSample sample, long served, long rejected503, long timeout504,
+            long error502) {
+        return new EndpointMetrics(uptimeMillis, sample.ready(), sample.starting(), sample.desired(), sample.busySlots(),
+                sample.queueLength(), sample.pending(), sample.crashLooping(), sample.limitedByMax(), served, rejected503, timeout504,
+                error502);
+    }
+
     /** The replica side, as a timeline row holds it. */
     public ReplicaSample replicaSample() {
         return new ReplicaSample(ready, starting, desired, busySlots, queueLength, pending, crashLooping, limitedByMax);

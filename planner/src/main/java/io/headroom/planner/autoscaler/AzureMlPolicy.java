@@ -8,28 +8,33 @@ import java.time.Duration;
  * stated here:
  *
  * <ul>
- *   <li>Utilization is (busy + queued) / (ready replicas × concurrency): requests in the router's
- *       queue count, requests already answered with 503 do not.</li>
- *   <li>Every refresh interval the policy computes the replicas that would bring utilization to the
- *       target, {@code wanted = ceil((busy + queued) / (concurrency × target))} — the documented
- *       proportional rule {@code ceil(current × utilization / target)} with current = ready.</li>
- *   <li>Scale up: when utilization is above target and {@code wanted} exceeds the current setting,
- *       the setting jumps to {@code wanted} at once (one step adds as many replicas as needed;
- *       the vendor does not document a step limit).</li>
- *   <li>Scale down: only after utilization has stayed below target for the whole scale-down delay;
- *       then the setting drops to the highest {@code wanted} seen during that delay (not the value
- *       of the last instant, which a random dip in traffic would make too low — the same choice
- *       as the Kubernetes HPA's scale-down stabilization window), and the delay starts again.</li>
- *   <li>The result is clamped to [minReplicas, maxReplicas].</li>
+ *   <li>Utilization is (busy + queued) / (ready replicas × concurrency), with busy + queued averaged
+ *       over the last refresh interval (the router counts what it held since its last decision, not
+ *       one instant). Requests already answered with 503 do not count.</li>
+ *   <li>The need is the replica count that brings that utilization to the target,
+ *       {@code ceil(mean(busy + queued) / (concurrency × target))} — the documented proportional
+ *       rule {@code ceil(current × utilization / target)} with current = ready.</li>
+ *   <li>Scale up ("eager and fast"): every refresh interval, when utilization is above target and the
+ *       need over the refresh interval exceeds the current setting, the setting jumps to it at once
+ *       (one step adds as many replicas as needed; the vendor documents no step limit).</li>
+ *   <li>Scale down ("conservative, around 1 minute"): when utilization averaged over the whole
+ *       scale-down delay is below target (busy + queued over the delay, against the ready slots now),
+ *       the need it implies is below the current setting, and the last change of the
+ *       setting (up or down, or the start of the run) is at least one delay ago, the setting drops to
+ *       that need. Deciding on the delay's average, not on its instants nor its peak, is what makes a
+ *       steady load settle at the documented sizing rule {@code ceil(rps × latency / target /
+ *       concurrency)}; the eager scale-up on one refresh interval's noise still keeps a steady
+ *       deployment a little above the rule when startup is short.</li>
+ *   <li>The result is clamped to [minReplicas, maxReplicas]; the decision names the limit that bound
+ *       it (a scale-down waiting out its delay is {@link ScalingLimit#STABILIZATION}).</li>
  * </ul>
  *
- * State: the time utilization went below target, and the highest need seen since. Package-private: built by {@link AzureMlSpec}.
+ * State: when the setting last changed. Package-private: built by {@link AzureMlSpec}.
  */
 final class AzureMlPolicy implements AutoscalerPolicy {
     private final AzureMlSpec spec;
     private final long scaleDownDelayNanos;
-    private long belowTargetSinceNanos = -1;
-    private long highestWantedWhileBelow;
+    private long lastChangeNanos;
 
     AzureMlPolicy(AzureMlSpec spec) {
         this.spec = spec;
@@ -42,32 +47,49 @@ final class AzureMlPolicy implements AutoscalerPolicy {
     }
 
     @Override
+    public Duration metricHistory() {
+        return spec.scaleDownDelay().compareTo(spec.refreshInterval()) > 0 ? spec.scaleDownDelay() : spec.refreshInterval();
+    }
+
+    @Override
     public ScalingDecision decide(Snapshot s) {
-        double target = spec.targetUtilization();
-        long wanted = (long) Math.ceil(s.inFlight() / (s.concurrencyPerReplica() * target) - 1e-9);
-        boolean limited = wanted > spec.maxReplicas();
+        double inFlight = s.metrics().meanInFlight(spec.refreshInterval());
+        long wanted = need(inFlight, s.concurrencyPerReplica());
+        double utilization = inFlight == 0 ? 0 : s.readySlots() == 0 ? Double.POSITIVE_INFINITY : inFlight / s.readySlots();
         int current = s.currentDesired();
-        int desired = current;
-        if (s.utilization() > target) {
-            belowTargetSinceNanos = -1;
-            if (wanted > current) {
-                desired = (int) Math.min(wanted, spec.maxReplicas());
-            }
-        } else if (s.utilization() < target && wanted < current) {
-            if (belowTargetSinceNanos < 0) {
-                belowTargetSinceNanos = s.nowNanos();
-                highestWantedWhileBelow = wanted;
-            }
-            highestWantedWhileBelow = Math.max(highestWantedWhileBelow, wanted);
-            if (s.nowNanos() - belowTargetSinceNanos >= scaleDownDelayNanos) {
-                desired = (int) Math.min(current, highestWantedWhileBelow);
-                belowTargetSinceNanos = s.nowNanos();
-                highestWantedWhileBelow = wanted;
-            }
+        long desired = current;
+        ScalingLimit limit = ScalingLimit.NONE;
+        if (utilization > spec.targetUtilization() && wanted > current) {
+            desired = wanted;
         } else {
-            belowTargetSinceNanos = -1;
+            double settledInFlight = s.metrics().meanInFlight(spec.scaleDownDelay());
+            long settled = need(settledInFlight, s.concurrencyPerReplica());
+            boolean belowTarget = settledInFlight < spec.targetUtilization() * s.readySlots();
+            if (belowTarget && Math.max(settled, spec.minReplicas()) < current) {
+                wanted = settled;
+                if (s.nowNanos() - lastChangeNanos >= scaleDownDelayNanos) {
+                    desired = settled;
+                } else {
+                    limit = ScalingLimit.STABILIZATION;
+                }
+            } else if (belowTarget && settled < current) {
+                limit = ScalingLimit.MIN_REPLICAS;
+            }
         }
-        desired = Math.max(spec.minReplicas(), Math.min(spec.maxReplicas(), desired));
-        return new ScalingDecision(desired, limited);
+        if (desired > spec.maxReplicas()) {
+            desired = spec.maxReplicas();
+            limit = ScalingLimit.MAX_REPLICAS;
+        } else if (desired < spec.minReplicas()) {
+            desired = spec.minReplicas();
+            limit = ScalingLimit.MIN_REPLICAS;
+        }
+        if (desired != current) {
+            lastChangeNanos = s.nowNanos();
+        }
+        return new ScalingDecision((int) desired, wanted, limit);
+    }
+
+    private long need(double inFlight, int concurrency) {
+        return (long) Math.ceil(inFlight / (concurrency * spec.targetUtilization()) - 1e-9);
     }
 }

@@ -3,8 +3,8 @@ package io.headroom.planner.autoscaler;
 import java.time.Duration;
 
 /**
- * A fixed replica count: no autoscaling. It can never add a replica, so every decision reports
- * itself limited by its maximum and any 503 window it has is a replica cap.
+ * A fixed replica count: no autoscaling. It can never add a replica, so every decision reports the
+ * count as its cap ({@link ScalingLimit#MAX_REPLICAS}), and any 503 window it has is a replica cap.
  */
 public record StaticSpec(int replicas) implements AutoscalerSpec {
     public StaticSpec {
@@ -29,6 +29,16 @@ public record StaticSpec(int replicas) implements AutoscalerSpec {
     }
 
     @Override
+    public int initialReplicas() {
+        return replicas;
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+        return cases.fixed(this);
+    }
+
+    @Override
     public AutoscalerPolicy newPolicy() {
         return new AutoscalerPolicy() {
             @Override
@@ -38,7 +48,7 @@ public record StaticSpec(int replicas) implements AutoscalerSpec {
 
             @Override
             public ScalingDecision decide(Snapshot snapshot) {
-                return new ScalingDecision(replicas, true);
+                return new ScalingDecision(replicas, replicas, ScalingLimit.MAX_REPLICAS);
             }
         };
     }

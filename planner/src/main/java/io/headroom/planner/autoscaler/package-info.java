@@ -1,6 +1,8 @@
 /**
  * Autoscaler policies behind one narrow interface: a {@link io.headroom.planner.autoscaler.Snapshot}
- * in, a {@link io.headroom.planner.autoscaler.ScalingDecision} out. Specs are records registered in
- * {@link io.headroom.planner.autoscaler.AutoscalerPolicies}; policy instances hold their own state.
+ * (replica states, the load now and over time in a {@link io.headroom.planner.autoscaler.MetricWindow})
+ * in, a {@link io.headroom.planner.autoscaler.ScalingDecision} (the count and the limit that bound it)
+ * out. Specs are records of a sealed interface, registered with their scenario keys and binders in
+ * {@code io.headroom.planner.scenario.AutoscalerRegistry}; policy instances hold their own state.
  */
 package io.headroom.planner.autoscaler;

@@ -42,7 +42,17 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
     /** The configuration a scenario already has. */
     public static Config of(Scenario scenario) {
         AutoscalerSpec a = scenario.autoscaler();
-        Double target = a instanceof AzureMlSpec azure ? azure.targetUtilization() : null;
+        Double target = a.match(new AutoscalerSpec.Cases<Double>() {
+            @Override
+            public Double azureml(AzureMlSpec spec) {
+                return spec.targetUtilization();
+            }
+
+            @Override
+            public Double fixed(StaticSpec spec) {
+                return null;
+            }
+        });
         Map<String, Integer> nodes = scenario.cluster().map(Config::nodesOf).orElse(null);
         return new Config(a.minReplicas(), a.maxReplicas(), target, nodes);
     }
@@ -76,14 +86,19 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         return new Config(minReplicas, maxReplicas, targetUtilization, changed);
     }
 
-    /** {@code scenario} with these settings (its azureml delays, service and traffic unchanged). */
+    /** {@code scenario} with these settings (its policy and delays, service and traffic unchanged; the run starts at minReplicas). */
     public Scenario applyTo(Scenario scenario) {
-        AutoscalerSpec spec;
-        if (scenario.autoscaler() instanceof AzureMlSpec a) {
-            spec = new AzureMlSpec(minReplicas, maxReplicas, targetUtilization, a.refreshInterval(), a.scaleDownDelay());
-        } else {
-            spec = new StaticSpec(minReplicas);
-        }
+        AutoscalerSpec spec = scenario.autoscaler().match(new AutoscalerSpec.Cases<AutoscalerSpec>() {
+            @Override
+            public AutoscalerSpec azureml(AzureMlSpec a) {
+                return a.with(minReplicas, maxReplicas, targetUtilization);
+            }
+
+            @Override
+            public AutoscalerSpec fixed(StaticSpec s) {
+                return new StaticSpec(minReplicas);
+            }
+        });
         Optional<Cluster> cluster = scenario.cluster().map(c -> new Cluster(c.nodePools().stream()
                 .map(p -> new NodePool(p.name(), nodes.getOrDefault(p.name(), p.count()), p.cpu(), p.memoryGb(), p.gpu()))
                 .toList(), c.schedulingTimeout()));

@@ -1,29 +1,25 @@
 package io.headroom.planner.scenario;
 
 import io.headroom.planner.InvalidInputException;
-import io.headroom.planner.autoscaler.AutoscalerPolicies;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.scenario.Node.Field;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Binds {@code autoscaler}: {@code policy} names an entry of {@link AutoscalerPolicies} (default
+ * Binds {@code autoscaler}: {@code policy} names an entry of {@link AutoscalerRegistry} (default
  * {@code azureml}) and the other keys are that policy's; a key of another policy is an error.
- * azureml: minReplicas 1, maxReplicas 10, targetUtilization 0.7 (in (0, 1]), refreshInterval 1s,
- * scaleDownDelay 60s (the documented azureml-fe defaults). static: {@code replicas} (required, &gt;= 1).
- * Without an {@code autoscaler} section the scenario uses azureml with its defaults.
+ * azureml: minReplicas 1, maxReplicas 10, initialReplicas (default minReplicas), targetUtilization
+ * 0.7 (in (0, 1]), refreshInterval 1s, scaleDownDelay 60s (the documented azureml-fe defaults).
+ * static: {@code replicas} (required, &gt;= 1). Without an {@code autoscaler} section the scenario
+ * uses azureml with its defaults.
  */
 final class AutoscalerBinder {
-    static final List<String> AZUREML_KEYS = List.of("policy", "minReplicas", "maxReplicas", "targetUtilization",
+    static final List<String> AZUREML_KEYS = List.of("minReplicas", "maxReplicas", "initialReplicas", "targetUtilization",
             "refreshInterval", "scaleDownDelay");
-    static final List<String> STATIC_KEYS = List.of("policy", "replicas");
-    private static final List<String> ALL_KEYS = Stream.concat(AZUREML_KEYS.stream(), STATIC_KEYS.stream())
-            .distinct().collect(Collectors.toUnmodifiableList());
+    static final List<String> STATIC_KEYS = List.of("replicas");
 
     private AutoscalerBinder() {
     }
@@ -32,42 +28,49 @@ final class AutoscalerBinder {
         if (node.isEmpty()) {
             return AzureMlSpec.DEFAULT;
         }
-        Section any = Section.of(node.get(), "autoscaler", ALL_KEYS);
+        List<String> allKeys = AutoscalerRegistry.allKeys();
+        Section any = Section.of(node.get(), "autoscaler", allKeys);
         String policy = "azureml";
         Optional<Node> policyNode = any.node("policy");
         if (policyNode.isPresent()) {
             policy = Section.string(policyNode.get(), "autoscaler.policy");
-            if (!AutoscalerPolicies.NAMES.contains(policy)) {
-                throw new InvalidInputException(AutoscalerPolicies.unknown(policy) + " (" + policyNode.get().location() + ")");
-            }
         }
-        switch (policy) {
-            case "azureml":
-                return azureMl(Section.ofVariant(node.get(), "autoscaler", "policy", policy, AZUREML_KEYS, ALL_KEYS));
-            case "static":
-                return fixed(Section.ofVariant(node.get(), "autoscaler", "policy", policy, STATIC_KEYS, ALL_KEYS));
-            default:
-                throw new IllegalStateException("policy registered without a binder: " + policy);
-        }
+        String name = policy;
+        AutoscalerRegistry.Entry entry = AutoscalerRegistry.entry(name).orElseThrow(
+                () -> new InvalidInputException(AutoscalerRegistry.unknown(name) + " (" + policyNode.get().location() + ")"));
+        return entry.binder().apply(Section.ofVariant(node.get(), "autoscaler", "policy", name, entry.keys(), allKeys));
     }
 
-    private static AzureMlSpec azureMl(Section s) {
+    static AzureMlSpec azureMl(Section s) {
         AzureMlSpec d = AzureMlSpec.DEFAULT;
         int min = s.intAtLeast("minReplicas", d.minReplicas(), 1);
         int max = s.intAtLeast("maxReplicas", d.maxReplicas(), 1);
         if (max < min) {
-            Optional<Field> maxField = s.field("maxReplicas");
-            String rule = "autoscaler.maxReplicas must be >= autoscaler.minReplicas (" + min + ")";
-            throw maxField.isPresent() ? Section.error(rule, maxField.get().value())
-                    : Section.error(rule, max + " (the default)", s.field("minReplicas").orElseThrow().value().location());
+            throw notBelow(s, "maxReplicas", max, "minReplicas", min);
+        }
+        int initial = s.intAtLeast("initialReplicas", min, 1);
+        if (initial < min) {
+            throw notBelow(s, "initialReplicas", initial, "minReplicas", min);
+        }
+        if (initial > max) {
+            throw s.field("initialReplicas").map(f -> Section.error("autoscaler.initialReplicas must be <= autoscaler.maxReplicas ("
+                    + max + ")", f.value())).orElseThrow();
         }
         double target = s.number("targetUtilization", d.targetUtilization(), 0, true, 1);
         var refresh = s.positiveDuration("refreshInterval", d.refreshInterval());
         var scaleDownDelay = s.duration("scaleDownDelay", d.scaleDownDelay());
-        return Section.build(() -> new AzureMlSpec(min, max, target, refresh, scaleDownDelay), "autoscaler", s.location());
+        return Section.build(() -> new AzureMlSpec(min, max, initial, target, refresh, scaleDownDelay), "autoscaler", s.location());
     }
 
-    private static StaticSpec fixed(Section s) {
+    /** {@code key} (value {@code value}) is below {@code floorKey} ({@code floor}); located at the key, or at the floor when the key took its default. */
+    private static InvalidInputException notBelow(Section s, String key, int value, String floorKey, int floor) {
+        Optional<Field> field = s.field(key);
+        String rule = "autoscaler." + key + " must be >= autoscaler." + floorKey + " (" + floor + ")";
+        return field.isPresent() ? Section.error(rule, field.get().value())
+                : Section.error(rule, value + " (the default)", s.field(floorKey).orElseThrow().value().location());
+    }
+
+    static StaticSpec fixed(Section s) {
         s.required("replicas");
         int replicas = s.intAtLeast("replicas", 1, 1);
         return Section.build(() -> new StaticSpec(replicas), "autoscaler", s.location());

@@ -15,8 +15,9 @@ import java.util.function.LongConsumer;
  * a new replica takes a node if the cluster has room, else it is pending; a placed replica draws
  * whether it crash-loops (forever) and its startup time, both draws always taken, in that order;
  * scaling down removes pending, then crash-looping, then starting replicas (the one that would be
- * ready latest first), then ready ones; pending replicas take nodes freed by a scale-down.
- * Times are nanoseconds on the caller's clock.
+ * ready latest first), then ready ones, the most recently ready first (as the Kubernetes ReplicaSet
+ * controller ranks pods for deletion); pending replicas take nodes freed by a scale-down.
+ * Times are nanoseconds on the caller's clock. Driven by {@link RouterModel}.
  */
 public final class ReplicaSet {
     private final long clusterCapacity;
@@ -27,6 +28,8 @@ public final class ReplicaSet {
     /** Ready-at times of starting replicas, sorted ascending in {@code [0, startingCount)}. */
     private long[] startingReadyAtNanos = new long[8];
     private int startingCount;
+    /** Since when each ready replica has been ready, ascending in {@code [0, ready)}; warm ones since {@link Long#MIN_VALUE}. */
+    private long[] readySinceNanos = new long[8];
     private int ready;
     private int crashLooping;
     private int pending;
@@ -48,7 +51,10 @@ public final class ReplicaSet {
         this.startupFailureRate = startupFailureRate;
         this.startupRandom = startupRandom;
         this.desired = initial;
-        this.ready = (int) Math.min(initial, clusterCapacity);
+        int warm = (int) Math.min(initial, clusterCapacity);
+        for (int i = 0; i < warm; i++) {
+            addReady(Long.MIN_VALUE);
+        }
         this.pending = initial - ready;
         if (pending > 0) {
             pendingSinceNanos = 0;
@@ -106,12 +112,36 @@ public final class ReplicaSet {
         while (due < startingCount && startingReadyAtNanos[due] <= nowNanos) {
             due++;
         }
+        for (int i = 0; i < due; i++) {
+            addReady(startingReadyAtNanos[i]);
+        }
         if (due > 0) {
             System.arraycopy(startingReadyAtNanos, due, startingReadyAtNanos, 0, startingCount - due);
             startingCount -= due;
-            ready += due;
         }
         return due;
+    }
+
+    private void addReady(long sinceNanos) {
+        if (ready == readySinceNanos.length) {
+            readySinceNanos = Arrays.copyOf(readySinceNanos, ready * 2);
+        }
+        readySinceNanos[ready++] = sinceNanos;
+    }
+
+    /** Ready replicas that have been ready since {@code sinceNanos} or earlier. */
+    public int readySinceAtMost(long sinceNanos) {
+        int lo = 0;
+        int hi = ready;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (readySinceNanos[mid] <= sinceNanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

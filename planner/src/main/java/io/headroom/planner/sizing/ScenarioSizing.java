@@ -1,6 +1,8 @@
 package io.headroom.planner.sizing;
 
+import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
 import io.headroom.planner.scenario.Scenario;
@@ -25,13 +27,28 @@ public final class ScenarioSizing {
         if (!(peak > 0)) {
             return null;
         }
-        double target = scenario.autoscaler() instanceof AzureMlSpec azure ? azure.targetUtilization() : DEFAULT_TARGET_UTILIZATION;
+        double target = targetUtilization(scenario.autoscaler());
         Double slo503 = scenario.slo().max503Fraction().isPresent() && scenario.slo().max503Fraction().getAsDouble() < 1
                 ? scenario.slo().max503Fraction().getAsDouble() : null;
         List<NodePool> pools = scenario.cluster().map(Cluster::nodePools).orElse(List.of());
         var service = scenario.service();
         return new SizingQuery(peak, service.serviceTime().mean(), target, service.concurrency(), service.maxQueueWait(),
                 service.serviceTime().cv(), slo503, null, service.resources(), pools);
+    }
+
+    /** The utilization target the sizing rule uses for {@code autoscaler}: its own, or the azureml default for a policy without one. */
+    public static double targetUtilization(AutoscalerSpec autoscaler) {
+        return autoscaler.match(new AutoscalerSpec.Cases<Double>() {
+            @Override
+            public Double azureml(AzureMlSpec spec) {
+                return spec.targetUtilization();
+            }
+
+            @Override
+            public Double fixed(StaticSpec spec) {
+                return DEFAULT_TARGET_UTILIZATION;
+            }
+        });
     }
 
     /** {@link Sizer#size} of {@link #peakQuery}; null when the traffic never rises above 0. */

@@ -24,16 +24,25 @@ public enum WindowCause {
         return label;
     }
 
-    /** The cause of one second, from its replica sample; precedence: cluster full, max replicas, startup failures, lag. */
+    /**
+     * The cause of one second with 503s, from the facts of its replica sample: replicas Pending for want
+     * of a node → cluster full; else replicas still starting → scale-up lag (ready capacity is below
+     * what was asked for, whatever the cap); else crash-looping replicas → startup failures; else the
+     * autoscaler wanted more than its maximum → max replicas (the capped replicas are all ready and
+     * still fall short); else scale-up lag (the autoscaler has not asked for enough yet).
+     */
     public static WindowCause of(ReplicaSample s) {
         if (s.pending() > 0) {
             return CLUSTER_FULL;
         }
-        if (s.limitedByMax()) {
-            return MAX_REPLICAS;
+        if (s.starting() - s.crashLooping() > 0) {
+            return SCALE_UP_LAG;
         }
         if (s.crashLooping() > 0) {
             return STARTUP_FAILURES;
+        }
+        if (s.limitedByMax()) {
+            return MAX_REPLICAS;
         }
         return SCALE_UP_LAG;
     }

@@ -3,6 +3,7 @@ package io.headroom.planner.autoscaler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.planner.scenario.AutoscalerRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ class PolicyContractTest {
     @ParameterizedTest
     @MethodSource("policies")
     void everyRegisteredPolicyIsCovered(AutoscalerSpec spec) {
-        assertTrue(AutoscalerPolicies.NAMES.contains(spec.policy()));
-        assertEquals(AutoscalerPolicies.NAMES.size(), policies().map(AutoscalerSpec::policy).distinct().count(),
+        assertTrue(AutoscalerRegistry.names().contains(spec.policy()));
+        assertEquals(AutoscalerRegistry.names().size(), policies().map(AutoscalerSpec::policy).distinct().count(),
                 "this contract test lists every registered policy");
     }
 
@@ -31,6 +32,29 @@ class PolicyContractTest {
     void decisionsStayWithinMinAndMax(AutoscalerSpec spec) {
         for (int d : decisions(spec, 99)) {
             assertTrue(d >= spec.minReplicas() && d <= spec.maxReplicas(), spec + " decided " + d);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("policies")
+    void everyDecisionNamesTheLimitThatBoundIt(AutoscalerSpec spec) {
+        AutoscalerPolicy policy = spec.newPolicy();
+        SplittableRandom random = new SplittableRandom(3);
+        long step = policy.evaluationInterval().toNanos();
+        int desired = spec.initialReplicas();
+        for (int i = 1; i <= 2000; i++) {
+            long load = random.nextInt(0, 200);
+            ScalingDecision d = policy.decide(Snapshot.steady(i * step, desired, 0, desired, Math.min(load, 2L * desired),
+                    load - Math.min(load, 2L * desired), 2));
+            String at = spec + " evaluation " + i + ": " + d;
+            switch (d.limit()) {
+                case MAX_REPLICAS -> assertTrue(d.desiredReplicas() == spec.maxReplicas() && d.wantedReplicas() >= spec.maxReplicas(), at);
+                case MIN_REPLICAS -> assertTrue(d.desiredReplicas() == spec.minReplicas() && d.wantedReplicas() <= spec.minReplicas(), at);
+                case STABILIZATION, RATE_LIMIT -> assertTrue(d.desiredReplicas() != d.wantedReplicas(), at);
+                case NONE -> assertTrue(d.desiredReplicas() >= spec.minReplicas() && d.desiredReplicas() <= spec.maxReplicas(), at);
+                default -> throw new AssertionError(at);
+            }
+            desired = d.desiredReplicas();
         }
     }
 
@@ -52,7 +76,7 @@ class PolicyContractTest {
         for (int i = 1; i <= 2000; i++) {
             load = Math.max(0, load + random.nextInt(-20, 21));
             long busy = Math.min(load, ready * 2L);
-            int decided = policy.decide(new Snapshot(i * step, ready, Math.max(0, desired - ready), desired, busy,
+            int decided = policy.decide(Snapshot.steady(i * step, ready, Math.max(0, desired - ready), desired, busy,
                     load - busy, 2)).desiredReplicas();
             out.add(decided);
             desired = decided;

@@ -78,7 +78,7 @@ class MalformedScenarioTest {
                         "s.yaml:5:3", "autoscaler.replicas is required", "but was missing"),
                 c("key of another policy", "name: x\n" + SERVICE + "autoscaler:\n  replicas: 3\n" + TRAFFIC, "s.yaml:5:3",
                         "key 'replicas' in autoscaler is not used by policy azureml",
-                        "its keys: policy, minReplicas, maxReplicas, targetUtilization, refreshInterval, scaleDownDelay"),
+                        "its keys: policy, minReplicas, maxReplicas, initialReplicas, targetUtilization, refreshInterval, scaleDownDelay"),
                 c("unknown distribution", "name: x\nservice:\n  serviceTime: {distribution: weibull, mean: 1s}\n" + TRAFFIC,
                         "s.yaml:3:31", "service.serviceTime.distribution must be one of constant, exponential, lognormal,"
                                 + " gamma, empirical", "but was 'weibull'"),

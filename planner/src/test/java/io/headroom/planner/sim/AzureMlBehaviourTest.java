@@ -63,6 +63,22 @@ class AzureMlBehaviourTest {
     }
 
     @Test
+    void aCapThatIsNotReachedByReadyReplicasIsNotTheCause() {
+        // 5 -> 80 rps of 150 ms requests, 8 s startup, maxReplicas 30 (the rule needs ceil(80 x 0.15 / 0.7) = 18): the
+        // first decision asks for the cap, but the 503s come while 25 replicas are still starting: scale-up lag.
+        Service service = new Service(new ConstantDistribution(Duration.ofMillis(150)), 1, Duration.ofMillis(500),
+                Duration.ofSeconds(60), 0, new ConstantDistribution(Duration.ofSeconds(8)), 0, Resources.DEFAULT);
+        Scenario s = TestScenarios.scenario("step", 4, service, TestScenarios.azureml(5, 30, 0.7), Optional.empty(),
+                TestScenarios.steps(Duration.ofMinutes(3), new double[][] {{0, 5}, {60, 80}}));
+        SimulationResult r = Simulator.run(s);
+        List<Window> windows = r.summary().windows();
+        assertTrue(!windows.isEmpty(), "the step outruns the startup");
+        for (Window w : windows) {
+            assertEquals(WindowCause.SCALE_UP_LAG, w.cause(), () -> "window " + w);
+        }
+    }
+
+    @Test
     void replicasThatFindNoNodeStayPendingAndAreReported() {
         // 3 GPU nodes, one GPU per replica: at most 3 replicas, far fewer than 30 rps needs.
         Scenario s = TestScenarios.scenario("gpu", 11, service(0, new Resources(1, 2, 1)), TestScenarios.azureml(1, 10, 0.7),

@@ -35,6 +35,22 @@ class ReplicaSetTest {
     }
 
     @Test
+    void readyAgesAreKeptAndScaleDownRemovesTheMostRecentlyReadyFirst() {
+        ReplicaSet set = new ReplicaSet(1, Long.MAX_VALUE, ONE_SECOND, 0, new SplittableRandom(1));
+        set.scaleTo(2, 0, t -> { });
+        set.promoteDue(SECOND);
+        set.scaleTo(3, 10 * SECOND, t -> { });
+        set.promoteDue(11 * SECOND);
+        assertEquals(3, set.ready());
+        assertEquals(1, set.readySinceAtMost(0), "only the warm replica was ready at 0");
+        assertEquals(2, set.readySinceAtMost(5 * SECOND));
+        assertEquals(3, set.readySinceAtMost(11 * SECOND));
+        set.scaleTo(2, 20 * SECOND, t -> { });
+        assertEquals(2, set.readySinceAtMost(5 * SECOND), "the replica ready since 11 s went first");
+        assertEquals(2, set.readySinceAtMost(20 * SECOND));
+    }
+
+    @Test
     void aFullClusterLeavesReplicasPendingUntilAScaleDownFreesANode() {
         ReplicaSet set = new ReplicaSet(1, 2, ONE_SECOND, 0, new SplittableRandom(1));
         set.scaleTo(4, SECOND, t -> { });

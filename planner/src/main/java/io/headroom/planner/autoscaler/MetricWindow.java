@@ -1,0 +1,73 @@
+package io.headroom.planner.autoscaler;
+
+import java.time.Duration;
+
+/**
+ * What an autoscaler can measure over time, as real ones do: metrics-server and Prometheus rate
+ * windows for the HPA, the stable and panic windows of Knative's autoscaler, azureml-fe's refresh
+ * interval. The driver (simulator or emulated endpoint) collects the counts into 1 s buckets on its
+ * own clock, for as far back as the policy declares ({@link AutoscalerPolicy#metricHistory()}).
+ *
+ * <p>A window {@code w} read at time {@code now} covers {@code [now - w, now]}, clipped at the start
+ * of the run (a window that reaches before time 0 is the average since 0). Where a window's edge
+ * falls inside a bucket, that bucket counts with the share of its span that lies in the window
+ * (exact when windows and decision times are whole seconds, as every policy's defaults are).
+ * Valid only during the {@link AutoscalerPolicy#decide} call it was passed to.
+ */
+public interface MetricWindow {
+    /** Time-average of requests in flight, being served plus waiting in the router queue. */
+    double meanInFlight(Duration window);
+
+    /** Time-average of busy concurrency slots (requests being served). */
+    double meanBusy(Duration window);
+
+    /** Time-average of ready replicas. */
+    double meanReady(Duration window);
+
+    /** Requests that arrived, per second. */
+    double arrivalsPerSecond(Duration window);
+
+    /** Requests whose service ended (the slot freed), per second. */
+    double completionsPerSecond(Duration window);
+
+    /** Ready replicas that have been ready for at least {@code age} (warm replicas of the start count as ready for ever). */
+    int readyForAtLeast(Duration age);
+
+    /**
+     * A window over a load that never changed: every mean is the given value and every replica has
+     * been ready for ever. For hand-made snapshots in tests and for one-off decisions.
+     */
+    static MetricWindow steady(double inFlight, double busy, int ready) {
+        return new MetricWindow() {
+            @Override
+            public double meanInFlight(Duration window) {
+                return inFlight;
+            }
+
+            @Override
+            public double meanBusy(Duration window) {
+                return busy;
+            }
+
+            @Override
+            public double meanReady(Duration window) {
+                return ready;
+            }
+
+            @Override
+            public double arrivalsPerSecond(Duration window) {
+                return 0;
+            }
+
+            @Override
+            public double completionsPerSecond(Duration window) {
+                return 0;
+            }
+
+            @Override
+            public int readyForAtLeast(Duration age) {
+                return ready;
+            }
+        };
+    }
+}

@@ -1,0 +1,260 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.autoscaler.AutoscalerPolicy;
+import io.headroom.planner.autoscaler.ScalingDecision;
+import io.headroom.planner.autoscaler.ScalingLimit;
+import io.headroom.planner.autoscaler.Snapshot;
+import io.headroom.planner.cluster.FitError;
+import io.headroom.planner.dist.DurationSampler;
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.Service;
+import io.headroom.planner.timeline.ReplicaSample;
+import java.util.SplittableRandom;
+
+/**
+ * The request rules of the router in front of the replicas, and the autoscaler's tick, with no clock
+ * of their own: one implementation, driven by the simulator's event heap ({@link Engine}, simulated
+ * time) and by the emulated endpoint ({@code headroom target}, Netty's scheduler on the wall clock).
+ * The driver tells it what happens when, and is told what follows through a {@link Listener}:
+ *
+ * <ul>
+ *   <li>{@link #arrive}: the request's service time and error draw are taken now, from the scenario's
+ *       named streams (common random numbers). A free slot (busy &lt; ready × concurrency) starts it;
+ *       else with {@code maxQueueWait 0s} or a full queue ({@link #MAX_QUEUED}) it gets 503 at once;
+ *       else it joins the FIFO queue.</li>
+ *   <li>A started request answers 200 after its service time, 502 if its error draw failed, or 504
+ *       at the timeout when its service time exceeds it; its slot stays busy for its whole service
+ *       time. The driver calls {@link #finish} when the slot frees.</li>
+ *   <li>A queued request starts if a slot frees at or before {@code arrival + maxQueueWait}; it
+ *       leaves with 503 once strictly later. {@link #nextExpiryNanos} is the first instant the head
+ *       is expired, so a driver can expire eagerly; {@link #expire} also runs before every tick.</li>
+ *   <li>{@link #tick}: every {@code evaluationInterval} of the policy, from time 0 + the interval:
+ *       expire, show the policy a {@link Snapshot} (replica states and the {@link MetricBuckets}),
+ *       apply its decision to the {@link ReplicaSet}, report CrashLoopBackOff and FailedScheduling.</li>
+ *   <li>{@link #replicasDue}: starting replicas whose startup has ended become ready; the queue drains.</li>
+ * </ul>
+ *
+ * Events at one instant run in the driver's order; the simulator's is completions, readiness,
+ * arrival, expiry, tick, second boundary. Mutable, one thread. The hot paths allocate nothing.
+ */
+public final class RouterModel {
+    /** Queued requests at most; an arrival that finds the queue full gets 503 at once, so memory stays bounded. */
+    public static final int MAX_QUEUED = 100_000;
+    /** The answer a request gets: served. */
+    public static final int OK = 200;
+    /** The answer a request gets: its service time exceeded the scoring timeout. */
+    public static final int TIMED_OUT = 504;
+    /** The answer a request gets: its scoring function threw. */
+    public static final int FAILED = 502;
+
+    /** What follows from the model's rules, told to the driver. Called on the model's thread, during the driver's call. */
+    public interface Listener {
+        /**
+         * A request starts on a slot now ({@code arrivalNanos + waitNanos}). It is answered {@code status}
+         * {@code answerAfterNanos} from now (its service time, or the timeout for 504); its slot frees
+         * {@code serviceNanos} from now, when the driver must call {@link #finish}.
+         */
+        void started(long handle, long arrivalNanos, long waitNanos, long serviceNanos, long answerAfterNanos, int status);
+
+        /** A request is answered 503 now, after waiting {@code waitNanos} in the queue (0 when refused at once). */
+        void rejected(long handle, long arrivalNanos, long waitNanos);
+
+        /** A replica was placed and will be ready at {@code readyAtNanos}, when the driver must call {@link #replicasDue}. */
+        default void replicaStarting(long readyAtNanos) {
+        }
+
+        /** A Kubernetes-style event: {@code CrashLoopBackOff}, {@code FailedScheduling}. */
+        default void event(long nowNanos, String reason, String message) {
+        }
+    }
+
+    private final Listener listener;
+    private final int concurrency;
+    private final long waitLimitNanos;
+    private final long timeoutNanos;
+    private final double errorRate;
+    private final DurationSampler serviceTime;
+    private final SplittableRandom serviceRandom;
+    private final SplittableRandom errorRandom;
+    private final AutoscalerPolicy policy;
+    private final ReplicaSet replicas;
+    private final RequestQueue queue = new RequestQueue(MAX_QUEUED);
+    private final MetricBuckets metrics;
+    private final long clusterCapacity;
+    private final long schedulingTimeoutNanos;
+    private final String schedulerMessage;
+
+    private long busy;
+    private ScalingDecision lastDecision;
+    private boolean pendingReported;
+
+    /** The model of {@code scenario}'s router and replicas, with the random streams of {@code streams}. */
+    public RouterModel(Scenario scenario, RandomStreams streams, Listener listener) {
+        this.listener = listener;
+        Service service = scenario.service();
+        this.concurrency = service.concurrency();
+        this.waitLimitNanos = service.maxQueueWait().toNanos();
+        this.timeoutNanos = service.timeout().toNanos();
+        this.errorRate = service.errorRate();
+        this.serviceTime = service.serviceTime().sampler();
+        this.serviceRandom = streams.serviceTimes();
+        this.errorRandom = streams.errors();
+        this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(service.resources())).orElse(Long.MAX_VALUE);
+        this.schedulerMessage = scenario.cluster().map(c -> FitError.message(service.resources(), c.nodePools())).orElse("");
+        this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
+        this.policy = scenario.autoscaler().newPolicy();
+        int initial = scenario.autoscaler().initialReplicas();
+        this.replicas = new ReplicaSet(initial, clusterCapacity, service.startup().sampler(), service.startupFailureRate(),
+                streams.startups());
+        this.metrics = new MetricBuckets(policy.metricHistory(), replicas);
+        this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
+    }
+
+    /** How often {@link #tick} must be called, in nanoseconds; the first tick is at this time. */
+    public long tickIntervalNanos() {
+        return policy.evaluationInterval().toNanos();
+    }
+
+    /** A request arrives now; {@code handle} is the driver's name for it, passed back in the listener's calls. */
+    public void arrive(long nowNanos, long handle) {
+        metrics.advance(nowNanos);
+        metrics.arrival();
+        long serviceNanos = serviceTime.sampleNanos(serviceRandom);
+        boolean fails = errorRate > 0 && errorRandom.nextDouble() < errorRate;
+        if (busy < slots()) {
+            start(nowNanos, nowNanos, serviceNanos, fails, handle);
+        } else if (waitLimitNanos == 0 || queue.isFull()) {
+            listener.rejected(handle, nowNanos, 0);
+        } else {
+            queue.add(nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
+        }
+        metrics.counts(busy + queue.size(), busy);
+    }
+
+    /** A started request's service has ended now: its slot frees and the queue drains into it. */
+    public void finish(long nowNanos) {
+        metrics.advance(nowNanos);
+        metrics.completion();
+        busy--;
+        drain(nowNanos);
+        metrics.counts(busy + queue.size(), busy);
+    }
+
+    /** Queued requests whose wait limit has passed leave with 503. */
+    public void expire(long nowNanos) {
+        if (queue.isEmpty() || queue.peekArrival() + waitLimitNanos >= nowNanos) {
+            return;
+        }
+        metrics.advance(nowNanos);
+        while (!queue.isEmpty() && queue.peekArrival() + waitLimitNanos < nowNanos) {
+            listener.rejected(queue.peekHandle(), queue.peekArrival(), waitLimitNanos);
+            queue.remove();
+        }
+        metrics.counts(busy + queue.size(), busy);
+    }
+
+    /** The first instant at which the queue's head is expired, or {@link Long#MAX_VALUE} when the queue is empty. */
+    public long nextExpiryNanos() {
+        return queue.isEmpty() ? Long.MAX_VALUE : queue.peekArrival() + waitLimitNanos + 1;
+    }
+
+    /** The earliest time a starting replica becomes ready, or {@link Long#MAX_VALUE}. */
+    public long nextReadyAtNanos() {
+        return replicas.nextReadyAtNanos();
+    }
+
+    /** Starting replicas whose startup has ended by now become ready, and the queue drains into them. */
+    public int replicasDue(long nowNanos) {
+        metrics.advance(nowNanos);
+        int due = replicas.promoteDue(nowNanos);
+        if (due > 0) {
+            drain(nowNanos);
+            metrics.counts(busy + queue.size(), busy);
+        }
+        return due;
+    }
+
+    /** The autoscaler's evaluation: the policy decides and the replicas follow. */
+    public void tick(long nowNanos) {
+        expire(nowNanos);
+        metrics.advance(nowNanos);
+        Snapshot snapshot = new Snapshot(nowNanos, replicas.ready(), replicas.startingOnly(), replicas.crashLooping(),
+                replicas.pending(), replicas.desired(), busy, queue.size(), concurrency, metrics);
+        lastDecision = policy.decide(snapshot);
+        int crashLoopingBefore = replicas.crashLooping();
+        replicas.scaleTo(lastDecision.desiredReplicas(), nowNanos, listener::replicaStarting);
+        for (int i = crashLoopingBefore; i < replicas.crashLooping(); i++) {
+            listener.event(nowNanos, "CrashLoopBackOff",
+                    "a new replica's init() failed; it restarts with back-off and never becomes ready");
+        }
+        if (replicas.pending() == 0) {
+            pendingReported = false;
+        } else if (!pendingReported && nowNanos - replicas.pendingSinceNanos() >= schedulingTimeoutNanos) {
+            pendingReported = true;
+            listener.event(nowNanos, "FailedScheduling", replicas.pending() + " replica(s) Pending since "
+                    + RunRecorder.clock(replicas.pendingSinceNanos()) + ": Couldn't Schedule because the kubernetes cluster didn't have"
+                    + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
+        }
+    }
+
+    /** The replica side now, as a timeline row and {@code /metrics} report it. */
+    public ReplicaSample sample() {
+        return new ReplicaSample(replicas.ready(), replicas.startingOnly() + replicas.crashLooping(), replicas.desired(), busy,
+                queue.size(), replicas.pending(), replicas.crashLooping(), lastDecision.limitedByMax());
+    }
+
+    /** The last decision of the policy (before the first tick: the initial count, unlimited). */
+    public ScalingDecision lastDecision() {
+        return lastDecision;
+    }
+
+    /** Replicas ready now. */
+    public int ready() {
+        return replicas.ready();
+    }
+
+    /** Replicas holding a node now (ready, starting, crash-looping): what is billed. */
+    public int placed() {
+        return replicas.placed();
+    }
+
+    /** Requests being served now. */
+    public long busy() {
+        return busy;
+    }
+
+    /** Requests waiting in the queue now. */
+    public int queued() {
+        return queue.size();
+    }
+
+    private long slots() {
+        return (long) replicas.ready() * concurrency;
+    }
+
+    private void start(long nowNanos, long arrivalNanos, long serviceNanos, boolean fails, long handle) {
+        busy++;
+        long waitNanos = nowNanos - arrivalNanos;
+        if (serviceNanos > timeoutNanos) {
+            listener.started(handle, arrivalNanos, waitNanos, serviceNanos, timeoutNanos, TIMED_OUT);
+        } else {
+            listener.started(handle, arrivalNanos, waitNanos, serviceNanos, serviceNanos, fails ? FAILED : OK);
+        }
+    }
+
+    /** Starts queued requests while slots are free; one whose wait limit has passed gets 503 instead. */
+    private void drain(long nowNanos) {
+        while (!queue.isEmpty() && busy < slots()) {
+            long arrival = queue.peekArrival();
+            long encoded = queue.peekService();
+            long handle = queue.peekHandle();
+            queue.remove();
+            if (arrival + waitLimitNanos < nowNanos) {
+                listener.rejected(handle, arrival, waitLimitNanos);
+            } else {
+                boolean fails = encoded < 0;
+                start(nowNanos, arrival, fails ? -encoded - 1 : encoded, fails, handle);
+            }
+        }
+    }
+}
