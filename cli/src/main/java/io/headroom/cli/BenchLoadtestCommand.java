@@ -40,22 +40,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Benchmark the load generator: achieved vs planned rate and start lag, against loopback endpoints.",
         description = {
-            "For each rate, runs a real load test (Gatling in this JVM, Poisson arrivals) against two",
-            "endpoints it starts on 127.0.0.1 itself: 'headroom target --instant' (answers 200 at",
-            "once: the plain fast endpoint) and 'headroom target' emulating a scenario with ample",
-            "capacity (1 ms service, 10,000 slots: no 503s). Prints planned and achieved rate, the",
-            "start lag p99 (how late requests were sent) and requests without a response, and the",
-            "recorder's own cost per request. Generator and endpoints share this machine's cores.",
+            "For each rate, runs a real load test (Gatling in this JVM, Poisson arrivals) against two endpoints it starts on 127.0.0.1 itself: 'headroom target --instant' (answers 200 at once: the plain fast endpoint) and 'headroom target' emulating a scenario with ample capacity (1 ms service, 10,000 slots: no 503s). Prints planned and achieved rate, the start lag p99 (how late requests were sent) and requests without a response, and the recorder's own cost per request. Generator and endpoints share this machine's cores.",
             ""})
 final class BenchLoadtestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rates", split = ",", defaultValue = "1000,5000,10000,20000",
-            description = "Rates to try, requests per second. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rates", paramLabel = "RPS[,RPS...]", split = ",", defaultValue = "1000,5000,10000,20000",
+            description = "Rates to try, whole requests per second, comma-separated. Default: ${DEFAULT-VALUE}.")
     List<Integer> rates;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Length of each run. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seconds", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Length of each run, whole seconds. Default: ${DEFAULT-VALUE}.")
     int seconds;
 
     @Override
@@ -86,7 +82,7 @@ final class BenchLoadtestCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private Scenario scenario(int rate) {

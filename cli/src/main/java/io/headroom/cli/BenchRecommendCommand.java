@@ -19,30 +19,53 @@ import picocli.CommandLine.Spec;
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Benchmark recommend: wall time to a recommendation, configurations simulated, requests per second.",
         description = {
-            "Runs 'headroom recommend' on the scenario (default scenarios/launch-day.yaml) --repeat",
-            "times in this process, on all cores, and prints each run's wall time, the configurations",
-            "simulated and the simulated requests per second of wall time. The first run includes JIT",
-            "warm-up, as a user's single invocation does.",
+            "Runs 'headroom recommend' on the scenario (default scenarios/launch-day.yaml) --repeat times in this process, on all cores, and prints each run's wall time, the configurations simulated and the simulated requests per second of wall time. The first run includes JIT warm-up, as a user's single invocation does.",
             ""})
 final class BenchRecommendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..1", defaultValue = "scenarios/launch-day.yaml",
-            description = "The scenario. Default: ${DEFAULT-VALUE}.")
+    /** The scenario timed when none is given, bundled in the jar so that it resolves from any directory. */
+    static final String DEFAULT_SCENARIO = "scenarios/launch-day.yaml";
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1",
+            description = "The scenario file (YAML or JSON). Default: launch-day.yaml as shipped in scenarios/ (bundled in the jar, so it works from any directory).")
     Path scenarioFile;
 
-    @Option(names = "--runs", defaultValue = "" + Recommender.DEFAULT_RUNS, description = "Seeds per configuration. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "" + Recommender.DEFAULT_RUNS,
+            description = "Seeded runs per configuration (a whole number >= 1). Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Timed recommendations. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+            description = "Timed recommendations, one after the other (a whole number >= 1). Default: ${DEFAULT-VALUE}.")
     int repeat;
+
+    /** The bundled launch-day scenario, loaded through the one loader from a temporary copy. */
+    static Scenario bundled() {
+        try (var in = BenchRecommendCommand.class.getResourceAsStream("/" + DEFAULT_SCENARIO)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_SCENARIO + " is missing from the jar");
+            }
+            Path dir = java.nio.file.Files.createTempDirectory("headroom-bench");
+            Path file = dir.resolve("launch-day.yaml");
+            try {
+                java.nio.file.Files.copy(in, file);
+                return ScenarioLoader.load(file);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+                java.nio.file.Files.deleteIfExists(dir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the bundled " + DEFAULT_SCENARIO, e);
+        }
+    }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario scenario = ScenarioLoader.load(scenarioFile);
-        out.printf(Locale.ROOT, "recommend %s, %d seeds per configuration, %d cores%n", scenarioFile, runs,
+        Scenario scenario = scenarioFile != null ? ScenarioLoader.load(scenarioFile) : bundled();
+        out.printf(Locale.ROOT, "recommend %s, %d seeds per configuration, %d cores%n",
+                scenarioFile != null ? scenarioFile : DEFAULT_SCENARIO + " (bundled)", runs,
                 Runtime.getRuntime().availableProcessors());
         double best = Double.MAX_VALUE;
         for (int i = 1; i <= repeat; i++) {
@@ -56,6 +79,6 @@ final class BenchRecommendCommand implements Callable<Integer> {
             out.flush();
         }
         out.printf(Locale.ROOT, "best wall time: %.2f s (goal: under 30 s)%n", best);
-        return 0;
+        return ExitCode.OK;
     }
 }

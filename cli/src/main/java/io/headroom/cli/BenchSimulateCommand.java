@@ -22,30 +22,29 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Benchmark the simulator: requests simulated per second, and the heap a day-long run needs.",
         description = {
-            "Runs, in this process and on one thread, a bare M/M/c loss kernel (a heap of completion",
-            "times and nothing else) and the full simulator (azureml autoscaler, lognormal service,",
-            "router queue, per-second timeline and histograms), after a warm-up, and prints requests",
-            "simulated per second for each and their ratio. Numbers on a shared machine are noisy:",
-            "read the ratio. With --memory it also simulates 24 h at 2,000 rps in a child JVM limited",
-            "to --heap, proving the run needs no more.",
+            "Runs, in this process and on one thread, a bare M/M/c loss kernel (a heap of completion times and nothing else) and the full simulator (azureml autoscaler, lognormal service, router queue, per-second timeline and histograms), after a warm-up, and prints requests simulated per second for each and their ratio. Numbers on a shared machine are noisy: read the ratio. With --memory it also simulates 24 h at 2,000 rps in a child JVM limited to --heap, proving the run needs no more.",
             ""})
 final class BenchSimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rps", defaultValue = "2000", description = "Mean request rate of the workload. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rps", paramLabel = "RPS", defaultValue = "2000",
+            description = "Mean request rate of the workload, requests per second. Default: ${DEFAULT-VALUE}.")
     double rps;
 
-    @Option(names = "--length", defaultValue = "4h", description = "Simulated time per measured run. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--length", paramLabel = "DURATION", defaultValue = "4h",
+            description = "Simulated time per measured run, a duration with its unit (30m, 4h). Default: ${DEFAULT-VALUE}.")
     Duration length;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Measured runs of each (after one warm-up). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+            description = "Measured runs of each, after one warm-up (a whole number >= 1). Default: ${DEFAULT-VALUE}.")
     int repeat;
 
     @Option(names = "--memory", description = "Also simulate 24 h × 2,000 rps in a child JVM with -Xmx of --heap.")
     boolean memory;
 
-    @Option(names = "--heap", defaultValue = "256m", description = "Heap limit for --memory. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "256m",
+            description = "Heap limit for --memory, as java -Xmx takes it: a number with k, m or g (256m, 1g). Default: ${DEFAULT-VALUE}.")
     String heap;
 
     @Override
@@ -74,7 +73,7 @@ final class BenchSimulateCommand implements Callable<Integer> {
         if (memory) {
             return memoryCheck(out);
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     private static double best(List<Measurement> runs) {
@@ -94,10 +93,10 @@ final class BenchSimulateCommand implements Callable<Integer> {
         out.print(output.lines().map(l -> "  " + l + "\n").reduce("", String::concat));
         if (!finished || p.exitValue() != 0) {
             out.printf(Locale.ROOT, "memory: FAILED within -Xmx%s (exit %s)%n", heap, finished ? p.exitValue() : "timeout");
-            return 1;
+            return ExitCode.INTERNAL_ERROR;
         }
         out.printf(Locale.ROOT, "memory: ok within -Xmx%s%n", heap);
-        return 0;
+        return ExitCode.OK;
     }
 
     /** The child process of {@code --memory}: one day-long run, then its numbers and the peak heap. */

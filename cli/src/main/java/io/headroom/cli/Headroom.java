@@ -17,23 +17,14 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Capacity planner and load simulator for services behind an autoscaler.",
         description = {
-            "Answers three questions about a request/response service behind an autoscaler",
-            "(Azure ML on AKS, Kubernetes HPA, Knative): how many replicas it needs (size),",
-            "when its clients will get 503s and why (simulate), and whether that holds",
-            "against the live endpoint.",
+            "Answers three questions about a request/response service behind an autoscaler (Azure ML on AKS, Kubernetes HPA, Knative): how many replicas it needs (size), when its clients will get 503s and why (simulate), and whether that holds against the live endpoint.",
             ""},
         subcommands = {SizeCommand.class, SimulateCommand.class, RecommendCommand.class, ReportCommand.class,
             TargetCommand.class, LoadtestCommand.class, ValidateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid scenario or input,",
-            "4 an SLO or validation verdict failed, 5 a load test stopped before its end.",
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid scenario or input, 4 an SLO or validation verdict failed, 5 a load test stopped before its end.", "",
             "Run 'headroom COMMAND --help' for a command's options."})
 public final class Headroom implements Runnable {
-    /** Exit code for an invalid scenario or input file. */
-    public static final int EXIT_INVALID_INPUT = 3;
-    /** Exit code for a failed SLO or validation verdict. */
-    public static final int EXIT_VERDICT_FAILED = 4;
-
     @Spec
     CommandSpec spec;
 
@@ -50,15 +41,23 @@ public final class Headroom implements Runnable {
     public static CommandLine cli() {
         CommandLine cli = new CommandLine(new Headroom());
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
+        useExitCodes(cli);
+        HelpLayout.install(cli, HelpLayout.WIDTH);
         cli.setParameterExceptionHandler(Headroom::usageError);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof InvalidInputException) {
                 commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-                return EXIT_INVALID_INPUT;
+                return ExitCode.INVALID_INPUT;
             }
             throw ex;
         });
         return cli;
+    }
+
+    /** Usage errors and bugs exit with {@link ExitCode}'s codes, in every command. */
+    private static void useExitCodes(CommandLine cmd) {
+        cmd.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE).exitCodeOnExecutionException(ExitCode.INTERNAL_ERROR);
+        cmd.getSubcommands().values().forEach(Headroom::useExitCodes);
     }
 
     /** One line: what is wrong, and where to read more. No usage dump, no stack trace. */

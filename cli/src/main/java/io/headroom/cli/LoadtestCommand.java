@@ -1,16 +1,10 @@
 package io.headroom.cli;
 
-import io.headroom.loadgen.loadtest.GeneratorReport;
 import io.headroom.loadgen.loadtest.LoadTest;
 import io.headroom.loadgen.loadtest.LoadTestResult;
-import io.headroom.loadgen.loadtest.ObservedOutputs;
-import io.headroom.loadgen.loadtest.WarmUp;
-import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Scenario;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,32 +17,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Load-test a live endpoint with the scenario's traffic, and record every request.",
         description = {
-            "Runs Gatling in this process with an open injection model that replays the scenario's",
-            "traffic: the very request times the simulator draws for the scenario's seed, so a",
-            "prediction and a load test see the same requests at the same instants. Every request is",
-            "recorded by headroom itself (when it was due, how late it was sent, its latency, its",
-            "status, or that it got no response) into per-second aggregates and HdrHistograms. When",
-            "the target serves /metrics as 'headroom target' does, its replica counts fill the",
-            "timeline's replica columns.",
+            "Runs Gatling in this process with an open injection model that replays the scenario's traffic: the very request times the simulator draws for the scenario's seed, so a prediction and a load test see the same requests at the same instants. Every request is recorded by headroom itself (when it was due, how late it was sent, its latency, its status, or that it got no response) into per-second aggregates and HdrHistograms. When the target serves /metrics as 'headroom target' does, its replica counts fill the timeline's replica columns.",
             "",
-            "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate'",
-            "writes, kind 'observed'), latency.hlog (an HdrHistogram interval log, one interval per",
-            "second) and loadtest.json (how the generator kept to its plan). Header values are never",
-            "printed or written.",
+            "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate' writes, kind 'observed'), latency.hlog (an HdrHistogram interval log, one interval per second) and loadtest.json (how the generator kept to its plan). Header values are never printed or written.",
             "",
-            "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is",
-            "written, marked incomplete. Exit codes: 0 done; 4 the scenario's SLOs were missed;",
-            "5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario.",
+            "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario.",
             ""},
         footer = {"", "Examples:",
             "  headroom target scenarios/launch-day.yaml --port 8080 &",
             "  headroom loadtest scenarios/launch-day.yaml --target http://127.0.0.1:8080/score",
-            "  HEADROOM_AUTH='Bearer ...' headroom loadtest s.yaml --target http://127.0.0.1:8080/score \\",
-            "      --method POST --body-file request.json --header-env Authorization=HEADROOM_AUTH"})
+            "  HEADROOM_AUTH=\"Bearer $TOKEN\" headroom loadtest scenarios/launch-day.yaml --target http://127.0.0.1:8080/score --method POST --body '{\"data\": [[0.1, 0.2]]}' --header-env Authorization=HEADROOM_AUTH"})
 final class LoadtestCommand implements Callable<Integer> {
-    /** Exit code of a load test that stopped before the end of its traffic. */
-    static final int EXIT_INCOMPLETE = 5;
-
     @Spec
     CommandSpec spec;
 
@@ -76,63 +55,14 @@ final class LoadtestCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "load test: %d requests over %ds against %s%n", test.plannedRequests(),
                 scenario.traffic().seconds(), request);
         stdout.flush();
-        LoadTestResult result = run(test, dir, spec.commandLine().getErr(), !noWarmUp);
+        LoadTestResult result = LoadTestRun.run(test, dir, spec.commandLine().getErr(), !noWarmUp);
         new SummaryTable(stdout).print(scenario, result.summary());
-        printGenerator(stdout, result.generator());
+        LoadTestRun.printGenerator(stdout, result.generator());
         stdout.printf("%nWrote %s (timeline.csv, summary.json, windows.csv, latency.hlog, loadtest.json)%n", dir);
         stdout.flush();
         if (result.incomplete()) {
-            return EXIT_INCOMPLETE;
+            return ExitCode.INCOMPLETE;
         }
-        return Boolean.FALSE.equals(result.summary().sloMet()) ? Headroom.EXIT_VERDICT_FAILED : 0;
-    }
-
-    /**
-     * Runs the load test and writes its outputs into {@code dir}; on Ctrl-C a shutdown hook stops it
-     * and writes what was recorded, marked incomplete.
-     */
-    static LoadTestResult run(LoadTest test, Path dir, PrintWriter err, boolean warmUp) {
-        if (warmUp) {
-            err.println("headroom: warming up the load generator (3 s at 500 requests/s against a throwaway loopback endpoint)");
-            err.flush();
-            WarmUp.run(500, Duration.ofSeconds(3));
-        }
-        Thread onInterrupt = new Thread(() -> {
-            if (!test.finished()) {
-                test.stop("interrupted (Ctrl-C)");
-                try {
-                    ObservedOutputs.write(test, test.snapshot(), dir);
-                    err.println("headroom: interrupted; wrote what was recorded so far, marked incomplete, to " + dir);
-                } catch (IOException e) {
-                    err.println("headroom: interrupted, and could not write " + dir + ": " + e.getMessage());
-                }
-                err.flush();
-            }
-        }, "headroom-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (ProgressBar progress = ProgressBar.onTerminal(err, "load test")) {
-            LoadTestResult result = test.run(progress);
-            ObservedOutputs.write(test, result, dir);
-            return result;
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot write the load test's results into " + dir + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it writes the results
-            }
-        }
-    }
-
-    static void printGenerator(PrintWriter out, GeneratorReport g) {
-        out.println();
-        out.printf(Locale.ROOT, "  generator  %d of %d requests sent (%.1f of %.1f requests/s), %d answered, %d without a response%n",
-                g.sentRequests(), g.plannedRequests(), g.achievedRps(), g.plannedRps(), g.responses(), g.noResponses());
-        out.printf(Locale.ROOT, "             sent late by p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", g.startLagP50Ms(), g.startLagP99Ms(),
-                g.startLagMaxMs());
-        for (String warning : g.warnings()) {
-            out.println("  WARNING    " + warning);
-        }
+        return ExitCode.verdict(Boolean.FALSE.equals(result.summary().sloMet()));
     }
 }

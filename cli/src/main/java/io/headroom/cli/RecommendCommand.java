@@ -16,16 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Recommend the cheapest autoscaler and cluster settings that meet the SLOs.",
         description = {
-            "Searches minReplicas (a warm pool), targetUtilization (scale earlier), maxReplicas",
-            "(when the cap binds) and the node count (when replicas stay Pending) — for a static",
-            "policy, the replica count — with the simulator, bounded by the sizing rule at the peak",
-            "rate and bisecting where more capacity never hurts. A configuration meets the SLOs when",
-            "every one of --runs seeded runs does; the cheapest (cost, else replica-hours) comes first.",
-            "Without SLOs in the scenario, a 503 objective of 0.1 %% is used. With a cluster it also",
-            "prints N+1: the nodes needed to lose one node at peak.",
+            "Searches minReplicas (a warm pool), targetUtilization (scale earlier), maxReplicas (when the cap binds) and the node count (when replicas stay Pending) — for a static policy, the replica count — with the simulator, bounded by the sizing rule at the peak rate and bisecting where more capacity never hurts. A configuration meets the SLOs when every one of --runs seeded runs does; the cheapest (cost, else replica-hours) comes first. Without SLOs in the scenario, a 503 objective of 0.1 %% is used. With a cluster it also prints N+1: the nodes needed to lose one node at peak.",
             "",
-            "Exits 4 when nothing within the bounds (replicas up to 4x the peak need, nodes up to 4x",
-            "the current count) meets the SLOs, naming the constraint that cannot be met.",
+            "Exits 4 when nothing within the bounds (replicas up to 4x the peak need, nodes up to 4x the current count) meets the SLOs, naming the constraint that cannot be met.",
             ""},
         footer = {"", "Examples:",
             "  headroom recommend scenarios/launch-day.yaml",
@@ -64,8 +57,8 @@ final class RecommendCommand implements Callable<Integer> {
         stdout.flush();
         if (r.impossible().isPresent()) {
             spec.commandLine().getErr().println("recommend: nothing within the bounds meets the SLO: " + r.impossible().get());
-            return Headroom.EXIT_VERDICT_FAILED;
+            return ExitCode.VERDICT_FAILED;
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

@@ -30,20 +30,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Write the capacity review: one self-contained report.html with charts.",
         description = {
-            "Simulates the scenario and writes report.html — one file that opens offline in any",
-            "browser and can be attached to a ticket — plus the charts as PNG files (charts/*.png)",
-            "for slides. Top to bottom: the verdict and headline numbers, the inputs, sizing at the",
-            "peak rate, charts (traffic against capacity with 503 seconds shaded, replicas, latency,",
-            "outcomes), the 503 windows with what would have prevented each, the assumptions, events.",
-            "With --observed (a loadtest or validate output directory) the observed run is overlaid",
-            "and a predicted-vs-observed panel added.",
+            "Simulates the scenario and writes report.html — one file that opens offline in any browser and can be attached to a ticket — plus the charts as PNG files (charts/*.png) for slides. Top to bottom: the verdict and headline numbers, the inputs, sizing at the peak rate, charts (traffic against capacity with 503 seconds shaded, replicas, latency, outcomes), the 503 windows with what would have prevented each, the assumptions, events. With --observed (a loadtest or validate output directory) the observed run is overlaid and a predicted-vs-observed panel added.",
             "",
-            "Exits 0 when the report is written, whatever its verdict (gate on 'simulate' or",
-            "'validate' instead); 3 for an invalid scenario or observed directory.",
+            "Exits 0 when the report is written, whatever its verdict (gate on 'simulate' or 'validate' instead); 3 for an invalid scenario or observed directory.",
             ""},
         footer = {"", "Examples:",
             "  headroom report scenarios/launch-day.yaml",
-            "  headroom report scenarios/launch-day.yaml --observed out/validate --out out/review",
+            "  headroom report scenarios/launch-day.yaml --observed out/launch-day-validate --out out/review",
+            "  headroom report scenarios/launch-day.yaml --observed out/launch-day-loadtest",
             "  headroom report scenarios/launch-day.yaml --recommend"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -53,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
     ScenarioArgs scenarioArgs;
 
     @Option(names = "--observed", paramLabel = "DIR",
-            description = "A directory with an observed timeline.csv and summary.json (from loadtest or validate).")
+            description = "An observed run: the directory 'loadtest' or 'validate' wrote (default out/<scenario file name>-loadtest or -validate), or any directory with an observed timeline.csv and summary.json.")
     Path observed;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -97,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
                 100 * s.rejected503Fraction());
         stdout.printf("Wrote %s (charts in %s)%n", html, html.resolveSibling("charts"));
         stdout.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private ReportInput withRecommendation(ReportInput input, Scenario scenario, SimulationResult predicted) {
@@ -111,12 +105,13 @@ final class ReportCommand implements Callable<Integer> {
         return input.withRecommendations(byWindow).withRecommendation(r);
     }
 
-    /** An observed run from a loadtest output directory. */
-    static ObservedRun readObserved(Path dir) {
+    /** An observed run from a loadtest output directory, or a validate one (its observed/ subdirectory). */
+    static ObservedRun readObserved(Path given) {
+        Path dir = Files.isRegularFile(given.resolve("observed").resolve("summary.json")) ? given.resolve("observed") : given;
         Path timeline = dir.resolve("timeline.csv");
         Path summary = dir.resolve("summary.json");
         if (!Files.isRegularFile(timeline) || !Files.isRegularFile(summary)) {
-            throw new InvalidInputException("--observed must be a directory with timeline.csv and summary.json but was '" + dir + "'");
+            throw new InvalidInputException("--observed must be the directory loadtest or validate wrote, or one with timeline.csv and summary.json, but was '" + given + "'");
         }
         try {
             return new ObservedRun(SummaryJson.read(summary), TimelineCsv.read(timeline));

@@ -2,10 +2,12 @@ package io.headroom.cli;
 
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.cluster.Resources;
+import io.headroom.planner.dist.LognormalDistribution;
 import io.headroom.planner.sizing.HumanFormat;
 import io.headroom.planner.sizing.Sizer;
 import io.headroom.planner.sizing.SizingQuery;
 import io.headroom.planner.sizing.SizingResult;
+import io.headroom.planner.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,24 +24,17 @@ import picocli.CommandLine.Spec;
         description = {
             "Computes the replica count by Azure ML's documented rule",
             "  replicas = ceil(rps * latency / utilization / concurrency),",
-            "then checks it with queueing theory, treating the replicas' concurrency",
-            "slots as the servers of one queue fed by Poisson arrivals:",
-            "  offered load (Erlangs), utilization, the Erlang C probability of waiting,",
-            "  mean and p99 router queue wait (M/M/c with the Allen-Cunneen correction",
-            "  for --cv), and the fraction of requests rejected with 503 because they",
-            "  would wait longer than --max-wait (M/M/c+D, Boots & Tijms 1999).",
-            "With --slo-503 and/or --slo-p99 it finds the smallest replica count that",
-            "meets them and says which one binds. With --node-pool it places the",
-            "recommended count (the SLO count if an SLO is given) on the node pools,",
-            "filled in order, and prints kube-scheduler's message when they do not fit.",
+            "then checks it with queueing theory, treating the replicas' concurrency slots as the servers of one queue fed by Poisson arrivals: the offered load (Erlangs), utilization, the Erlang C probability of waiting, the mean and p99 router queue wait and the fraction of requests rejected with 503 because they would wait longer than --max-wait (M/M/c+D, Boots & Tijms 1999, with the Allen-Cunneen scaling for the service time's spread, --cv or --p99). No request waits longer than --max-wait, so neither does the p99.",
+            "",
+            "With --slo-503 and/or --slo-p99 it finds the smallest replica count that meets them and says which one binds. With --node-pool it places the recommended count (the SLO count if an SLO is given) on the node pools, filled in order, and prints kube-scheduler's message when they do not fit.",
             ""},
         footer = {"",
-            "Example:",
-            "  headroom size --rps 20 --latency 10s --utilization 0.7 --slo-503 0.001 \\",
-            "      --cpu 1 --memory-gb 2 --gpu 1 --node-pool gpu:3:6:56:1",
+            "Examples:",
+            "  headroom size --rps 20 --latency 10s --utilization 0.7",
+            "  headroom size --rps 20 --latency 2s --p99 6s --slo-503 0.001",
+            "  headroom size --rps 20 --latency 10s --slo-503 0.001 --cpu 1 --memory-gb 2 --gpu 1 --node-pool gpu:3:6:56:1",
             "",
-            "Durations carry a unit: 250ms, 10s, 1.5s, 5m. In JSON output every duration is",
-            "a number of seconds and every fraction is in [0, 1]."})
+            "Durations carry a unit: 250ms, 10s, 1.5s, 5m. In JSON output every duration is a number of seconds and every fraction is in [0, 1]."})
 final class SizeCommand implements Callable<Integer> {
 
     @Spec
@@ -68,8 +63,14 @@ final class SizeCommand implements Callable<Integer> {
 
     @Option(names = "--cv", defaultValue = "1.0", paramLabel = "CV",
             description = "Coefficient of variation of the service time (stddev / mean): 1 exponential, 0 constant, >= 0."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE}. Or give --p99 instead.")
     double cv;
+
+    @Option(names = "--p99", paramLabel = "DURATION",
+            description = "Service-time p99 instead of --cv, e.g. --latency 2s --p99 6s: the service time is the lognormal with"
+                    + " mean --latency and this p99, as a scenario's serviceTime {distribution: lognormal, mean: 2s, p99: 6s}"
+                    + " is, and its cv is used. Above --latency and at most about 15 times it.")
+    Duration p99;
 
     @Option(names = "--slo-503", paramLabel = "FRACTION",
             description = "Largest acceptable fraction of requests rejected with 503, in [0, 1), e.g. 0.001 for 0.1%%.")
@@ -107,12 +108,12 @@ final class SizeCommand implements Callable<Integer> {
         SizingResult result = Sizer.size(query());
         var out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            out.println(SizeJson.render(result));
+            out.println(SizeJson.render(result, p99));
         } else {
-            out.print(SizeTable.render(result));
+            out.print(SizeTable.render(result, p99));
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private SizingQuery query() {
@@ -126,8 +127,21 @@ final class SizeCommand implements Callable<Integer> {
         require(cpu >= 0 && Double.isFinite(cpu), "--cpu must be >= 0 (cores) but was " + shown(cpu));
         require(memoryGb >= 0 && Double.isFinite(memoryGb), "--memory-gb must be >= 0 (GB) but was " + shown(memoryGb));
         require(gpu >= 0, "--gpu must be a whole number >= 0 but was " + gpu);
-        return new SizingQuery(rps, latency, utilization, concurrency, maxWait, cv, slo503, sloP99,
+        double serviceCv = p99 == null ? cv : fittedCv();
+        return new SizingQuery(rps, latency, utilization, concurrency, maxWait, serviceCv, slo503, sloP99,
                 new Resources(cpu, memoryGb, gpu), nodePools);
+    }
+
+    /** The cv of the lognormal with mean --latency and p99 --p99: the scenario's own fit, not a second copy of it. */
+    private double fittedCv() {
+        require(!spec.commandLine().getParseResult().hasMatchedOption("--cv"), "--cv and --p99 both describe the service time's"
+                + " spread: give one of them");
+        try {
+            return LognormalDistribution.fromMeanAndP99(latency, p99).cv();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--p99 " + Durations.format(p99) + " with --latency "
+                    + Durations.format(latency) + ": " + e.getMessage());
+        }
     }
 
     private void require(boolean ok, String message) {

@@ -28,13 +28,18 @@ final class SizeJson {
     }
 
     static String render(SizingResult result) throws JsonProcessingException {
+        return render(result, null);
+    }
+
+    /** As {@link #render(SizingResult)}, with the service-time p99 the cv was fitted to (null when --cv was given). */
+    static String render(SizingResult result, Duration p99) throws JsonProcessingException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("replicas", result.replicas());
         root.put("sloReplicas", result.sloReplicas());
         root.putAll(check(result.atReplicas()));
         root.put("atSloReplicas", result.atSloReplicas() == null ? null : check(result.atSloReplicas()));
         root.put("nodes", result.nodes() == null ? null : nodes(result.nodes()));
-        root.put("inputs", inputs(result.query()));
+        root.put("inputs", inputs(result.query(), p99));
         root.put("explanation", result.explanation());
         return MAPPER.writeValueAsString(root);
     }
@@ -76,7 +81,7 @@ final class SizeJson {
         return m;
     }
 
-    private static Map<String, Object> inputs(SizingQuery q) {
+    private static Map<String, Object> inputs(SizingQuery q, Duration p99) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rps", q.targetRps());
         m.put("latency", seconds(q.latency()));
@@ -84,6 +89,7 @@ final class SizeJson {
         m.put("concurrency", q.concurrency());
         m.put("maxWait", seconds(q.maxWait()));
         m.put("cv", q.serviceCv());
+        m.put("p99", seconds(p99));
         m.put("slo503", q.slo503());
         m.put("sloP99Wait", seconds(q.sloP99Wait()));
         m.put("cpu", q.resources().cpu());

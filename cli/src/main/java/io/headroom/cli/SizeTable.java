@@ -7,6 +7,7 @@ import io.headroom.planner.sizing.QueueingCheck;
 import io.headroom.planner.sizing.SizingQuery;
 import io.headroom.planner.sizing.SizingResult;
 import io.headroom.planner.time.Durations;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +19,18 @@ final class SizeTable {
     }
 
     static String render(SizingResult r) {
+        return render(r, null);
+    }
+
+    /** As {@link #render(SizingResult)}, naming the service-time p99 the cv was fitted to (null when --cv was given). */
+    static String render(SizingResult r, Duration p99) {
         SizingQuery q = r.query();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s rps, latency %s, target utilization %s, concurrency %d, max wait %s, service cv %s%n",
+        String service = p99 == null ? "service cv " + HumanFormat.plain(q.serviceCv())
+                : "service p99 " + Durations.format(p99) + " (lognormal, cv " + HumanFormat.plain(round(q.serviceCv())) + ")";
+        out.append(String.format(Locale.ROOT, "%s rps, latency %s, target utilization %s, concurrency %d, max wait %s, %s%n",
                 HumanFormat.plain(q.targetRps()), Durations.format(q.latency()), HumanFormat.plain(q.targetUtilization()),
-                q.concurrency(), Durations.format(q.maxWait()), HumanFormat.plain(q.serviceCv())));
+                q.concurrency(), Durations.format(q.maxWait()), service));
         out.append(System.lineSeparator());
 
         List<QueueingCheck> checks = new ArrayList<>(List.of(r.atReplicas()));
@@ -115,7 +123,7 @@ final class SizeTable {
     }
 
     private static String wait(Double seconds) {
-        return seconds == null ? "unstable" : HumanFormat.seconds(seconds);
+        return HumanFormat.seconds(seconds);
     }
 
     private static double round(double value) {

@@ -5,6 +5,7 @@ import io.headroom.planner.sim.RunSpread;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.Window;
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.time.Durations;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -48,11 +49,7 @@ final class SummaryTable {
         }
         if (!s.slo().isEmpty()) {
             out.println();
-            line("  SLOs: %s", Boolean.TRUE.equals(s.sloMet()) ? "all met" : "MISSED");
-            for (SloVerdict v : s.slo()) {
-                line("    %-14s %-6s %s (limit %s)", v.objective(), v.met() ? "met" : "MISSED", value(v.actual(), v.unit()),
-                        value(v.limit(), v.unit()));
-            }
+            printSlos("SLOs", s);
         }
         out.println();
         if (s.windows().isEmpty()) {
@@ -61,17 +58,26 @@ final class SummaryTable {
             line("  503 windows: %d", s.windows().size());
             line("    %-9s %-9s %8s %10s %8s  %s", "start", "end", "length", "rejected", "peak/s", "cause");
             for (Window w : s.windows()) {
-                line("    %-9s %-9s %7ds %10d %8d  %s", clock(w.startSecond()), clock(w.endSecond()), w.seconds(), w.rejected(),
+                line("    %-9s %-9s %7ds %10d %8d  %s", Clock.of(w.startSecond()), Clock.of(w.endSecond()), w.seconds(), w.rejected(),
                         w.peakRejectedPerSecond(), w.cause() == null ? "unknown" : w.cause().label());
             }
         }
         if (!s.events().isEmpty()) {
             out.println();
             line("  events:");
-            s.events().stream().limit(10).forEach(e -> line("    %-9s %-17s %s", clock(e.second()), e.reason(), e.message()));
+            s.events().stream().limit(10).forEach(e -> line("    %-9s %-17s %s", Clock.of(e.second()), e.reason(), e.message()));
             if (s.events().size() > 10) {
                 line("    ... and %d more (see summary.json)", s.events().size() - 10);
             }
+        }
+    }
+
+    /** The run's SLO verdicts under {@code title}: all met or MISSED, then one line per objective. */
+    void printSlos(String title, Summary s) {
+        line("  %s: %s", title, Boolean.TRUE.equals(s.sloMet()) ? "all met" : "MISSED");
+        for (SloVerdict v : s.slo()) {
+            line("    %-14s %-6s %s (limit %s)", v.objective(), v.met() ? "met" : "MISSED", value(v.actual(), v.unit()),
+                    value(v.limit(), v.unit()));
         }
     }
 
@@ -80,17 +86,13 @@ final class SummaryTable {
         line("  spread over %d runs      %12s %12s %12s", spread.seeds().size(), "p5", "p50", "p95");
         for (Map.Entry<String, RunSpread.Spread> e : spread.spread().entrySet()) {
             RunSpread.Spread v = e.getValue();
-            line("    %-22s %12s %12s %12s", e.getKey(), number(v.p5()), number(v.p50()), number(v.p95()));
+            String key = e.getKey();
+            line("    %-22s %12s %12s %12s", key, spreadValue(key, v.p5()), spreadValue(key, v.p50()), spreadValue(key, v.p95()));
         }
     }
 
     private void line(String format, Object... args) {
         out.println(String.format(Locale.ROOT, format, args));
-    }
-
-    static String clock(int second) {
-        return second >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", second / 3600, second % 3600 / 60, second % 60)
-                : String.format(Locale.ROOT, "%d:%02d", second / 60, second % 60);
     }
 
     private static double fraction(long part, long whole) {
@@ -109,7 +111,17 @@ final class SummaryTable {
         return "ms".equals(unit) ? ms(v) : percent(v);
     }
 
-    private static String number(double v) {
-        return Math.abs(v) < 1 && v != 0 ? String.format(Locale.ROOT, "%.5f", v) : String.format(Locale.ROOT, "%.2f", v);
+    /** A spread value in its unit: fractions as percentages, latencies in ms or s, counts whole, hours and cost to the cent. */
+    static String spreadValue(String key, double v) {
+        if (key.endsWith("Fraction")) {
+            return percent(v);
+        }
+        if (key.endsWith("Ms")) {
+            return ms(v);
+        }
+        if (key.equals("windows") || key.endsWith("Replicas") || v == Math.rint(v) && !key.equals("cost") && !key.equals("replicaHours")) {
+            return String.format(Locale.ROOT, "%d", Math.round(v));
+        }
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -49,4 +49,51 @@ class HelpTest {
         assertTrue(run.out().contains("Usage: headroom " + command), run.out());
         assertFalse(captured.toString(StandardCharsets.UTF_8).contains("WARN"), captured.toString(StandardCharsets.UTF_8));
     }
+
+    private static String help(String command, int width) {
+        CommandLine cli = Headroom.cli();
+        HelpLayout.install(cli, width);
+        java.io.StringWriter out = new java.io.StringWriter();
+        cli.setOut(new java.io.PrintWriter(out, true));
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+        assertEquals(0, cli.execute(args.toArray(String[]::new)));
+        return out.toString();
+    }
+
+    /**
+     * The help is wrapped once, at spaces: no line ends inside a word that the unwrapped help has
+     * whole (a URL such as http://127.0.0.1:8080/score, a file name, NAME:VALUE), and no line ends
+     * with an option whose value starts the next line (--out / out/review).
+     */
+    @ParameterizedTest
+    @MethodSource("commands")
+    void noHelpLineEndsInsideAUrlOrAnOptionsValue(String command) {
+        String wide = help(command, 100_000).replaceAll("\\s+", " ");
+        List<String> lines = help(command, HelpLayout.WIDTH).lines().toList();
+        for (int i = 0; i < lines.size() - 1; i++) {
+            String here = lines.get(i).strip();
+            String next = lines.get(i + 1).strip();
+            if (here.isEmpty() || next.isEmpty()) {
+                continue;
+            }
+            String last = here.substring(here.lastIndexOf(' ') + 1);
+            String first = next.split(" ")[0];
+            String where = "line " + (i + 1) + " of 'headroom " + command + " --help':\n" + lines.get(i) + "\n" + lines.get(i + 1);
+            assertFalse(wide.contains(last + first) && !wide.contains(last + " " + first), "a word broken across lines, " + where);
+            assertFalse(last.matches("--[a-z0-9-]+") && !first.startsWith("-") && wide.contains(last + " " + first),
+                    "an option parted from its value, " + where);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("commands")
+    void helpFitsEightyColumnsExceptForExamplesAndLongWords(String command) {
+        for (String line : help(command, HelpLayout.WIDTH).lines().toList()) {
+            boolean oneWord = !line.strip().contains(" ");
+            boolean example = line.startsWith("  headroom ") || line.startsWith("  HEADROOM_") || line.startsWith("  curl ");
+            assertTrue(line.length() <= HelpLayout.WIDTH || oneWord || example,
+                    "'headroom " + command + " --help' line wider than " + HelpLayout.WIDTH + ": " + line);
+        }
+    }
 }

@@ -21,6 +21,7 @@ class LoadtestCommandTest {
         "loadtest | --target http://127.0.0.1:8080/ --header-env Authorization=HEADROOM_SURELY_UNSET_VARIABLE | is not set",
         "loadtest | --target http://127.0.0.1:8080/ --method PUT | GET or POST",
         "validate | --target http://127.0.0.1:8080/ --fail-on onsett=2 | fraction503",
+        "validate | --target http://127.0.0.1:8080/ --fail-on onset=2s | onset takes a number of seconds >= 0, e.g. onset=2, but was '2s'",
         "loadtest | --out x | --target"})
     void refusesBadTargetsAndOptionsInOneLine(String command, String options, String expected) {
         String[] args = (command + " " + SCENARIO + " " + options).split(" ");

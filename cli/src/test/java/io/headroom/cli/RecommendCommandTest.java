@@ -71,7 +71,7 @@ class RecommendCommandTest {
     void anImpossibleSloExits4NamingTheConstraint() throws IOException {
         Path scenario = write(STEP.replace("slo: {max503Fraction: 0.001}", "slo: {latency: {p99: 100ms}}"));
         CliRun run = CliRun.of("recommend", scenario.toString(), "--runs", "1");
-        assertEquals(Headroom.EXIT_VERDICT_FAILED, run.exitCode(), run.out());
+        assertEquals(ExitCode.VERDICT_FAILED, run.exitCode(), run.out());
         assertTrue(run.err().contains("cannot meet the latency p99 SLO of 100 ms: the service time alone has p99"), run.err());
     }
 

@@ -43,9 +43,29 @@ class ReportCommandTest {
     }
 
     @Test
+    void theFolderValidateWritesIsAnObservedRunAsItIs() throws IOException {
+        Path validate = dir.resolve("launch-day-validate");
+        assertEquals(4, CliRun.of("simulate", LAUNCH_DAY, "--seed", "9", "--out", validate.resolve("observed").toString()).exitCode());
+        CliRun run = CliRun.of("report", LAUNCH_DAY, "--observed", validate.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(dir.resolve("r/report.html")).contains("Predicted vs observed"));
+    }
+
+    @Test
     void aDirectoryWithoutAnObservedRunIsInvalidInput() {
         CliRun run = CliRun.of("report", LAUNCH_DAY, "--observed", dir.toString(), "--out", dir.resolve("r").toString());
         assertEquals(3, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("--observed must be the directory loadtest or validate wrote"), run.err());
+    }
+
+    @Test
+    void benchRecommendsDefaultScenarioIsBundledSoItResolvesFromAnyDirectory() throws IOException {
+        try (var bundled = BenchRecommendCommand.class.getResourceAsStream("/" + BenchRecommendCommand.DEFAULT_SCENARIO)) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(Path.of(LAUNCH_DAY)), bundled.readAllBytes()),
+                    "the jar's copy is scenarios/launch-day.yaml");
+        }
+        assertEquals(io.headroom.planner.scenario.ScenarioLoader.load(Path.of(LAUNCH_DAY)).traffic(),
+                BenchRecommendCommand.bundled().traffic());
     }
 }

@@ -105,6 +105,19 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theSpreadTablePrintsPercentagesMillisecondsAndWholeCounts() throws IOException {
+        CliRun run = CliRun.of("simulate", write(SPIKE).toString(), "--runs", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        java.util.Map<String, String> rows = new java.util.HashMap<>();
+        run.out().lines().map(String::trim).forEach(l -> rows.put(l.split(" +")[0], l));
+        assertTrue(rows.get("rejected503Fraction").matches("rejected503Fraction( +\\d+\\.\\d{3} %){3}"), rows.get("rejected503Fraction"));
+        assertTrue(rows.get("latencyP99Ms").matches("latencyP99Ms( +\\d+\\.\\d+ (ms|s)){3}"), rows.get("latencyP99Ms"));
+        assertTrue(rows.get("windows").matches("windows( +\\d+){3}"), rows.get("windows"));
+        assertTrue(rows.get("peakReadyReplicas").matches("peakReadyReplicas( +\\d+){3}"), rows.get("peakReadyReplicas"));
+        assertTrue(rows.get("cost").matches("cost( +\\d+\\.\\d{2}){3}"), rows.get("cost"));
+    }
+
+    @Test
     void aMissedSloExitsFour() throws IOException {
         CliRun run = CliRun.of("simulate", write(SPIKE.replace("max503Fraction: 0.5", "max503Fraction: 0.0001")).toString());
         assertEquals(4, run.exitCode(), run.out());

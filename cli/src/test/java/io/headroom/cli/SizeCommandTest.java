@@ -71,11 +71,27 @@ class SizeCommandTest {
     }
 
     @Test
-    void unstableQueueIsNullInJsonAndWordedInTheTable() throws Exception {
+    void anOverloadedQueueWaitsTheMaxWaitAtP99NotLonger() throws Exception {
         Run json = run("--rps", "20", "--latency", "10s", "--utilization", "1", "--format", "json");
-        assertTrue(new ObjectMapper().readTree(json.out()).get("p99Wait").isNull(), json.out());
+        assertEquals(0.5, new ObjectMapper().readTree(json.out()).get("p99Wait").asDouble(), 0, json.out());
         Run table = run("--rps", "20", "--latency", "10s", "--utilization", "1");
-        assertTrue(table.out().contains("unstable"), table.out());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("p99 queue wait") && l.endsWith(" 500 ms")), table.out());
+    }
+
+    @Test
+    void p99IsFittedAsTheScenariosLognormalIs() throws Exception {
+        Run json = run("--rps", "20", "--latency", "2s", "--p99", "6s", "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode inputs = new ObjectMapper().readTree(json.out()).get("inputs");
+        double expected = io.headroom.planner.dist.LognormalDistribution.fromMeanAndP99(java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(6)).cv();
+        assertEquals(expected, inputs.get("cv").asDouble(), 0);
+        assertEquals(6.0, inputs.get("p99").asDouble(), 0);
+        Run table = run("--rps", "20", "--latency", "2s", "--p99", "6s");
+        assertTrue(table.out().startsWith("20 rps, latency 2s, target utilization 0.7, concurrency 1, max wait 500ms,"
+                + " service p99 6s (lognormal, cv "), table.out());
+        Run plain = run("--rps", "20", "--latency", "2s", "--format", "json");
+        assertTrue(new ObjectMapper().readTree(plain.out()).get("inputs").get("p99").isNull());
     }
 
     @ParameterizedTest
@@ -92,6 +108,8 @@ class SizeCommandTest {
         "--rps 20 --latency 0s | --latency must be > 0",
         "--rps 20 --latency 10s --concurrency 0 | --concurrency must be >= 1",
         "--rps 20 --latency 10s --cv -1 | --cv must be a number >= 0",
+        "--rps 20 --latency 2s --p99 6s --cv 0.5 | --cv and --p99 both describe the service time's spread: give one of them",
+        "--rps 20 --latency 2s --p99 1s | --p99 1s with --latency 2s: a lognormal needs mean < p99 <= 15.0 × mean",
         "--rps 20 --latency 10s --format xml | expected one of [table, json]"})
     void usageErrorsPrintOneLineAndExitTwo(String args, String expected) {
         String[] split = args.trim().split(" +");
@@ -114,7 +132,7 @@ class SizeCommandTest {
         assertEquals(0, r.exitCode());
         String help = r.out().replaceAll("\\s+", " ");
         for (String text : List.of("--rps", "requests per second", "Default: 0.7", "Default: 500ms", "Default: table",
-                "NAME:COUNT:CPU:MEMGB:GPU", "Example:", "headroom size --rps 20 --latency 10s")) {
+                "NAME:COUNT:CPU:MEMGB:GPU", "Examples:", "--p99", "headroom size --rps 20 --latency 10s")) {
             assertTrue(help.contains(text), text + " missing from:\n" + r.out());
         }
         assertEquals("", r.err());

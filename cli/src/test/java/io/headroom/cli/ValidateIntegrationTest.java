@@ -78,7 +78,7 @@ class ValidateIntegrationTest {
             }, 50, 50, TimeUnit.MILLISECONDS);
             CliRun run = CliRun.of("loadtest", scenario.toString(), "--target", "http://127.0.0.1:" + target.port() + "/score",
                     "--out", dir.resolve("partial").toString());
-            assertEquals(LoadtestCommand.EXIT_INCOMPLETE, run.exitCode(), run.out() + run.err());
+            assertEquals(ExitCode.INCOMPLETE, run.exitCode(), run.out() + run.err());
             JsonNode summary = new ObjectMapper().readTree(dir.resolve("partial/summary.json").toFile());
             assertTrue(summary.get("incomplete").asBoolean());
             assertTrue(summary.get("ok").asLong() > 0, "what was answered before is kept");
@@ -86,6 +86,27 @@ class ValidateIntegrationTest {
             assertTrue(run.out().contains("INCOMPLETE"), run.out());
         } finally {
             killer.shutdownNow();
+        }
+    }
+
+    /**
+     * The observed run is judged against the scenario's SLOs: one 1 s slot against 5 rps rejects most
+     * requests, far beyond a 0.1 % SLO, so validate exits 4 without any --fail-on. Four seconds of
+     * traffic, no warm-up: the cheapest real run that shows it.
+     */
+    @Test
+    void anObservedRunThatMissesTheScenariosSloExitsFour() throws IOException {
+        Path scenario = dir.resolve("one-slot.yaml");
+        Files.writeString(scenario, String.join("\n", "name: one slot", "seed: 5",
+                "service: {serviceTime: 1s, maxQueueWait: 0s}", "autoscaler: {policy: static, replicas: 1}",
+                "traffic: {duration: 4s, arrivals: uniform, profile: [{at: 0s, rps: 5}]}", "slo: {max503Fraction: 0.001}", ""));
+        try (RunningEndpoint target = EmulatedEndpoint.start(ScenarioLoader.load(scenario),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            CliRun run = CliRun.of("validate", scenario.toString(), "--target", "http://127.0.0.1:" + target.port() + "/score",
+                    "--out", dir.resolve("out").toString(), "--no-warm-up");
+            assertEquals(ExitCode.VERDICT_FAILED, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("observed run against the scenario's SLOs: MISSED"), run.out());
+            assertTrue(run.out().contains("informational"), "the default thresholds do not gate: " + run.out());
         }
     }
 }

@@ -62,7 +62,8 @@ public final class CapacityReport {
                 .append("<p class=\"sub\">Predicted by simulation (seed ").append(p.seed()).append(") over ")
                 .append(Format.clock(p.durationSeconds())).append(" of traffic")
                 .append(in.observed().isPresent() ? ", compared with an observed load test" : "")
-                .append(". Times are m:ss since the start of the run.</p>\n</header>\n");
+                .append(". Times are ").append(io.headroom.planner.time.Clock.notation(p.durationSeconds()))
+                .append(" since the start of the run.</p>\n</header>\n");
         VerdictSection.append(out, in);
         InputsSection.append(out, in.scenario());
         NotesSections.sizing(out, in.sizing());

@@ -49,7 +49,7 @@ final class Format {
 
     /** Seconds since the start as m:ss (h:mm:ss from an hour on). */
     static String clock(long seconds) {
-        return io.headroom.reports.chart.ClockFormat.of(seconds);
+        return io.headroom.planner.time.Clock.of(seconds);
     }
 
     static String duration(Duration d) {

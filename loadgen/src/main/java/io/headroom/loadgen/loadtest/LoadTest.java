@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -36,6 +35,7 @@ public final class LoadTest {
     private final Scenario scenario;
     private final GatlingRun run;
     private volatile boolean finished;
+    private volatile MetricsPoller metrics;
 
     public LoadTest(Scenario scenario, LoadTestRequest request) {
         this.scenario = scenario;
@@ -61,7 +61,8 @@ public final class LoadTest {
             long requestTimeoutMs = Math.max(60_000L, scenario.service().timeout().toMillis() + 10_000L);
             System.setProperty("gatling.http.requestTimeout", Long.toString(requestTimeoutMs));
             GatlingRun.handOver(run);
-            Optional<MetricsPoller> metrics = MetricsPoller.startIfAvailable(run.request.baseUrl(), run.recorder, run::elapsedNanos);
+            MetricsPoller poller = MetricsPoller.start(run.request.baseUrl(), run.recorder, run::elapsedNanos);
+            metrics = poller;
             Thread ticker = progressTicker(progress);
             try {
                 int status = gatling(work);
@@ -70,7 +71,7 @@ public final class LoadTest {
                 }
             } finally {
                 ticker.interrupt();
-                metrics.ifPresent(MetricsPoller::close);
+                poller.close();
             }
             finished = true;
             return result(run.stopReason() != null);
@@ -148,10 +149,10 @@ public final class LoadTest {
         Double cost = replicaHours == null ? null : scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
         Summary summary = new Summary(scenario.name(), "observed", scenario.seed(), seconds, totals, null, null, latency,
                 replicaHours, cost, peakReady, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), incomplete);
-        return new LoadTestResult(summary, rows, generator(totals.requests(), elapsed));
+        return new LoadTestResult(summary, rows, generator(totals.requests(), elapsed, rows));
     }
 
-    private GeneratorReport generator(long sent, long elapsedNanos) {
+    private GeneratorReport generator(long sent, long elapsedNanos, List<TimelineRow> rows) {
         ObservedRecorder r = run.recorder;
         Histogram lag = r.startLagMicros();
         double p50 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(50) / 1000.0;
@@ -169,6 +170,10 @@ public final class LoadTest {
         }
         if (r.noResponses() > 0) {
             warnings.add(r.noResponses() + " request(s) got no response at all (refused, reset or timed out)");
+        }
+        MetricsPoller poller = metrics;
+        if (poller != null) {
+            poller.warning(rows.size(), rows.stream().filter(row -> row.replicas() != null).count()).ifPresent(warnings::add);
         }
         if (run.stopReason() != null) {
             warnings.add("stopped early: " + run.stopReason());

@@ -20,7 +20,10 @@ package io.headroom.planner.queueing;
  *   <li>rejection (503) probability P(V &gt; τ) = ρ·S·b·e^{−θτ} (by PASTA, the fraction of
  *       arrivals rejected); probability of waiting 1 − S;</li>
  *   <li>mean queue time of all arrivals E[min(V, τ)] = ∫₀^τ P(V &gt; v) dv, counting a rejected
- *       request as having waited τ (azureml-fe holds it for τ before answering 503).</li>
+ *       request as having waited τ (azureml-fe holds it for τ before answering 503);</li>
+ *   <li>the wait tail, for 0 &le; t &lt; τ, P(min(V, τ) &gt; t) = P(V &gt; t) =
+ *       ρ·S·b·[(e^{−θt} − e^{−θτ})/(1 − ρ) + e^{−θτ}], and 0 from τ on: no request waits longer
+ *       than τ, so every quantile of the wait is at most τ ({@link #waitQuantileSeconds}).</li>
  * </ul>
  * Checks: τ = 0 gives Erlang B B(c, a); τ → ∞ with ρ &lt; 1 gives 0 rejections and Erlang C.
  *
@@ -97,6 +100,66 @@ public final class MaxWaitQueue {
         double xh = Math.abs(u) < 1e-3 ? x * hOverUSquared(u) : (x - 1 - u) / (u * u);
         double meanWait = tau * rejected + tailTerm * xh / dx;
         return new Outcome(clamp(waiting), clamp(rejected), Math.max(0, meanWait));
+    }
+
+    /**
+     * The p-quantile of the time a request spends in the router queue, min(V, τ) (a rejected request
+     * counts the τ it waited before its 503): 0 when at most 1 − p of requests wait, τ when more than
+     * 1 − p are rejected, else the t in (0, τ) where P(V &gt; t) = 1 − p (by bisection on the closed
+     * form above; the tail is continuous and decreasing there). Never above {@code maxWaitSeconds}.
+     * As τ → ∞ with ρ &lt; 1 it tends to the M/M/c quantile {@link ErlangC#waitQuantileSeconds}.
+     *
+     * @param p in (0, 1), e.g. 0.99
+     */
+    public static double waitQuantileSeconds(int servers, double arrivalsPerSecond, double meanServiceSeconds,
+                                             double maxWaitSeconds, double serviceCv, double p) {
+        if (!(p > 0 && p < 1)) {
+            throw new IllegalArgumentException("quantile p must be in (0, 1) but was " + p);
+        }
+        Outcome o = solve(servers, arrivalsPerSecond, meanServiceSeconds, maxWaitSeconds, serviceCv);
+        double tail = 1 - p;
+        if (o.probabilityOfWait() <= tail) {
+            return 0;
+        }
+        if (o.rejectionFraction() > tail) {
+            return maxWaitSeconds;
+        }
+        double low = 0;
+        double high = maxWaitSeconds;
+        for (int i = 0; i < 200 && high - low > 1e-12 * Math.max(1, maxWaitSeconds); i++) {
+            double mid = (low + high) / 2;
+            if (waitExceeds(servers, arrivalsPerSecond, meanServiceSeconds, maxWaitSeconds, serviceCv, mid) > tail) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return Math.min(maxWaitSeconds, high);
+    }
+
+    /** P(V &gt; t) for 0 &le; t &le; τ, in the same overflow-safe forms as {@link #solve}. */
+    static double waitExceeds(int servers, double arrivalsPerSecond, double meanServiceSeconds, double maxWaitSeconds,
+                              double serviceCv, double t) {
+        double a = arrivalsPerSecond * meanServiceSeconds;
+        double rho = a / servers;
+        double rhoB = rho * ErlangB.blocking(servers - 1, a);
+        double tau = maxWaitSeconds;
+        double thetaOverSlack = servers / meanServiceSeconds / AllenCunneen.waitScale(serviceCv);
+        double theta = thetaOverSlack * (1 - rho);
+        double u = theta * tau;
+        if (u >= 0) {
+            double e = Math.exp(-u);
+            double g = rho == 1 ? thetaOverSlack * tau : -Math.expm1(-u) / (1 - rho);
+            double d = 1 + rhoB * (g + e);
+            // (e^{−θt} − e^{−θτ})/(1 − ρ) = e^{−θt}·(1 − e^{−θ(τ−t)})/(1 − ρ), exact in the limit ρ → 1
+            double between = rho == 1 ? thetaOverSlack * (tau - t) : Math.exp(-theta * t) * -Math.expm1(-theta * (tau - t)) / (1 - rho);
+            return rhoB * (between + e) / d;
+        }
+        // ρ > 1: numerator and denominator times e^{u}, as in solve
+        double x = Math.exp(u);
+        double gx = -Math.expm1(u) / (rho - 1);
+        double dx = x + rhoB * (gx + 1);
+        return rhoB * (Math.expm1(theta * (tau - t)) / (1 - rho) + 1) / dx;
     }
 
     /** (1 − e^{−u}(1 + u)) / u², with its series near 0 (where the subtraction cancels). */

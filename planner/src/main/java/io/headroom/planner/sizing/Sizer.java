@@ -12,9 +12,10 @@ import io.headroom.planner.time.Durations;
  * <p>The replica count is Azure ML's documented rule (Deploy a model to AKS, "autoscaling" section:
  * {@code replicas = ceil(rps × requestSeconds / targetUtilization / maxConcurrentPerReplica)});
  * 20 rps × 10 s / 0.7 / 1 → 286. The queueing check then treats the replicas' concurrency slots as
- * the c servers of a queue fed by Poisson arrivals: {@link ErlangC} (with the Allen–Cunneen
- * correction for the service-time cv) for the wait, {@link MaxWaitQueue} (M/M/c+D) for the fraction
- * rejected by the router's max wait.
+ * the c servers of a queue fed by Poisson arrivals: {@link ErlangC} for the probability of waiting
+ * (as an unlimited queue would have it) and {@link MaxWaitQueue} (M/M/c+D, with the Allen–Cunneen
+ * scaling for the service-time cv) for what the router's max wait makes of the queue: the fraction
+ * rejected with 503 and the mean and p99 wait, which therefore never exceed the max wait.
  *
  * <p>With an SLO, {@link #sloReplicas} finds the smallest count meeting it. Both constraints are
  * monotone in the replica count (more servers never reject more nor wait longer), so the search is
@@ -53,13 +54,11 @@ public final class Sizer {
         double serviceSeconds = Durations.seconds(query.latency());
         double load = query.offeredLoadErlangs();
         double cv = query.serviceCv();
-        double meanWait = ErlangC.meanWaitSeconds(servers, rps, serviceSeconds, cv);
-        double p99Wait = ErlangC.waitQuantileSeconds(servers, rps, serviceSeconds, cv, 0.99);
-        boolean stable = load < servers && Double.isFinite(meanWait) && Double.isFinite(p99Wait);
-        MaxWaitQueue.Outcome router = MaxWaitQueue.solve(servers, rps, serviceSeconds, Durations.seconds(query.maxWait()), cv);
+        double maxWaitSeconds = Durations.seconds(query.maxWait());
+        MaxWaitQueue.Outcome router = MaxWaitQueue.solve(servers, rps, serviceSeconds, maxWaitSeconds, cv);
+        double p99Wait = MaxWaitQueue.waitQuantileSeconds(servers, rps, serviceSeconds, maxWaitSeconds, cv, 0.99);
         return new QueueingCheck(replicas, servers, load, load / servers, ErlangC.probabilityOfWait(servers, load),
-                stable ? meanWait : null, stable ? p99Wait : null,
-                router.rejectionFraction());
+                router.meanWaitSeconds(), p99Wait, router.rejectionFraction());
     }
 
     /** True when {@code replicas} meet every SLO in {@code query} (vacuously true without SLOs). */
@@ -83,8 +82,9 @@ public final class Sizer {
      * The smallest replica count meeting the query's SLOs.
      *
      * <p>Lower bound: the router carries at most c requests at a time, so at least
-     * 1 − c/a of them are rejected and a 503 SLO s needs c &ge; a·(1 − s); a p99 wait SLO needs a
-     * stable queue, c &gt; a. The search climbs from that bound by doubling steps, then bisects.
+     * 1 − c/a of them are rejected and a 503 SLO s needs c &ge; a·(1 − s); a p99 wait SLO below the
+     * max wait needs at most 1 % rejected (a rejected request waited the max wait), so c &ge; 0.99·a.
+     * A p99 wait SLO at or above the max wait always holds: no request waits longer. The search climbs from that bound by doubling steps, then bisects.
      *
      * @throws InvalidInputException when no count up to {@value #MAX_SERVERS} servers meets the SLOs
      */
@@ -98,8 +98,9 @@ public final class Sizer {
         if (query.slo503() != null) {
             minServers = Math.max(minServers, Math.ceil(load * (1 - query.slo503()) - 1e-9));
         }
-        if (query.sloP99Wait() != null) {
-            minServers = Math.max(minServers, Math.floor(load) + 1);
+        if (query.sloP99Wait() != null && query.sloP99Wait().compareTo(query.maxWait()) < 0) {
+            // p99 below the max wait needs at most 1 % rejected, and at least 1 − c/a are
+            minServers = Math.max(minServers, Math.ceil(load * 0.99 - 1e-9));
         }
         long low = Math.max(1, (long) Math.ceil(minServers / concurrency - 1e-9));
         int lowReplicas = checkedReplicas(low, query);

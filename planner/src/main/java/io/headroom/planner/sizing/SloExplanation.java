@@ -52,7 +52,7 @@ final class SloExplanation {
         if (!Sizer.meetsP99(query, sloReplicas - 1)) {
             parts.add("the p99 wait SLO (<= " + Durations.format(query.sloP99Wait()) + ") binds: " + sloReplicas
                     + " replicas wait " + HumanFormat.seconds(at.p99WaitSeconds()) + " at p99, " + (sloReplicas - 1) + " would "
-                    + (below.p99WaitSeconds() == null ? "be unstable" : "wait " + HumanFormat.seconds(below.p99WaitSeconds())));
+                    + "wait " + HumanFormat.seconds(below.p99WaitSeconds()));
         }
         if (parts.isEmpty()) {
             parts.add("fewer than " + sloReplicas + " replicas cannot carry the load within " + sloNames(query));
@@ -78,7 +78,7 @@ final class SloExplanation {
             parts.add(HumanFormat.percent(at.rejectionFraction()) + " rejected");
         }
         if (query.sloP99Wait() != null) {
-            parts.add(at.p99WaitSeconds() == null ? "unstable queue" : "p99 wait " + HumanFormat.seconds(at.p99WaitSeconds()));
+            parts.add("p99 wait " + HumanFormat.seconds(at.p99WaitSeconds()));
         }
         return String.join(", ", parts);
     }

@@ -116,4 +116,34 @@ class MaxWaitQueueTest {
         double constant = MaxWaitQueue.solve(50, 45, 1.0, 0.1, 0.0).rejectionFraction();
         assertTrue(constant < exponential, constant + " >= " + exponential);
     }
+
+    @ParameterizedTest
+    @CsvSource({"1, 0.8, 1.0", "50, 45, 0.1", "50, 55, 0.3", "20, 20, 0.5", "200, 199, 0.05", "10, 30, 2"})
+    void theWaitTailStartsAtTheProbabilityOfWaitingAndEndsAtTheRejectionFraction(int c, double a, double tau) {
+        MaxWaitQueue.Outcome o = MaxWaitQueue.solve(c, a, 1.0, tau, 1.0);
+        assertEquals(o.probabilityOfWait(), MaxWaitQueue.waitExceeds(c, a, 1.0, tau, 1.0, 0), 1e-12);
+        assertEquals(o.rejectionFraction(), MaxWaitQueue.waitExceeds(c, a, 1.0, tau, 1.0, tau), 1e-12);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 0.8, 1.0", "50, 45, 0.1", "50, 49, 0.3", "20, 20, 0.5", "200, 199, 0.05", "10, 30, 2", "286, 200, 0.05"})
+    void theP99WaitNeverExceedsTheMaxWaitAndSplitsTheTailAtOnePercent(int c, double a, double tau) {
+        double p99 = MaxWaitQueue.waitQuantileSeconds(c, a, 1.0, tau, 1.0, 0.99);
+        assertTrue(p99 >= 0 && p99 <= tau, "p99 " + p99 + " within [0, " + tau + "]");
+        MaxWaitQueue.Outcome o = MaxWaitQueue.solve(c, a, 1.0, tau, 1.0);
+        if (o.rejectionFraction() > 0.01) {
+            assertEquals(tau, p99, 0, "more than 1 % wait the whole max wait");
+        } else if (o.probabilityOfWait() <= 0.01) {
+            assertEquals(0, p99, 0, "at most 1 % wait at all");
+        } else {
+            assertEquals(0.01, MaxWaitQueue.waitExceeds(c, a, 1.0, tau, 1.0, p99), 1e-9);
+        }
+    }
+
+    @Test
+    void withALongMaxWaitTheP99IsErlangCs() {
+        double mmc = ErlangC.waitQuantileSeconds(50, 45, 1.0, 1.0, 0.99);
+        assertTrue(mmc > 0.1, "a wait worth comparing: " + mmc);
+        assertEquals(mmc, MaxWaitQueue.waitQuantileSeconds(50, 45, 1.0, 1000, 1.0, 0.99), mmc * 1e-6);
+    }
 }

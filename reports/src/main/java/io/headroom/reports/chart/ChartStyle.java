@@ -1,11 +1,13 @@
 package io.headroom.reports.chart;
 
+import io.headroom.planner.time.Clock;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.awt.Stroke;
+import java.awt.font.FontRenderContext;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -23,7 +25,7 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 
-/** The look every chart shares: fonts, the m:ss time axis, plot background, legend, shading. */
+/** The look every chart shares: fonts, the clock time axis, plot background, legend, shading. */
 final class ChartStyle {
     static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -37,9 +39,12 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** The x axis: seconds since the start, labelled as m:ss at whole-minute-friendly steps. */
+    /**
+     * The x axis: seconds since the start, labelled as {@link Clock} prints them at whole-minute-friendly
+     * steps; its title names the notation ({@code m:ss}, or {@code h:mm:ss} for a run of an hour or more).
+     */
     static NumberAxis timeAxis(double endSeconds) {
-        NumberAxis axis = new NumberAxis("time since start (m:ss)");
+        NumberAxis axis = new NumberAxis("time since start (" + Clock.notation((long) Math.ceil(endSeconds)) + ")");
         TickUnits units = new TickUnits();
         ClockFormat clock = new ClockFormat();
         for (double size : new double[] {1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200}) {
@@ -92,7 +97,7 @@ final class ChartStyle {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(6, 6, 6, 12));
+        chart.setPadding(new RectangleInsets(6, 6, 6, rightPadding(plot)));
         if (note != null && !note.isEmpty()) {
             TextTitle subtitle = new TextTitle(note, SUBTITLE);
             subtitle.setPaint(Color.DARK_GRAY);
@@ -103,6 +108,17 @@ final class ChartStyle {
         legend.setFrame(BlockBorder.NONE);
         legend.setPosition(RectangleEdge.BOTTOM);
         return chart;
+    }
+
+    /**
+     * Room on the right for half the last time tick's label, which is centred on the plot's right edge:
+     * {@code 24:00:00} is wider than {@code 30:00}, and a fixed padding clipped it to {@code 24:00:0}.
+     */
+    static double rightPadding(XYPlot plot) {
+        double end = plot.getDomainAxis().getUpperBound();
+        String widest = Clock.of((long) Math.ceil(end));
+        double width = TICK.getStringBounds(widest, new FontRenderContext(null, true, false)).getWidth();
+        return Math.max(12, Math.ceil(width / 2) + 4);
     }
 
     /** Shades each {@code {start, end}} run of seconds on the time axis. */

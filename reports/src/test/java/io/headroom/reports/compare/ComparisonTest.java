@@ -77,6 +77,38 @@ class ComparisonTest {
     }
 
     @Test
+    void failuresReadInTheUnitOfTheirThreshold() {
+        List<TimelineRow> p = rows(20, 40);
+        List<TimelineRow> o = rows(20, 48);
+        Comparison c = Comparison.of(summary(p, 200), p, summary(o, 200), o, Thresholds.parse(Map.of("fraction503", "0.2", "end", "2")));
+        assertEquals(List.of("503 fraction relative error 28.6 % exceeds 20 %", "end error 8 s exceeds 2 s (window at 0:20)"),
+                c.verdict().failures());
+        assertEquals("--fail-on fraction503 <= 20 %, end <= 2 s", c.verdict().thresholds());
+    }
+
+    @Test
+    void predicted503SecondsWithNoneObservedHavePrecisionZeroNotUndefined() {
+        List<TimelineRow> p = rows(20, 40);
+        List<TimelineRow> o = rows(0, 0);
+        Comparison c = Comparison.of(summary(p, 200), p, summary(o, 200), o, Thresholds.DEFAULT);
+        assertEquals(0.0, c.precision());
+        assertNull(c.recall(), "nothing observed to recall");
+        assertEquals(0.0, c.overlap());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "onset | 2s | onset takes a number of seconds >= 0, e.g. onset=2, but was '2s'",
+        "fraction503 | 20% | fraction503 takes a relative error as a fraction >= 0, e.g. fraction503=0.2 for 20 %, but was '20%'",
+        "recall | 1.5 | recall takes a fraction in [0, 1], e.g. recall=0.5 for 50 %, but was '1.5'",
+        "windows | 0.5 | windows takes a whole number >= 0, e.g. windows=0, but was '0.5'"})
+    void aBadValueNamesTheKeyAndTheFormItTakes(String key, String value, String message) {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Thresholds.parse(Map.of(key, value)));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
     void unknownThresholdKeysAreRejectedWithTheKnownOnes() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new Thresholds(Map.of("onsett", 1.0)));
