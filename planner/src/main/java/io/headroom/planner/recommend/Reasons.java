@@ -3,6 +3,7 @@ package io.headroom.planner.recommend;
 import io.headroom.planner.dist.DistributionSpec;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sizing.HumanFormat;
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.time.Durations;
 import io.headroom.planner.timeline.Window;
 import io.headroom.planner.timeline.WindowCause;
@@ -128,9 +129,7 @@ final class Reasons {
         return Math.round(v * 100) / 100.0;
     }
 
-    /** m:ss (h:mm:ss from an hour on), as the reports print times. */
-    static String clock(long seconds) {
-        return seconds >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60)
-                : String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    private static String clock(long seconds) {
+        return Clock.of(seconds);
     }
 }

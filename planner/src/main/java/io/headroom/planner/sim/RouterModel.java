@@ -8,6 +8,7 @@ import io.headroom.planner.cluster.FitError;
 import io.headroom.planner.dist.DurationSampler;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.ReplicaSample;
 import java.util.SplittableRandom;
 
@@ -190,7 +191,7 @@ public final class RouterModel {
         } else if (!pendingReported && nowNanos - replicas.pendingSinceNanos() >= schedulingTimeoutNanos) {
             pendingReported = true;
             listener.event(nowNanos, "FailedScheduling", replicas.pending() + " replica(s) Pending since "
-                    + RunRecorder.clock(replicas.pendingSinceNanos()) + ": Couldn't Schedule because the kubernetes cluster didn't have"
+                    + Clock.of(replicas.pendingSinceNanos() / 1_000_000_000L) + ": Couldn't Schedule because the kubernetes cluster didn't have"
                     + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
         }
     }

@@ -6,7 +6,6 @@ import io.headroom.planner.timeline.TimelineRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -142,12 +141,5 @@ final class RunRecorder {
 
     int peakReady() {
         return peakReady;
-    }
-
-    /** {@code m:ss} (or {@code h:mm:ss}) of a time since the start. */
-    static String clock(long nanos) {
-        long s = nanos / SECOND;
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }
