@@ -147,7 +147,7 @@ public final class LoadTest {
         Integer peakReady = hasReplicas ? rows.stream().map(TimelineRow::replicas).filter(s -> s != null)
                 .mapToInt(ReplicaSample::ready).max().orElse(0) : null;
         Double cost = replicaHours == null ? null : scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
-        Summary summary = new Summary(scenario.name(), "observed", scenario.seed(), seconds, totals, null, null, latency,
+        Summary summary = new Summary(scenario.name(), "observed", null, scenario.seed(), seconds, totals, null, null, latency,
                 replicaHours, cost, peakReady, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), incomplete);
         return new LoadTestResult(summary, rows, generator(totals.requests(), elapsed, rows));
     }

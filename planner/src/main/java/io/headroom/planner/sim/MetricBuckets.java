@@ -14,6 +14,10 @@ import java.time.Duration;
  * inherits times its length. So the area of a closed bucket is exact, and the area of the open one
  * so far is its sum minus {@code count × (bucket end − now)}. The open bucket lives in fields, the
  * closed ones in arrays. Every call passes the current time, never earlier than the last.
+ *
+ * <p>Counts are whole numbers of {@code 1 / unitsPerRequest} requests: 1 for the discrete-event
+ * driver (one request is one unit, so its arithmetic is exact), more for {@link FastEngine}, whose
+ * fluid quantities are fractions of a request ({@link #fluid}). Reads divide by the unit.
  */
 final class MetricBuckets implements MetricWindow {
     private static final long BUCKET_NANOS = 1_000_000_000L;
@@ -25,6 +29,7 @@ final class MetricBuckets implements MetricWindow {
     private final long[] arrivalCounts;
     private final long[] completionCounts;
     private final ReplicaSet replicas;
+    private final double unitsPerRequest;
 
     /** Index of the open bucket; bucket k spans [k s, (k+1) s). */
     private long bucket;
@@ -41,6 +46,15 @@ final class MetricBuckets implements MetricWindow {
     private long readNanos;
 
     MetricBuckets(Duration history, ReplicaSet replicas) {
+        this(history, replicas, 1);
+    }
+
+    /** Buckets whose counts are in units of {@code 1 / unitsPerRequest} requests (ready replicas stay whole). */
+    MetricBuckets(Duration history, ReplicaSet replicas, long unitsPerRequest) {
+        if (unitsPerRequest < 1) {
+            throw new IllegalArgumentException("unitsPerRequest must be >= 1 but was " + unitsPerRequest);
+        }
+        this.unitsPerRequest = unitsPerRequest;
         this.size = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, (history.toNanos() + BUCKET_NANOS - 1) / BUCKET_NANOS) + 2);
         this.inFlightAreas = new long[size];
         this.busyAreas = new long[size];
@@ -76,6 +90,19 @@ final class MetricBuckets implements MetricWindow {
         busyArea += (busyNow - busy) * left;
         inFlight = inFlightNow;
         busy = busyNow;
+    }
+
+    /**
+     * A time step of a fluid driver: {@code arrivalUnits} arrived and {@code completionUnits}
+     * completed at {@code nowNanos}, and in flight and busy are now these; all in units.
+     */
+    void fluid(long nowNanos, long arrivalUnits, long completionUnits, long inFlightNow, long busyNow) {
+        if (nowNanos >= bucketEndNanos) {
+            roll(nowNanos);
+        }
+        arrivals += arrivalUnits;
+        completions += completionUnits;
+        change(nowNanos, inFlightNow, busyNow);
     }
 
     /** In flight and busy are now these (call after any other change, with the time of the change). */
@@ -125,13 +152,13 @@ final class MetricBuckets implements MetricWindow {
     @Override
     public double meanInFlight(Duration window) {
         long span = spanNanos(window);
-        return span == 0 ? inFlight : sum(inFlightAreas, inFlightArea - inFlight * (bucketEndNanos - readNanos), span) / span;
+        return (span == 0 ? inFlight : sum(inFlightAreas, inFlightArea - inFlight * (bucketEndNanos - readNanos), span) / span) / unitsPerRequest;
     }
 
     @Override
     public double meanBusy(Duration window) {
         long span = spanNanos(window);
-        return span == 0 ? busy : sum(busyAreas, busyArea - busy * (bucketEndNanos - readNanos), span) / span;
+        return (span == 0 ? busy : sum(busyAreas, busyArea - busy * (bucketEndNanos - readNanos), span) / span) / unitsPerRequest;
     }
 
     @Override
@@ -143,13 +170,13 @@ final class MetricBuckets implements MetricWindow {
     @Override
     public double arrivalsPerSecond(Duration window) {
         long span = spanNanos(window);
-        return span == 0 ? 0 : sum(arrivalCounts, arrivals, span) / (span / 1e9);
+        return span == 0 ? 0 : sum(arrivalCounts, arrivals, span) / (span / 1e9) / unitsPerRequest;
     }
 
     @Override
     public double completionsPerSecond(Duration window) {
         long span = spanNanos(window);
-        return span == 0 ? 0 : sum(completionCounts, completions, span) / (span / 1e9);
+        return span == 0 ? 0 : sum(completionCounts, completions, span) / (span / 1e9) / unitsPerRequest;
     }
 
     @Override

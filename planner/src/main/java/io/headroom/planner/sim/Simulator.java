@@ -2,6 +2,7 @@ package io.headroom.planner.sim;
 
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.timeline.LatencySummary;
+import io.headroom.planner.timeline.RunEvent;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Slos;
 import io.headroom.planner.timeline.Summary;
@@ -28,18 +29,41 @@ public final class Simulator {
 
     /** Runs {@code scenario} with its own seed, telling {@code progress} as simulated time passes. */
     public static SimulationResult run(Scenario scenario, Progress progress) {
-        RunRecorder recorder = new Engine(scenario, RandomStreams.of(scenario.seed()), progress).run();
-        List<TimelineRow> rows = recorder.rows();
+        return run(scenario, SimulationEngine.DES, progress);
+    }
+
+    /** Runs {@code scenario} with its own seed on {@code engine}. */
+    public static SimulationResult run(Scenario scenario, SimulationEngine engine) {
+        return run(scenario, engine, Progress.NONE);
+    }
+
+    /** Runs {@code scenario} with its own seed on {@code engine}, telling {@code progress} as simulated time passes. */
+    public static SimulationResult run(Scenario scenario, SimulationEngine engine, Progress progress) {
+        RandomStreams streams = RandomStreams.of(scenario.seed());
+        return switch (engine) {
+            case DES -> {
+                RunRecorder r = new Engine(scenario, streams, progress).run();
+                yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.replicaHours(), r.queued(),
+                        r.queueWaitNanos(), r.peakReady(), r.events());
+            }
+            case FAST -> {
+                FluidRecorder r = new FastEngine(scenario, streams, progress).run();
+                yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.replicaHours(), r.queued(),
+                        r.queueWaitNanos(), r.peakReady(), r.events());
+            }
+        };
+    }
+
+    private static SimulationResult result(Scenario scenario, SimulationEngine engine, List<TimelineRow> rows, LatencySummary latency,
+            double replicaHours, long queued, long queueWaitNanos, int peakReady, List<RunEvent> events) {
         Totals totals = Totals.of(rows);
-        LatencySummary latency = LatencySummary.of(recorder.latencyMicros());
-        double replicaHours = recorder.replicaHours();
         Double cost = scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
         List<Window> windows = Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS);
         List<SloVerdict> verdicts = Slos.judge(scenario.slo(), totals.rejected503Fraction(), latency);
         long requests = totals.requests();
-        Summary summary = new Summary(scenario.name(), "predicted", scenario.seed(), scenario.traffic().seconds(), totals, recorder.queued(),
-                requests == 0 ? 0.0 : recorder.queueWaitNanos() / 1e6 / requests, latency, replicaHours, cost, recorder.peakReady(),
-                verdicts, windows, recorder.events(), false);
+        Summary summary = new Summary(scenario.name(), "predicted", engine.id(), scenario.seed(), scenario.traffic().seconds(), totals,
+                queued, requests == 0 ? 0.0 : queueWaitNanos / 1e6 / requests, latency, replicaHours, cost, peakReady,
+                verdicts, windows, events, false);
         return new SimulationResult(summary, rows);
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param scenario the scenario's name
  * @param kind {@code predicted} (simulated) or {@code observed} (load test)
+ * @param engine the engine that predicted it, {@code des} (discrete-event) or {@code fast} (time-stepped
+ *     fluid); null when observed
  * @param seed the seed of the run
  * @param durationSeconds seconds of traffic
  * @param requests requests sent
@@ -31,15 +33,15 @@ import java.util.List;
  * @param events what else happened (FailedScheduling, CrashLoopBackOff, ...)
  * @param incomplete true when the run stopped before the end of its traffic
  */
-public record Summary(String scenario, String kind, long seed, int durationSeconds, long requests, long ok,
+public record Summary(String scenario, String kind, String engine, long seed, int durationSeconds, long requests, long ok,
         long rejected503, long timeout504, long error502, double rejected503Fraction, double timeout504Fraction,
         double error502Fraction, Long queued, Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
         Boolean sloMet, List<SloVerdict> slo, List<Window> windows, List<RunEvent> events, boolean incomplete) {
     /** A summary whose counts and fractions come from {@code totals} and whose verdict is all of {@code slo}. */
-    public Summary(String scenario, String kind, long seed, int durationSeconds, Totals totals, Long queued,
+    public Summary(String scenario, String kind, String engine, long seed, int durationSeconds, Totals totals, Long queued,
             Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
             List<SloVerdict> slo, List<Window> windows, List<RunEvent> events, boolean incomplete) {
-        this(scenario, kind, seed, durationSeconds, totals.requests(), totals.ok(), totals.rejected503(), totals.timeout504(),
+        this(scenario, kind, engine, seed, durationSeconds, totals.requests(), totals.ok(), totals.rejected503(), totals.timeout504(),
                 totals.error502(), totals.rejected503Fraction(), totals.timeout504Fraction(), totals.error502Fraction(), queued,
                 meanQueueWaitMs, latencyMs, replicaHours, cost, peakReadyReplicas,
                 slo.isEmpty() ? null : slo.stream().allMatch(SloVerdict::met), slo, windows, events, incomplete);

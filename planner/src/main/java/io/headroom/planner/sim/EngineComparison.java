@@ -1,0 +1,120 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.timeline.Summary;
+import io.headroom.planner.timeline.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The fast engine's accuracy on one scenario, judged against the discrete-event engine as the mean
+ * of several seeds (the scenario's seed and seeds derived from it, {@link RunSpread#seeds}):
+ *
+ * <ul>
+ *   <li><b>503 fraction</b> within 15 % relative of the DES mean, or 0.1 percentage point, whichever
+ *       is larger;</li>
+ *   <li><b>windows</b>: a DES window is one that at least half of the seeds show (windows of different
+ *       seeds are the same window when they overlap); its onset is the mean of those seeds' onsets.
+ *       Every such window must be matched by a fast window whose onset is within 2 s of it;</li>
+ *   <li><b>replica-hours</b> within 5 % of the DES mean.</li>
+ * </ul>
+ * The fast engine runs once, on the scenario's seed (its only randomness is replica startups).
+ */
+public record EngineComparison(String scenario, int desRuns, double des503Fraction, double fast503Fraction,
+        List<Integer> desOnsets, List<Integer> fastOnsetErrors, int windowsFound, double desReplicaHours,
+        double fastReplicaHours, double desSeconds, double fastSeconds) {
+    public static final double RELATIVE_503_TOLERANCE = 0.15;
+    public static final double ABSOLUTE_503_TOLERANCE = 0.001;
+    public static final int ONSET_TOLERANCE_SECONDS = 2;
+    public static final double REPLICA_HOURS_TOLERANCE = 0.05;
+
+    public EngineComparison {
+        desOnsets = List.copyOf(desOnsets);
+        fastOnsetErrors = List.copyOf(fastOnsetErrors);
+    }
+
+    /** Runs {@code scenario} on DES with {@code desRuns} seeds (in parallel) and once on the fast engine. */
+    public static EngineComparison of(Scenario scenario, int desRuns) {
+        List<Long> seeds = RunSpread.seeds(scenario.seed(), desRuns);
+        Summary[] des = new Summary[desRuns];
+        long desStart = System.nanoTime();
+        IntStream.range(0, desRuns).parallel()
+                .forEach(i -> des[i] = Simulator.run(scenario.withSeed(seeds.get(i)), SimulationEngine.DES).summary());
+        long desNanos = System.nanoTime() - desStart;
+        long fastStart = System.nanoTime();
+        Summary fast = Simulator.run(scenario, SimulationEngine.FAST).summary();
+        long fastNanos = System.nanoTime() - fastStart;
+        double des503 = 0;
+        double desHours = 0;
+        for (Summary s : des) {
+            des503 += s.rejected503Fraction() / desRuns;
+            desHours += s.replicaHours() / desRuns;
+        }
+        List<Integer> onsets = commonOnsets(des);
+        List<Integer> errors = new ArrayList<>();
+        int found = 0;
+        for (int onset : onsets) {
+            int best = Integer.MAX_VALUE;
+            for (Window w : fast.windows()) {
+                if (Math.abs(w.startSecond() - onset) < Math.abs(best)) {
+                    best = w.startSecond() - onset;
+                }
+            }
+            errors.add(best);
+            if (Math.abs(best) <= ONSET_TOLERANCE_SECONDS) {
+                found++;
+            }
+        }
+        return new EngineComparison(scenario.name(), desRuns, des503, fast.rejected503Fraction(), onsets, errors, found, desHours,
+                fast.replicaHours(), desNanos / 1e9 / desRuns, fastNanos / 1e9);
+    }
+
+    /** Onsets (mean over the seeds that show it, rounded) of the windows at least half of the runs show. */
+    static List<Integer> commonOnsets(Summary[] runs) {
+        List<int[]> clusters = new ArrayList<>(); // {start, end, count, onsetSum}
+        for (Summary s : runs) {
+            for (Window w : s.windows()) {
+                int[] match = null;
+                for (int[] c : clusters) {
+                    if (w.startSecond() < c[1] && c[0] < w.endSecond()) {
+                        match = c;
+                        break;
+                    }
+                }
+                if (match == null) {
+                    clusters.add(new int[] {w.startSecond(), w.endSecond(), 1, w.startSecond()});
+                } else {
+                    match[0] = Math.min(match[0], w.startSecond());
+                    match[1] = Math.max(match[1], w.endSecond());
+                    match[2]++;
+                    match[3] += w.startSecond();
+                }
+            }
+        }
+        List<Integer> onsets = new ArrayList<>();
+        for (int[] c : clusters) {
+            if (2 * c[2] >= runs.length) {
+                onsets.add((int) Math.round(c[3] / (double) c[2]));
+            }
+        }
+        onsets.sort(null);
+        return onsets;
+    }
+
+    public boolean meets503() {
+        return Math.abs(fast503Fraction - des503Fraction) <= Math.max(RELATIVE_503_TOLERANCE * des503Fraction, ABSOLUTE_503_TOLERANCE);
+    }
+
+    public boolean meetsWindows() {
+        return windowsFound == desOnsets.size();
+    }
+
+    public boolean meetsReplicaHours() {
+        return Math.abs(fastReplicaHours - desReplicaHours) <= REPLICA_HOURS_TOLERANCE * desReplicaHours;
+    }
+
+    public boolean meetsAll() {
+        return meets503() && meetsWindows() && meetsReplicaHours();
+    }
+}

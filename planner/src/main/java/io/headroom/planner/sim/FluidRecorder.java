@@ -1,0 +1,227 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.timeline.ReplicaSample;
+import io.headroom.planner.timeline.RunEvent;
+import io.headroom.planner.timeline.TimelineRow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@link FastEngine}'s counterpart of {@link RunRecorder}: the same timeline rows, latency histogram
+ * and totals, from fluid (fractional) request counts. Outcomes are counted in the second of the
+ * arrival, as in the discrete-event engine.
+ *
+ * <ul>
+ *   <li>Counts: a row's count is the change of the rounded running total, so every second holds
+ *       whole requests and the run's totals are the fluid totals rounded (a share of 1e-9 of 503s
+ *       makes no window; one that adds up to a request makes one, in the second it adds up).</li>
+ *   <li>Latency: a served request's latency is its router wait plus its service time (the timeout
+ *       for a 504). Per arrival second the waits are kept as weights on a grid of
+ *       {@link StationaryRouter#WAIT_BINS} bins over (0, max wait) plus the atom at 0; when the second
+ *       is final, every wait bin is combined with every representative service time of
+ *       {@link ServiceTimeTable} (wait and service independent), each pair recorded with its weight in
+ *       units of 1/{@value #UNITS} request. Percentiles are read from these histograms as in the
+ *       discrete-event engine; the max is the largest point recorded (the service time's
+ *       99.995th percentile plus the largest wait), not a sample's maximum.</li>
+ * </ul>
+ * Mutable; engine-only.
+ */
+final class FluidRecorder {
+    static final long UNITS = 1024;
+    private static final long SECOND = 1_000_000_000L;
+
+    private final int seconds;
+    private final int lagSeconds;
+    private final int ring;
+    private final double[] arrivals;
+    private final double[] ok;
+    private final double[] rejected;
+    private final double[] timedOut;
+    private final double[] failed;
+    /** Per slot: weight of served requests by wait, [0] = no wait, [1 + b] = wait bin b. */
+    private final double[][] waits;
+    private final ServiceTimeTable service;
+    private final long timeoutMicros;
+    private final long[] waitMicros;
+    private final long highestMicros;
+    private final Histogram secondMicros;
+    private final Histogram latencyMicros;
+    private final TimelineRow[] rows;
+    private final ReplicaSample[] samples;
+    private final List<RunEvent> events = new ArrayList<>();
+    /** Fluid totals of the seconds already finished, and their rounded sums. */
+    private double closedOk;
+    private double closedRejected;
+    private double closedTimedOut;
+    private double closedFailed;
+    private long okRounded;
+    private long rejectedRounded;
+    private long timedOutRounded;
+    private long failedRounded;
+    private int finalized;
+    private double queued;
+    private double queueWaitSeconds;
+    private long replicaNanos;
+    private int peakReady;
+
+    FluidRecorder(int seconds, long waitLimitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos) {
+        this.seconds = seconds;
+        this.lagSeconds = (int) (waitLimitNanos / SECOND) + 1;
+        this.ring = lagSeconds + 2;
+        this.arrivals = new double[ring];
+        this.ok = new double[ring];
+        this.rejected = new double[ring];
+        this.timedOut = new double[ring];
+        this.failed = new double[ring];
+        this.waits = new double[ring][StationaryRouter.WAIT_BINS + 1];
+        this.service = service;
+        this.timeoutMicros = timeoutNanos / 1000;
+        this.waitMicros = new long[StationaryRouter.WAIT_BINS + 1];
+        for (int b = 0; b < StationaryRouter.WAIT_BINS; b++) {
+            waitMicros[b + 1] = Math.round(waitLimitNanos / 1000.0 * (b + 0.5) / StationaryRouter.WAIT_BINS);
+        }
+        this.highestMicros = highestMicros;
+        this.secondMicros = new Histogram(highestMicros, 2);
+        this.latencyMicros = new Histogram(highestMicros, 3);
+        this.rows = new TimelineRow[seconds];
+        this.samples = new ReplicaSample[seconds];
+    }
+
+    /** The ring slot of the arrival second of an instant. */
+    int slotOf(long arrivalNanos) {
+        return (int) (arrivalNanos / SECOND % ring);
+    }
+
+    void arrived(int slot, double count) {
+        arrivals[slot] += count;
+    }
+
+    void rejected(int slot, double count) {
+        rejected[slot] += count;
+    }
+
+    /** {@code count} requests were taken by a slot: split into 504, 502 and ok; their waits are added by the caller. */
+    void served(int slot, double count, double errorRate) {
+        double late = count * service.timedOutShare();
+        double errors = (count - late) * errorRate;
+        timedOut[slot] += late;
+        failed[slot] += errors;
+        ok[slot] += count - late - errors;
+    }
+
+    /** Served requests by wait: {@code bin} 0 is no wait, 1 + b is wait bin b. */
+    void servedWait(int slot, int bin, double count) {
+        waits[slot][bin] += count;
+    }
+
+    /** The wait bin (1..WAIT_BINS) of a wait in (0, waitLimit]. */
+    int waitBin(double waitFraction) {
+        return 1 + (int) Math.min(StationaryRouter.WAIT_BINS - 1, Math.max(0, waitFraction * StationaryRouter.WAIT_BINS));
+    }
+
+    /** Requests that waited (then started or got 503), and their total wait. */
+    void waited(double count, double totalWaitSeconds) {
+        queued += count;
+        queueWaitSeconds += totalWaitSeconds;
+    }
+
+    /** The engine reached the end of {@code second}: keep its sample, finish the seconds now settled. */
+    void endOfSecond(int second, ReplicaSample sample) {
+        if (second < seconds) {
+            samples[second] = sample;
+        }
+        while (finalized < seconds && finalized <= second - lagSeconds) {
+            finish(finalized);
+            finalized++;
+        }
+    }
+
+    private void finish(int second) {
+        int slot = second % ring;
+        long okRow = Math.round(closedOk + ok[slot]) - okRounded;
+        okRounded += okRow;
+        long rejectedRow = Math.round(closedRejected + rejected[slot]) - rejectedRounded;
+        rejectedRounded += rejectedRow;
+        long timedOutRow = Math.round(closedTimedOut + timedOut[slot]) - timedOutRounded;
+        timedOutRounded += timedOutRow;
+        long failedRow = Math.round(closedFailed + failed[slot]) - failedRounded;
+        failedRounded += failedRow;
+        secondMicros.reset();
+        double[] w = waits[slot];
+        for (int b = 0; b < w.length; b++) {
+            if (w[b] <= 0) {
+                continue;
+            }
+            for (int p = 0; p < ServiceTimeTable.POINTS; p++) {
+                long units = Math.round(w[b] * service.pointShare(p) * UNITS);
+                if (units > 0) {
+                    long micros = Math.min(highestMicros, waitMicros[b] + Math.min(timeoutMicros, service.pointNanos(p) / 1000));
+                    secondMicros.recordValueWithCount(micros, units);
+                    latencyMicros.recordValueWithCount(micros, units);
+                }
+            }
+        }
+        double p50 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(50) / 1000.0;
+        double p99 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(99) / 1000.0;
+        long arrivalsRow = okRow + rejectedRow + timedOutRow + failedRow;
+        rows[second] = new TimelineRow(second, arrivalsRow, okRow, rejectedRow, timedOutRow, failedRow, p50, p99, samples[second]);
+        closedOk += ok[slot];
+        closedRejected += rejected[slot];
+        closedTimedOut += timedOut[slot];
+        closedFailed += failed[slot];
+        arrivals[slot] = 0;
+        ok[slot] = 0;
+        rejected[slot] = 0;
+        timedOut[slot] = 0;
+        failed[slot] = 0;
+        Arrays.fill(w, 0);
+    }
+
+    boolean isComplete() {
+        return finalized == seconds;
+    }
+
+    void event(long nowNanos, String reason, String message) {
+        events.add(new RunEvent((int) (nowNanos / SECOND), reason, message));
+    }
+
+    int eventCount() {
+        return events.size();
+    }
+
+    void finish(long replicaNanos, int peakReady) {
+        this.replicaNanos = replicaNanos;
+        this.peakReady = peakReady;
+    }
+
+    List<TimelineRow> rows() {
+        return List.of(Arrays.copyOf(rows, finalized));
+    }
+
+    Histogram latencyMicros() {
+        return latencyMicros;
+    }
+
+    List<RunEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Requests that waited in the queue, rounded to whole requests. */
+    long queued() {
+        return Math.round(queued);
+    }
+
+    long queueWaitNanos() {
+        return Math.round(queueWaitSeconds * 1e9);
+    }
+
+    double replicaHours() {
+        return replicaNanos / 3.6e12;
+    }
+
+    int peakReady() {
+        return peakReady;
+    }
+}

@@ -1,0 +1,23 @@
+package io.headroom.planner.sim;
+
+import java.util.Locale;
+
+/**
+ * Which engine predicts a run. Both drive the same scenario, policy, replica lifecycle and outputs.
+ *
+ * <ul>
+ *   <li>{@link #DES}: request-level discrete-event simulation ({@code Engine} driving {@link RouterModel});
+ *       exact for the model, cost proportional to the number of requests;</li>
+ *   <li>{@link #FAST}: time-stepped fluid model with stationary queueing results per step
+ *       ({@code FastEngine}); cost proportional to simulated time, independent of the rate.</li>
+ * </ul>
+ */
+public enum SimulationEngine {
+    DES,
+    FAST;
+
+    /** The name used on the command line and in {@code summary.json}: {@code des} or {@code fast}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,125 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.queueing.AllenCunneen;
+import io.headroom.planner.queueing.MaxWaitQueue;
+
+/**
+ * The router queue in steady state, as {@link FastEngine} reads it within one time step: the
+ * M/M/c+D results of {@link MaxWaitQueue} (Boots &amp; Tijms; the {@link AllenCunneen} scaling for a
+ * service-time cv &ne; 1) at {@code c} slots and an offered load of {@code a} Erlangs, plus the
+ * shape of the wait of a request that waits and is then served.
+ *
+ * <p>Solving costs O(c) (Erlang B's recursion), so results are memoised in a direct-mapped table
+ * keyed by the slot count and the load rounded to a relative {@value #LOAD_RESOLUTION}; a result is
+ * always computed at its key's representative load, so it does not depend on which load first
+ * filled the entry and a run stays deterministic. Mutable, one thread; owned by the engine.
+ */
+final class StationaryRouter {
+    /** Relative resolution of the offered load in the memo table. */
+    static final double LOAD_RESOLUTION = 1e-3;
+    /** Bins of the wait of a served request that waited, over (0, max wait). */
+    static final int WAIT_BINS = 16;
+    private static final int TABLE = 1 << 12;
+    private static final double LOG_STEP = Math.log1p(LOAD_RESOLUTION);
+
+    private final double meanServiceSeconds;
+    private final double maxWaitSeconds;
+    private final double serviceCv;
+    private final int[] slotsKey = new int[TABLE];
+    private final long[] loadKey = new long[TABLE];
+    private final boolean[] filled = new boolean[TABLE];
+    private final double[] rejected = new double[TABLE];
+    private final double[] waiting = new double[TABLE];
+    private final double[] meanWait = new double[TABLE];
+    private final double[][] waitShares = new double[TABLE][WAIT_BINS];
+    private final double[][] stillWaiting;
+    private final double ageStepSeconds;
+
+    /** The result of the last {@link #solve}: read these until the next call. */
+    double rejectedShare;
+    double waitingShare;
+    double meanWaitSeconds;
+    double[] servedWaitShares;
+    /** Share of an arrival still in the queue at ages (i + ½)·step, i = 0 .. {@link #ages()} − 1. */
+    double[] stillWaitingShares;
+
+    /** The router with a max wait and a service time; queue content is tracked at ages of {@code stepSeconds}. */
+    StationaryRouter(double meanServiceSeconds, double maxWaitSeconds, double serviceCv, double stepSeconds) {
+        this.meanServiceSeconds = meanServiceSeconds;
+        this.maxWaitSeconds = maxWaitSeconds;
+        this.serviceCv = serviceCv;
+        this.ageStepSeconds = stepSeconds;
+        this.stillWaiting = new double[TABLE][(int) Math.ceil(maxWaitSeconds / stepSeconds - 1e-9)];
+    }
+
+    /** How many step ages an arrival can spend in the queue: ceil(max wait / step). */
+    int ages() {
+        return stillWaiting[0].length;
+    }
+
+    /**
+     * Steady state at {@code slots} ≥ 1 slots and {@code offeredErlangs} ≥ 0: sets the share of
+     * arrivals rejected, the share that waits (P(V &gt; 0), rejected ones included), the mean wait over
+     * all arrivals, and how the served waiting ones spread over {@link #WAIT_BINS} equal bins of (0, τ).
+     */
+    void solve(int slots, double offeredErlangs) {
+        long key = offeredErlangs <= 1e-9 ? Long.MIN_VALUE : Math.round(Math.log(offeredErlangs) / LOG_STEP);
+        int i = (int) ((slots * 0x9E3779B1L + key * 0xC2B2AE3D27D4EB4FL) >>> 52) & (TABLE - 1);
+        if (!filled[i] || slotsKey[i] != slots || loadKey[i] != key) {
+            fill(i, slots, key);
+        }
+        rejectedShare = rejected[i];
+        waitingShare = waiting[i];
+        meanWaitSeconds = meanWait[i];
+        servedWaitShares = waitShares[i];
+        stillWaitingShares = stillWaiting[i];
+    }
+
+    private void fill(int i, int slots, long key) {
+        filled[i] = true;
+        slotsKey[i] = slots;
+        loadKey[i] = key;
+        double[] shares = waitShares[i];
+        if (key == Long.MIN_VALUE) {
+            rejected[i] = 0;
+            waiting[i] = 0;
+            meanWait[i] = 0;
+            java.util.Arrays.fill(shares, 0);
+            java.util.Arrays.fill(stillWaiting[i], 0);
+            return;
+        }
+        double a = Math.exp(key * LOG_STEP);
+        double lambda = a / meanServiceSeconds;
+        MaxWaitQueue.Outcome o = MaxWaitQueue.solve(slots, lambda, meanServiceSeconds, maxWaitSeconds, serviceCv);
+        rejected[i] = o.rejectionFraction();
+        waiting[i] = o.probabilityOfWait();
+        meanWait[i] = o.meanWaitSeconds();
+        // Served waiting requests: V on (0, τ) has density ∝ e^{−θ'v}, θ' = (cμ − λ)/((1 + cv²)/2) (MaxWaitQueue's javadoc).
+        double theta = (slots / meanServiceSeconds - lambda) / AllenCunneen.waitScale(serviceCv);
+        double previous = 0;
+        for (int b = 0; b < WAIT_BINS; b++) {
+            double next = truncatedExponentialCdf(theta, maxWaitSeconds * (b + 1) / WAIT_BINS);
+            shares[b] = next - previous;
+            previous = next;
+        }
+        // P(min(V, τ) > age): the rejected wait all of τ, the served waiting ones until their wait ends
+        double[] waitingAt = stillWaiting[i];
+        for (int k = 0; k < waitingAt.length; k++) {
+            double age = Math.min(maxWaitSeconds, (k + 0.5) * ageStepSeconds);
+            waitingAt[k] = o.rejectionFraction() + (o.probabilityOfWait() - o.rejectionFraction()) * (1 - truncatedExponentialCdf(theta, age));
+        }
+    }
+
+    /** P(V ≤ v | 0 &lt; V &lt; τ) for a density ∝ e^{−θv} on (0, τ); uniform when θτ is negligible. */
+    private double truncatedExponentialCdf(double theta, double v) {
+        double tau = maxWaitSeconds;
+        if (Math.abs(theta * tau) < 1e-9) {
+            return v / tau;
+        }
+        if (theta > 0) {
+            return Math.expm1(-theta * v) / Math.expm1(-theta * tau);
+        }
+        // θ < 0: the density grows towards τ; divide by e^{−θτ} to stay finite
+        return Math.exp(theta * (tau - v)) * -Math.expm1(theta * v) / -Math.expm1(theta * tau);
+    }
+}
