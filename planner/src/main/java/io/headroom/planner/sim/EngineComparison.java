@@ -3,6 +3,7 @@ package io.headroom.planner.sim;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.Window;
+import io.headroom.planner.timeline.Windows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -14,9 +15,9 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li><b>503 fraction</b> within 15 % relative of the DES mean, or 0.1 percentage point, whichever
  *       is larger;</li>
- *   <li><b>windows</b>: a DES window is one that at least half of the seeds show (windows of different
- *       seeds are the same window when they overlap); its onset is the mean of those seeds' onsets.
- *       Every such window must be matched by a fast window whose onset is within 2 s of it;</li>
+ *   <li><b>windows</b>: a DES window is a run of seconds that more than half of the seeds have inside
+ *       one of their windows ({@link #commonOnsets}); every such window must be matched by a fast
+ *       window whose onset is within 2 s of its onset;</li>
  *   <li><b>replica-hours</b> within 5 % of the DES mean.</li>
  * </ul>
  * The fast engine runs once, on the scenario's seed (its only randomness is replica startups).
@@ -70,35 +71,35 @@ public record EngineComparison(String scenario, int desRuns, double des503Fracti
                 fast.replicaHours(), desNanos / 1e9 / desRuns, fastNanos / 1e9);
     }
 
-    /** Onsets (mean over the seeds that show it, rounded) of the windows at least half of the runs show. */
+    /**
+     * Onsets of the windows the seeds agree on: a second belongs to the consensus when more than half
+     * of the runs have it inside one of their windows; consensus seconds separated by at most
+     * {@link Windows#DEFAULT_MERGE_GAP_SECONDS} merge, as in a window. A lone 503 that one seed shows
+     * and the others do not is noise, not a window to find.
+     */
     static List<Integer> commonOnsets(Summary[] runs) {
-        List<int[]> clusters = new ArrayList<>(); // {start, end, count, onsetSum}
+        int seconds = 0;
+        for (Summary s : runs) {
+            seconds = Math.max(seconds, s.durationSeconds());
+        }
+        int[] votes = new int[seconds + 1];
         for (Summary s : runs) {
             for (Window w : s.windows()) {
-                int[] match = null;
-                for (int[] c : clusters) {
-                    if (w.startSecond() < c[1] && c[0] < w.endSecond()) {
-                        match = c;
-                        break;
-                    }
-                }
-                if (match == null) {
-                    clusters.add(new int[] {w.startSecond(), w.endSecond(), 1, w.startSecond()});
-                } else {
-                    match[0] = Math.min(match[0], w.startSecond());
-                    match[1] = Math.max(match[1], w.endSecond());
-                    match[2]++;
-                    match[3] += w.startSecond();
+                for (int t = w.startSecond(); t < Math.min(w.endSecond(), seconds); t++) {
+                    votes[t]++;
                 }
             }
         }
         List<Integer> onsets = new ArrayList<>();
-        for (int[] c : clusters) {
-            if (2 * c[2] >= runs.length) {
-                onsets.add((int) Math.round(c[3] / (double) c[2]));
+        int last = Integer.MIN_VALUE / 2;
+        for (int t = 0; t < seconds; t++) {
+            if (2 * votes[t] > runs.length) {
+                if (t - last > Windows.DEFAULT_MERGE_GAP_SECONDS + 1) {
+                    onsets.add(t);
+                }
+                last = t;
             }
         }
-        onsets.sort(null);
         return onsets;
     }
 

@@ -1,0 +1,108 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.AutoscalerSpec;
+import io.headroom.planner.autoscaler.StaticSpec;
+import io.headroom.planner.cluster.NodePool;
+import io.headroom.planner.cluster.Resources;
+import io.headroom.planner.dist.ConstantDistribution;
+import io.headroom.planner.dist.DistributionSpec;
+import io.headroom.planner.dist.ExponentialDistribution;
+import io.headroom.planner.dist.LognormalDistribution;
+import io.headroom.planner.scenario.Cluster;
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.Service;
+import io.headroom.planner.scenario.Slo;
+import io.headroom.planner.traffic.ArrivalProcess;
+import io.headroom.planner.traffic.RateProfile;
+import io.headroom.planner.traffic.Segment;
+import io.headroom.planner.traffic.Traffic;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The scenarios the fast engine is judged on ({@link EngineComparison}): every example shipped in
+ * {@code scenarios/} ({@link #EXAMPLES}, loaded by the caller) and the cases built here — a ramp to
+ * about 2,000 replicas, a spike on 4-slot replicas, a static deployment in overload, a CPU cluster
+ * that fills up, and crash-looping replicas. Kept short so the suite runs in seconds on DES.
+ */
+public final class EngineSuite {
+    /** The example files of {@code scenarios/}, by file name. */
+    public static final List<String> EXAMPLES = List.of("launch-day.yaml", "gentle-ramp.yaml", "gpu-cluster-full.yaml",
+            "replica-cap.yaml", "seed-numbers.yaml", "trace-replay.yaml", "validate-spike.yaml", "reference.yaml");
+    /** DES seeds whose mean the fast engine is compared with. */
+    public static final int DES_RUNS = 4;
+
+    private EngineSuite() {
+    }
+
+    /** The cases built in code, beside the examples. */
+    public static List<Scenario> builtIn() {
+        return List.of(rampTo2000Replicas(), spikeOnFourSlotReplicas(), staticOverload(), cpuClusterFills(), crashLooping());
+    }
+
+    /** 100 → 1,400 rps of 1 s requests over 8 minutes: azureml goes from 143 to about 2,000 replicas. */
+    static Scenario rampTo2000Replicas() {
+        Service service = service(LognormalDistribution.fromMeanAndP99(Duration.ofSeconds(1), Duration.ofSeconds(3)), 1,
+                Duration.ofSeconds(60));
+        return scenario("ramp to 2000 replicas", 21, service, new AzureMlSpec(143, 2500, 0.7, Duration.ofSeconds(1),
+                Duration.ofSeconds(60)), Optional.empty(), Duration.ofMinutes(15), List.of(
+                new Segment.Step(Duration.ZERO, 100),
+                new Segment.Ramp(Duration.ofMinutes(2), 1400, Duration.ofMinutes(8))));
+    }
+
+    /** 50 → 600 rps for 2 minutes, 200 ms requests, 4 slots per replica, 20 s startup. */
+    static Scenario spikeOnFourSlotReplicas() {
+        Service service = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofSeconds(1)), 4,
+                Duration.ofSeconds(20));
+        return scenario("spike, 4 slots per replica", 22, service, new AzureMlSpec(4, 100, 0.7, Duration.ofSeconds(1),
+                Duration.ofSeconds(60)), Optional.empty(), Duration.ofMinutes(8), List.of(
+                new Segment.Step(Duration.ZERO, 50),
+                new Segment.Step(Duration.ofMinutes(3), 600),
+                new Segment.Step(Duration.ofMinutes(5), 50)));
+    }
+
+    /** A static 20 replicas of exponential 1 s requests: 12 rps, then 26 rps (overload) for 3 minutes. */
+    static Scenario staticOverload() {
+        Service service = service(new ExponentialDistribution(Duration.ofSeconds(1)), 1, Duration.ofSeconds(90));
+        return scenario("static 20, overload", 23, service, new StaticSpec(20), Optional.empty(), Duration.ofMinutes(6), List.of(
+                new Segment.Step(Duration.ZERO, 12),
+                new Segment.Step(Duration.ofMinutes(2), 26),
+                new Segment.Step(Duration.ofMinutes(5), 12)));
+    }
+
+    /** Four 8-core nodes hold 32 one-core replicas; 5 → 40 rps of 1 s requests needs 58. */
+    static Scenario cpuClusterFills() {
+        Service service = service(LognormalDistribution.fromMeanAndP99(Duration.ofSeconds(1), Duration.ofSeconds(3)), 1,
+                Duration.ofSeconds(45));
+        Cluster cluster = new Cluster(List.of(new NodePool("general", 4, 8, 32, 0)), Duration.ofMinutes(5));
+        return scenario("cpu cluster fills", 24, service, new AzureMlSpec(4, 80, 0.7, Duration.ofSeconds(1), Duration.ofSeconds(60)),
+                Optional.of(cluster), Duration.ofMinutes(12), List.of(
+                new Segment.Step(Duration.ZERO, 5),
+                new Segment.Ramp(Duration.ofMinutes(2), 40, Duration.ofMinutes(3))));
+    }
+
+    /** A third of new replicas crash-loop: 3 → 25 rps of 500 ms requests. */
+    static Scenario crashLooping() {
+        Service base = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(500), Duration.ofSeconds(2)), 1,
+                Duration.ofSeconds(30));
+        Service service = new Service(base.serviceTime(), 1, base.maxQueueWait(), base.timeout(), 0.01, base.startup(), 0.33,
+                base.resources());
+        return scenario("crash-looping replicas", 25, service, new AzureMlSpec(3, 40, 0.7, Duration.ofSeconds(1),
+                Duration.ofSeconds(60)), Optional.empty(), Duration.ofMinutes(10), List.of(
+                new Segment.Step(Duration.ZERO, 3),
+                new Segment.Step(Duration.ofMinutes(2), 25)));
+    }
+
+    private static Service service(DistributionSpec serviceTime, int concurrency, Duration startup) {
+        return new Service(serviceTime, concurrency, Duration.ofMillis(500), Duration.ofSeconds(60), 0,
+                new ConstantDistribution(startup), 0, Resources.DEFAULT);
+    }
+
+    private static Scenario scenario(String name, long seed, Service service, AutoscalerSpec autoscaler, Optional<Cluster> cluster,
+            Duration length, List<Segment> profile) {
+        return new Scenario(name, seed, service, autoscaler, cluster,
+                new Traffic(length, ArrivalProcess.POISSON, new RateProfile(profile)), Slo.NONE, Optional.empty(), "built-in");
+    }
+}
