@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         header = "Benchmarks: how fast the simulator and the load generator run on this machine.",
         description = {"Numbers on a shared machine are noisy: compare the ratios printed within one run.", ""},
-        subcommands = {BenchSimulateCommand.class, BenchLoadtestCommand.class, BenchRecommendCommand.class})
+        subcommands = {BenchSimulateCommand.class, BenchLoadtestCommand.class, BenchRecommendCommand.class, BenchEnginesCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -3,6 +3,7 @@ package io.headroom.cli;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.Progress;
 import io.headroom.planner.sim.RunSpread;
+import io.headroom.planner.sim.SimulationEngine;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
 import io.headroom.planner.timeline.Summary;
@@ -28,14 +29,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Simulate a scenario: when do clients get 503s, and why.",
         description = {
-            "Runs a request-level discrete-event simulation of the scenario: arrivals that follow its traffic profile, the router queue with its wait limit (503), the scoring timeout (504), scoring errors (502), replica startup and failures, node capacity, and the autoscaler policy. Prints outcome counts and fractions, latency percentiles, replica-hours and cost, SLO verdicts, and the 503 windows with their cause (scale-up lag, max replicas, cluster full, startup failures).",
+            "Runs a request-level discrete-event simulation of the scenario (or, with --engine fast, a time-stepped fluid model of it): arrivals that follow its traffic profile, the router queue with its wait limit (503), the scoring timeout (504), scoring errors (502), replica startup and failures, node capacity, and the autoscaler policy. Prints outcome counts and fractions, latency percentiles, replica-hours and cost, SLO verdicts, and the 503 windows with their cause (scale-up lag, max replicas, cluster full, startup failures).",
             "",
             "Exits 4 when the scenario sets SLOs and the run misses one (with --runs: the first run).",
             ""},
         footer = {"", "Examples:",
             "  headroom simulate scenarios/launch-day.yaml",
             "  headroom simulate scenarios/launch-day.yaml --seed 7 --out out/launch-day",
-            "  headroom simulate scenarios/launch-day.yaml --runs 20 --format json"})
+            "  headroom simulate scenarios/launch-day.yaml --runs 20 --format json",
+            "  headroom simulate scenarios/launch-day.yaml --engine fast"})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +45,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ScenarioArgs scenarioArgs;
 
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "des", converter = EngineConverter.class,
+            description = "des (request-level discrete-event simulation, the reference) or fast (time-stepped fluid model with"
+                    + " stationary queueing results per 100 ms step: its cost does not grow with the request rate; see the"
+                    + " README for its accuracy). Default: ${DEFAULT-VALUE}.")
+    SimulationEngine engine;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
             description = "Repeat with N seeds (the scenario's, then derived ones) on all cores and report the spread"
@@ -65,7 +73,7 @@ final class SimulateCommand implements Callable<Integer> {
         Scenario scenario = scenarioArgs.load();
         PrintWriter stdout = spec.commandLine().getOut();
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), runs > 1 ? "runs" : "simulating")) {
-            SimulationResult first = Simulator.run(scenario, runs == 1 ? progress : Progress.NONE);
+            SimulationResult first = Simulator.run(scenario, engine, runs == 1 ? progress : Progress.NONE);
             RunSpread spread = runs > 1 ? RunSpread.run(scenario, first.summary(), runs, progress) : null;
             Summary summary = first.summary();
             progress.close();

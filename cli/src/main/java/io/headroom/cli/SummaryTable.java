@@ -20,8 +20,9 @@ final class SummaryTable {
     }
 
     void print(Scenario scenario, Summary s) {
-        line("%s — %s, seed %d, %s of traffic (%s autoscaler)%s", s.kind(), s.scenario(), s.seed(),
+        line("%s — %s, seed %d, %s of traffic (%s autoscaler%s)%s", s.kind(), s.scenario(), s.seed(),
                 Durations.format(scenario.traffic().duration()), scenario.autoscaler().policy(),
+                s.engine() == null ? "" : ", " + s.engine() + " engine",
                 s.incomplete() ? " — INCOMPLETE: stopped early" : "");
         out.println();
         line("  %-10s %12s %10s", "outcome", "requests", "fraction");

@@ -54,12 +54,17 @@ public final class CapacityReport {
         }
     }
 
+    /** The engine that predicted a run, in words: the discrete-event one unless the summary says fast. */
+    static String engineName(String engine) {
+        return "fast".equals(engine) ? "fast engine: time-stepped fluid model" : "discrete-event engine";
+    }
+
     private static String page(ReportInput in, List<RenderedChart> charts) {
         Summary p = in.predicted().summary();
         StringBuilder out = new StringBuilder(512 * 1024);
         Page.open(out, "Capacity review: " + in.scenario().name());
         out.append("<header>\n<h1>Capacity review: ").append(Html.escape(in.scenario().name())).append("</h1>\n")
-                .append("<p class=\"sub\">Predicted by simulation (seed ").append(p.seed()).append(") over ")
+                .append("<p class=\"sub\">Predicted by simulation (").append(engineName(p.engine())).append(", seed ").append(p.seed()).append(") over ")
                 .append(Format.clock(p.durationSeconds())).append(" of traffic")
                 .append(in.observed().isPresent() ? ", compared with an observed load test" : "")
                 .append(". Times are ").append(io.headroom.planner.time.Clock.notation(p.durationSeconds()))

@@ -133,7 +133,8 @@ final class FastEngine {
         this.replicas = new ReplicaSet(initial, clusterCapacity, s.startup().sampler(), s.startupFailureRate(), streams.startups());
         this.metrics = new MetricBuckets(policy.metricHistory(), replicas, UNITS);
         this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
-        this.service = new ServiceTimeTable(s.serviceTime().sampler(), streams.serviceTimes(), stepNanos, s.timeout().toNanos());
+        this.service = new ServiceTimeTable(s.serviceTime().sampler(), streams.serviceTimes(), s.serviceTime().mean().toNanos(), stepNanos,
+                s.timeout().toNanos());
         this.stationary = new StationaryRouter(meanServiceSeconds, waitLimitSeconds, s.serviceTime().cv(), stepNanos / 1e9);
         this.waitingByAge = new double[stationary.ages() + 1][stationary.ages()];
         long highestMicros = Math.max(2, (s.timeout().toNanos() + waitLimitNanos) / 1000 + 1);
@@ -270,7 +271,8 @@ final class FastEngine {
 
     /** The step's arrivals: the stationary share is rejected, the rest starts or joins the backlog. Returns how many started. */
     private double arrive(long t, long step, double arrivals) {
-        offered += arrivals;
+        // the share that departs within this step never counts (its requests are shorter than half a step)
+        offered += arrivals * (1 - service.sameStepShare());
         int slots = slots();
         double[] byAge = waitingByAge.length > 1 ? waitingByAge[(int) (step % waitingByAge.length)] : null;
         if (byAge != null) {
@@ -352,7 +354,6 @@ final class FastEngine {
             int d = steps[i];
             if (d == 0) {
                 busy -= started * shares[i];
-                offered -= arrivals * shares[i];
                 continue;
             }
             int at = base + d;

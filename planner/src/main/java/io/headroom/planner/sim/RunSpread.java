@@ -57,8 +57,9 @@ public record RunSpread(List<Long> seeds, List<Summary> summaries, Map<String, S
         Summary[] summaries = new Summary[runs];
         summaries[0] = firstRun;
         AtomicInteger done = new AtomicInteger(1);
+        SimulationEngine engine = SimulationEngine.of(firstRun.engine());
         IntStream.range(1, runs).parallel().forEach(i -> {
-            summaries[i] = Simulator.run(scenario.withSeed(seeds.get(i))).summary();
+            summaries[i] = Simulator.run(scenario.withSeed(seeds.get(i)), engine).summary();
             progress.update(done.incrementAndGet() / (double) runs);
         });
         List<Summary> list = List.of(summaries);

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * The service-time distribution as {@link FastEngine} needs it, estimated once per run from
  * {@value #SAMPLES} draws of the scenario's own sampler (so it works for every distribution,
- * empirical ones included, and is deterministic for a seed):
+ * empirical ones included, and is deterministic for a seed), scaled to the exact mean:
  *
  * <ul>
  *   <li>a departure kernel on the step grid: the share of requests started at a step that free
@@ -36,10 +36,18 @@ final class ServiceTimeTable {
     private final long[] pointNanos = new long[POINTS];
     private final double[] pointShares = new double[POINTS];
 
-    ServiceTimeTable(DurationSampler sampler, SplittableRandom random, long stepNanos, long timeoutNanos) {
+    ServiceTimeTable(DurationSampler sampler, SplittableRandom random, double meanNanos, long stepNanos, long timeoutNanos) {
         long[] samples = new long[SAMPLES];
+        double sum = 0;
         for (int i = 0; i < SAMPLES; i++) {
             samples[i] = sampler.sampleNanos(random);
+            sum += samples[i];
+        }
+        // scaled to the distribution's exact mean: the sample mean is off by about cv/256, and the
+        // offered load, hence an Erlang rejection share near capacity, would inherit it several times over
+        double scale = sum > 0 ? meanNanos * SAMPLES / sum : 1;
+        for (int i = 0; i < SAMPLES; i++) {
+            samples[i] = Math.round(samples[i] * scale);
         }
         Arrays.sort(samples);
         int[] steps = new int[SAMPLES];
@@ -76,6 +84,11 @@ final class ServiceTimeTable {
 
     double[] kernelShares() {
         return kernelShares;
+    }
+
+    /** The share of requests that free their slot within the step they start in (service under half a step). */
+    double sameStepShare() {
+        return kernelSteps[0] == 0 ? kernelShares[0] : 0;
     }
 
     /** The longest departure delay, in steps. */

@@ -16,6 +16,19 @@ public enum SimulationEngine {
     DES,
     FAST;
 
+    /** The engine named {@code id} ({@code des} or {@code fast}); a summary without an engine (older ones) is {@code des}. */
+    public static SimulationEngine of(String id) {
+        if (id == null) {
+            return DES;
+        }
+        for (SimulationEngine e : values()) {
+            if (e.id().equals(id)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("engine must be one of des, fast but was '" + id + "'");
+    }
+
     /** The name used on the command line and in {@code summary.json}: {@code des} or {@code fast}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -58,6 +58,31 @@ public final class SimulatorBenchmark {
         return new Measurement("full model (azureml, lognormal, queue, timeline)", r.summary().requests(), System.nanoTime() - start);
     }
 
+    /**
+     * The fast engine's workload: {@code rps} on average for {@code length}, 200 ms lognormal requests
+     * (p99 600 ms) on 4 slots per replica, azureml 10..20,000 replicas at 0.7 with a 60 s startup, the
+     * rate stepping between 0.6 and 1.4 times {@code rps} every 10 minutes.
+     */
+    public static Scenario fastWorkload(double rps, Duration length, long seed) {
+        Service service = new Service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(600)), 4,
+                Duration.ofMillis(500), Duration.ofSeconds(60), 0.001, new ConstantDistribution(Duration.ofSeconds(60)), 0,
+                Resources.DEFAULT);
+        List<Segment> segments = new java.util.ArrayList<>();
+        for (long minute = 0; minute * 60 < length.toSeconds(); minute += 10) {
+            segments.add(new Segment.Step(Duration.ofMinutes(minute), (minute / 10) % 2 == 0 ? rps * 0.6 : rps * 1.4));
+        }
+        return new Scenario("fast benchmark", seed, service, new AzureMlSpec(10, 20_000, 0.7, Duration.ofSeconds(1),
+                Duration.ofSeconds(60)), Optional.empty(), new Traffic(length, ArrivalProcess.POISSON, new RateProfile(segments)),
+                Slo.NONE, Optional.empty(), "benchmark");
+    }
+
+    /** Times the fast engine on {@link #fastWorkload}, one thread; the measurement counts the requests it stood for. */
+    public static Measurement fastEngine(double rps, Duration length, long seed) {
+        long start = System.nanoTime();
+        SimulationResult r = Simulator.run(fastWorkload(rps, length, seed), SimulationEngine.FAST);
+        return new Measurement("fast engine, " + Math.round(rps) + " rps", r.summary().requests(), System.nanoTime() - start);
+    }
+
     /** Times a bare M/M/c loss kernel: Poisson arrivals, exponential service, a completion heap. */
     public static Measurement bareKernel(long requests, int servers, double rps, double meanServiceSeconds, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -1,0 +1,88 @@
+package io.headroom.cli;
+
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.EngineComparison;
+import io.headroom.planner.sim.EngineSuite;
+import io.headroom.planner.sim.SimulatorBenchmark;
+import io.headroom.planner.sim.SimulatorBenchmark.Measurement;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code headroom bench engines}: the fast engine's accuracy against DES on the suite, and its speed at scale. */
+@Command(name = "engines", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Benchmark the engines: the fast engine's accuracy against DES on the suite, and its speed at 100k rps.",
+        description = {
+            "Accuracy: runs every example of scenarios/ and the built-in cases on the discrete-event engine (DES, the mean of --runs seeds, on all cores) and once on the fast engine, and prints per scenario the 503 fraction, the DES windows (those most seeds show) with the fast onset's error, and replica-hours, each with its verdict against the tolerances (503 within 15 % relative or 0.1 percentage point, onset within 2 s, replica-hours within 5 %). The DES seed spread column shows how far the farthest single DES seed lies from the DES mean.",
+            "Speed: simulates --length at --rps (and at 1 % of it) on the fast engine, on one thread, after a warm-up, and prints the wall time.",
+            ""})
+final class BenchEnginesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "" + EngineSuite.DES_RUNS,
+            description = "DES seeds per scenario (a whole number >= 1). Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--rps", paramLabel = "RPS", defaultValue = "100000",
+            description = "Mean request rate of the speed workload, requests per second. Default: ${DEFAULT-VALUE}.")
+    double rps;
+
+    @Option(names = "--length", paramLabel = "DURATION", defaultValue = "24h",
+            description = "Simulated time of the speed workload, a duration with its unit. Default: ${DEFAULT-VALUE}.")
+    Duration length;
+
+    @Option(names = "--accuracy", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Print the accuracy table (--no-accuracy skips it). Default: on.")
+    boolean accuracy;
+
+    @Option(names = "--speed", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Time the fast engine at --rps (--no-speed skips it). Default: on.")
+    boolean speed;
+
+    @Override
+    public Integer call() {
+        if (runs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be >= 1 but was " + runs);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (accuracy) {
+            List<Scenario> suite = new ArrayList<>();
+            for (String example : EngineSuite.EXAMPLES) {
+                suite.add(BundledScenarios.load(example));
+            }
+            suite.addAll(EngineSuite.builtIn());
+            out.printf(Locale.ROOT, "fast engine vs DES (mean of %d seeds), %d scenarios%n", runs, suite.size());
+            out.flush();
+            List<EngineComparison> rows = new ArrayList<>();
+            EngineTable table = new EngineTable(out);
+            table.header();
+            for (Scenario s : suite) {
+                EngineComparison c = EngineComparison.of(s, runs);
+                rows.add(c);
+                table.row(c);
+                out.flush();
+            }
+            table.footer(rows);
+        }
+        if (speed) {
+            out.printf(Locale.ROOT, "%nfast engine, one thread: %s at %,.0f rps (200 ms requests, 4 slots per replica, azureml)%n",
+                    io.headroom.planner.time.Durations.format(length), rps);
+            SimulatorBenchmark.fastEngine(rps, Duration.ofHours(1), 1);
+            for (double r : new double[] {rps / 100, rps}) {
+                Measurement m = SimulatorBenchmark.fastEngine(r, length, 2);
+                out.printf(Locale.ROOT, "  %,10.0f rps: %,d requests in %.2f s wall%n", r, m.requests(), m.nanos() / 1e9);
+                out.flush();
+            }
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}
