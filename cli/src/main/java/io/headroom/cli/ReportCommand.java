@@ -55,6 +55,10 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "des", converter = EngineConverter.class,
+            description = "The engine of the prediction: des (discrete-event) or fast (time-stepped fluid); the report says which. Default: ${DEFAULT-VALUE}.")
+    io.headroom.planner.sim.SimulationEngine engine;
+
     @Option(names = "--recommend",
             description = "Also search for the cheapest settings that meet the SLOs (as 'headroom recommend' does; a few"
                     + " seconds for launch-day) and add a \"What to change\" section; each 503 window then gets the best"
@@ -68,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = scenarioArgs.load();
-        SimulationResult predicted = Simulator.run(scenario);
+        SimulationResult predicted = Simulator.run(scenario, engine);
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
         if (observed != null) {
             input = input.withObserved(readObserved(observed));
