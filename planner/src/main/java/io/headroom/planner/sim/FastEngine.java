@@ -1,20 +1,14 @@
 package io.headroom.planner.sim;
 
-import io.headroom.planner.autoscaler.AutoscalerPolicy;
-import io.headroom.planner.autoscaler.ScalingDecision;
-import io.headroom.planner.autoscaler.ScalingLimit;
-import io.headroom.planner.autoscaler.Snapshot;
-import io.headroom.planner.cluster.FitError;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
-import io.headroom.planner.time.Clock;
-import io.headroom.planner.timeline.ReplicaSample;
 import io.headroom.planner.traffic.PiecewiseLinearRate;
 
 /**
  * The fast engine: a time-stepped fluid model of the router and its replicas whose cost grows with
  * simulated time and the service time's spread, never with the request rate. The replicas
- * ({@link ReplicaSet}), the policy (the scenario's own {@link AutoscalerPolicy}, fed
+ * ({@link ReplicaSet}, through {@link FluidScaling}), the policy (the scenario's own
+ * {@link io.headroom.planner.autoscaler.AutoscalerPolicy}, fed
  * {@link MetricBuckets} as in the discrete-event engine) and the outputs are the same; only the
  * requests are fluid.
  *
@@ -58,7 +52,6 @@ final class FastEngine {
     private static final long SECOND = 1_000_000_000L;
     private static final long MILLI = 1_000_000L;
     private static final long[] STEP_CANDIDATES_MS = {100, 50, 25, 20, 10, 5, 2, 1};
-    private static final int MAX_EVENTS = 200;
     /** Metric units per request: fluid counts reach the policy in 1/256 requests. */
     private static final long UNITS = 256;
 
@@ -67,20 +60,14 @@ final class FastEngine {
     private final long tickNanos;
     private final PiecewiseLinearRate rate;
     private final Progress progress;
-    private final int concurrency;
     private final double waitLimitSeconds;
     private final long waitLimitNanos;
     private final double meanServiceSeconds;
     private final double errorRate;
-    private final AutoscalerPolicy policy;
-    private final ReplicaSet replicas;
-    private final MetricBuckets metrics;
     private final ServiceTimeTable service;
     private final StationaryRouter stationary;
     private final FluidRecorder recorder;
-    private final long clusterCapacity;
-    private final long schedulingTimeoutNanos;
-    private final String schedulerMessage;
+    private final FluidScaling scaling;
 
     /** Departures scheduled per future step (busy slots, and the offered load's infinite-server count), a ring. */
     private final double[] busyDepartures;
@@ -107,32 +94,18 @@ final class FastEngine {
      * waiting at age i steps. The queue then builds up over the max wait after a jump, as it does.
      */
     private final double[][] waitingByAge;
-    private ScalingDecision lastDecision;
-    private boolean pendingReported;
-    private long replicaNanos;
-    private long accountedUntilNanos;
-    private int peakReady;
 
     FastEngine(Scenario scenario, RandomStreams streams, Progress progress) {
         Service s = scenario.service();
         this.progress = progress;
-        this.policy = scenario.autoscaler().newPolicy();
-        this.tickNanos = policy.evaluationInterval().toNanos();
+        this.tickNanos = FluidScaling.tickNanos(scenario);
         this.meanServiceSeconds = s.serviceTime().mean().toNanos() / 1e9;
         this.stepNanos = stepNanos(meanServiceSeconds, tickNanos);
         this.endNanos = scenario.traffic().duration().toNanos();
         this.rate = scenario.traffic().shape().rate();
-        this.concurrency = s.concurrency();
         this.waitLimitNanos = s.maxQueueWait().toNanos();
         this.waitLimitSeconds = waitLimitNanos / 1e9;
         this.errorRate = s.errorRate();
-        this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(s.resources())).orElse(Long.MAX_VALUE);
-        this.schedulerMessage = scenario.cluster().map(c -> FitError.message(s.resources(), c.nodePools())).orElse("");
-        this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
-        int initial = scenario.autoscaler().initialReplicas();
-        this.replicas = new ReplicaSet(initial, clusterCapacity, s.startup().sampler(), s.startupFailureRate(), streams.startups());
-        this.metrics = new MetricBuckets(policy.metricHistory(), replicas, UNITS);
-        this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
         this.service = new ServiceTimeTable(s.serviceTime().sampler(), streams.serviceTimes(), s.serviceTime().mean().toNanos(), stepNanos,
                 s.timeout().toNanos());
         this.stationary = new StationaryRouter(meanServiceSeconds, waitLimitSeconds, s.serviceTime().cv(), stepNanos / 1e9);
@@ -143,7 +116,7 @@ final class FastEngine {
         this.offeredDepartures = new double[service.maxSteps() + 1];
         this.backlogSteps = (int) (waitLimitNanos / stepNanos) + 2;
         this.backlog = new double[backlogSteps];
-        this.peakReady = replicas.ready();
+        this.scaling = new FluidScaling(scenario, streams, UNITS, recorder);
         this.noiseRandom = streams.arrivals();
         this.noiseDecay = Math.exp(-stepNanos / 1e9 / meanServiceSeconds);
     }
@@ -169,15 +142,10 @@ final class FastEngine {
             offered = Math.max(0, offered - offeredDepartures[ring]);
             busyDepartures[ring] = 0;
             offeredDepartures[ring] = 0;
-            if (replicas.nextReadyAtNanos() <= t) {
-                replicas.promoteDue(t);
-                metrics.readyChanged(t);
-                peakReady = Math.max(peakReady, replicas.ready());
-            }
+            scaling.promoteDue(t);
             double started = drainBacklog(t, step);
             if (t > 0 && t % tickNanos == 0) {
-                accountReplicas(t);
-                tick(t);
+                scaling.tick(t, Math.round(heldBusy), Math.round(heldQueue));
             }
             if (t > 0 && t % SECOND == 0) {
                 endOfSecond(t);
@@ -189,13 +157,13 @@ final class FastEngine {
             heldQueue = Math.max(queued, stationaryQueue);
             double inFlight = busy + heldQueue;
             double fluctuation = noise(inFlight);
-            metrics.fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
+            scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
                     Math.round(Math.max(0, inFlight + fluctuation) * UNITS),
-                    Math.round(Math.min(slots(), Math.max(0, busy + fluctuation)) * UNITS));
+                    Math.round(Math.min(scaling.slots(), Math.max(0, busy + fluctuation)) * UNITS));
             step++;
         }
-        accountReplicas(endNanos);
-        recorder.finish(replicaNanos, peakReady);
+        scaling.account(endNanos);
+        recorder.finish(scaling.replicaNanos(), scaling.peakReady());
         return recorder;
     }
 
@@ -227,7 +195,7 @@ final class FastEngine {
             oldestBacklogStep = step;
             return 0;
         }
-        double free = Math.max(0, slots() - busy);
+        double free = Math.max(0, scaling.slots() - busy);
         double started = 0;
         for (long j = oldestBacklogStep; j < step; j++) {
             int i = (int) (j % backlogSteps);
@@ -273,7 +241,7 @@ final class FastEngine {
     private double arrive(long t, long step, double arrivals) {
         // the share that departs within this step never counts (its requests are shorter than half a step)
         offered += arrivals * (1 - service.sameStepShare());
-        int slots = slots();
+        int slots = scaling.slots();
         double[] byAge = waitingByAge.length > 1 ? waitingByAge[(int) (step % waitingByAge.length)] : null;
         if (byAge != null) {
             java.util.Arrays.fill(byAge, 0);
@@ -283,7 +251,6 @@ final class FastEngine {
             return 0;
         }
         int slot = recorder.slotOf(t);
-        recorder.arrived(slot, arrivals);
         double admitted = arrivals;
         double startNoWait = 1;
         if (slots > 0) {
@@ -367,53 +334,11 @@ final class FastEngine {
         offered = Math.max(0, offered);
     }
 
-    /** The autoscaler's evaluation, as {@link RouterModel#tick} does it: the policy decides and the replicas follow. */
-    private void tick(long t) {
-        metrics.readAt(t);
-        Snapshot snapshot = new Snapshot(t, replicas.ready(), replicas.startingOnly(), replicas.crashLooping(), replicas.pending(),
-                replicas.desired(), Math.round(heldBusy), Math.round(heldQueue), concurrency, metrics);
-        lastDecision = policy.decide(snapshot);
-        int crashLoopingBefore = replicas.crashLooping();
-        replicas.scaleTo(lastDecision.desiredReplicas(), t, readyAt -> { });
-        metrics.readyChanged(t);
-        for (int i = crashLoopingBefore; i < replicas.crashLooping(); i++) {
-            event(t, "CrashLoopBackOff", "a new replica's init() failed; it restarts with back-off and never becomes ready");
-        }
-        if (replicas.pending() == 0) {
-            pendingReported = false;
-        } else if (!pendingReported && t - replicas.pendingSinceNanos() >= schedulingTimeoutNanos) {
-            pendingReported = true;
-            event(t, "FailedScheduling", replicas.pending() + " replica(s) Pending since "
-                    + Clock.of(replicas.pendingSinceNanos() / SECOND) + ": Couldn't Schedule because the kubernetes cluster didn't have"
-                    + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
-        }
-    }
-
-    private void event(long t, String reason, String message) {
-        if (recorder.eventCount() < MAX_EVENTS) {
-            recorder.event(t, reason, message);
-        }
-    }
-
     private void endOfSecond(long t) {
         int second = (int) (t / SECOND) - 1;
         if (second % 60 == 59) {
             progress.update(Math.min(1, t / (double) endNanos));
         }
-        recorder.endOfSecond(second, new ReplicaSample(replicas.ready(), replicas.startingOnly() + replicas.crashLooping(),
-                replicas.desired(), Math.round(heldBusy), Math.round(heldQueue), replicas.pending(),
-                replicas.crashLooping(), lastDecision.limitedByMax()));
-    }
-
-    private int slots() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) replicas.ready() * concurrency);
-    }
-
-    private void accountReplicas(long nowNanos) {
-        long until = Math.min(nowNanos, endNanos);
-        if (until > accountedUntilNanos) {
-            replicaNanos += (long) replicas.placed() * (until - accountedUntilNanos);
-            accountedUntilNanos = until;
-        }
+        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)));
     }
 }

@@ -35,7 +35,6 @@ final class FluidRecorder {
     private final int seconds;
     private final int lagSeconds;
     private final int ring;
-    private final double[] arrivals;
     private final double[] ok;
     private final double[] rejected;
     private final double[] timedOut;
@@ -70,7 +69,6 @@ final class FluidRecorder {
         this.seconds = seconds;
         this.lagSeconds = (int) (waitLimitNanos / SECOND) + 1;
         this.ring = lagSeconds + 2;
-        this.arrivals = new double[ring];
         this.ok = new double[ring];
         this.rejected = new double[ring];
         this.timedOut = new double[ring];
@@ -92,10 +90,6 @@ final class FluidRecorder {
     /** The ring slot of the arrival second of an instant. */
     int slotOf(long arrivalNanos) {
         return (int) (arrivalNanos / SECOND % ring);
-    }
-
-    void arrived(int slot, double count) {
-        arrivals[slot] += count;
     }
 
     void rejected(int slot, double count) {
@@ -171,7 +165,6 @@ final class FluidRecorder {
         closedRejected += rejected[slot];
         closedTimedOut += timedOut[slot];
         closedFailed += failed[slot];
-        arrivals[slot] = 0;
         ok[slot] = 0;
         rejected[slot] = 0;
         timedOut[slot] = 0;
