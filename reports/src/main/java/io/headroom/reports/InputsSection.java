@@ -2,6 +2,8 @@ package io.headroom.reports;
 
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.HpaMetric;
+import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
@@ -48,6 +50,20 @@ final class InputsSection {
                 row(out, "target utilization", Format.percent(a.targetUtilization()));
                 row(out, "refresh interval", Format.duration(a.refreshInterval()));
                 row(out, "scale-down delay", Format.duration(a.scaleDownDelay()));
+                return null;
+            }
+
+            @Override
+            public Void hpa(HpaSpec h) {
+                row(out, "replicas", h.minReplicas() + " to " + h.maxReplicas()
+                        + (h.initialReplicas() == h.minReplicas() ? "" : ", " + h.initialReplicas() + " at the start"));
+                row(out, "metric", h.metric().type().key() + ", target " + (h.metric().type() == HpaMetric.Type.CPU
+                        ? Format.percent(h.metric().target()) + " of the CPU request" : Format.significant(h.metric().target()) + " per pod"));
+                row(out, "sync period / metric window", Format.duration(h.syncPeriod()) + " / " + Format.duration(h.metricWindow()));
+                row(out, "tolerance", Format.percent(h.tolerance()));
+                row(out, "behavior", h.behavior().map(b -> "up: stabilization " + Format.duration(b.scaleUp().stabilizationWindow())
+                        + "; down: stabilization " + Format.duration(b.scaleDown().stabilizationWindow()))
+                        .orElse("none (legacy path)"));
                 return null;
             }
 

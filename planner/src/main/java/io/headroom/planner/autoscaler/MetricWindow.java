@@ -34,6 +34,20 @@ public interface MetricWindow {
     int readyForAtLeast(Duration age);
 
     /**
+     * Ready replicas whose pod started less than {@code startedWithin} ago and that became ready less
+     * than {@code readyWithin} ago: what the HPA's CPU pod grouping sets aside as not yet initialised
+     * (inside {@code cpuInitializationPeriod}, without a metric sample taken after readiness).
+     */
+    int readyStartedWithin(Duration startedWithin, Duration readyWithin);
+
+    /**
+     * Mean CPU use of a ready replica over the window as a fraction of its CPU request, from the
+     * service's {@code cpuUsage} model: (idle + per busy slot × mean busy slots per ready replica) / request.
+     * NaN when the replica requests no CPU.
+     */
+    double cpuUtilization(Duration window);
+
+    /**
      * A window over a load that never changed: every mean is the given value and every replica has
      * been ready for ever. For hand-made snapshots in tests and for one-off decisions.
      */
@@ -67,6 +81,16 @@ public interface MetricWindow {
             @Override
             public int readyForAtLeast(Duration age) {
                 return ready;
+            }
+
+            @Override
+            public int readyStartedWithin(Duration startedWithin, Duration readyWithin) {
+                return 0;
+            }
+
+            @Override
+            public double cpuUtilization(Duration window) {
+                return Double.NaN;
             }
         };
     }

@@ -59,7 +59,7 @@ public final class ScenarioLoader {
         }
         long seed = s.node("seed").map(n -> Section.integer(n, "seed")).orElse(DEFAULT_SEED);
         Service service = ServiceBinder.bind(s.required("service"), dir);
-        AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"));
+        AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"), service);
         Optional<Cluster> cluster = s.section("cluster", CLUSTER_KEYS).map(ScenarioLoader::cluster);
         Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir);
         Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);

@@ -11,11 +11,13 @@ import java.util.List;
  * Binds {@code service}. Defaults (Azure ML's where it documents one): concurrency 1
  * ({@code replica_max_concurrent_requests}), maxQueueWait 500ms ({@code max_request_wait_time}),
  * timeout 60s ({@code scoring_timeout_ms}), errorRate 0, startup 90s (constant), startupFailureRate 0,
- * resources cpu 1, memoryGb 2, gpu 0. {@code serviceTime} is required.
+ * resources cpu 1, memoryGb 2, gpu 0, cpuUsage perBusySlot {@code resources.cpu / concurrency} and idle 0
+ * ({@link CpuUsage}). {@code serviceTime} is required.
  */
 final class ServiceBinder {
     static final List<String> KEYS = List.of("serviceTime", "concurrency", "maxQueueWait", "timeout", "errorRate", "startup",
-            "startupFailureRate", "resources");
+            "startupFailureRate", "resources", "cpuUsage");
+    static final List<String> CPU_USAGE_KEYS = List.of("perBusySlot", "idle");
     static final List<String> RESOURCE_KEYS = List.of("cpu", "memoryGb", "gpu");
     static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofMillis(500);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -36,8 +38,17 @@ final class ServiceBinder {
                 .orElse(new ConstantDistribution(DEFAULT_STARTUP));
         double startupFailureRate = s.fraction("startupFailureRate", 0);
         Resources resources = s.section("resources", RESOURCE_KEYS).map(ServiceBinder::resources).orElse(Resources.DEFAULT);
+        CpuUsage cpuUsage = s.section("cpuUsage", CPU_USAGE_KEYS).map(c -> cpuUsage(c, resources, concurrency))
+                .orElse(CpuUsage.fullRequest(resources.cpu(), concurrency));
         return Section.build(() -> new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup,
-                startupFailureRate, resources), "service", s.location());
+                startupFailureRate, resources, cpuUsage), "service", s.location());
+    }
+
+    private static CpuUsage cpuUsage(Section c, Resources resources, int concurrency) {
+        CpuUsage d = CpuUsage.fullRequest(resources.cpu(), concurrency);
+        double perBusySlot = c.nonNegative("perBusySlot", d.perBusySlotCores());
+        double idle = c.nonNegative("idle", d.idleCores());
+        return Section.build(() -> new CpuUsage(perBusySlot, idle), c.path(), c.location());
     }
 
     private static Resources resources(Section r) {

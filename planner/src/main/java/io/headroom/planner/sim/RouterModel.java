@@ -107,7 +107,7 @@ public final class RouterModel {
         int initial = scenario.autoscaler().initialReplicas();
         this.replicas = new ReplicaSet(initial, clusterCapacity, service.startup().sampler(), service.startupFailureRate(),
                 streams.startups());
-        this.metrics = new MetricBuckets(policy.metricHistory(), replicas);
+        this.metrics = new MetricBuckets(policy.metricHistory(), replicas, service);
         this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
     }
 

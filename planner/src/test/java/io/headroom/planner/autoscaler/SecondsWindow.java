@@ -53,4 +53,14 @@ final class SecondsWindow implements MetricWindow {
     public int readyForAtLeast(Duration age) {
         return ready;
     }
+
+    @Override
+    public int readyStartedWithin(Duration startedWithin, Duration readyWithin) {
+        return 0;
+    }
+
+    @Override
+    public double cpuUtilization(Duration window) {
+        return Double.NaN;
+    }
 }

@@ -72,8 +72,28 @@ class MalformedScenarioTest {
                         "s.yaml:5:22", "autoscaler.targetUtilization must be in (0, 1]", "but was 0"),
                 c("min above max", "name: x\n" + SERVICE + "autoscaler:\n  minReplicas: 5\n  maxReplicas: 3\n" + TRAFFIC,
                         "s.yaml:6:16", "autoscaler.maxReplicas must be >= autoscaler.minReplicas (5)", "but was 3"),
-                c("unknown policy lists the known ones", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n" + TRAFFIC,
-                        "s.yaml:5:11", "autoscaler.policy must be one of azureml, static", "but was 'hpa'"),
+                c("unknown policy lists the known ones", "name: x\n" + SERVICE + "autoscaler:\n  policy: kpa\n" + TRAFFIC,
+                        "s.yaml:5:11", "autoscaler.policy must be one of azureml, hpa, static", "but was 'kpa'"),
+                c("hpa needs maxReplicas", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n" + TRAFFIC,
+                        "s.yaml:5:3", "autoscaler.maxReplicas is required", "missing"),
+                c("hpa metric type unknown", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n  metric: {type: memory, targetAverage: 3}\n" + TRAFFIC,
+                        "s.yaml:7:18", "autoscaler.metric.type must be one of cpu, concurrency, rps, external", "but was 'memory'"),
+                c("hpa cpu takes targetUtilization", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n  metric: {type: cpu, targetAverage: 3}\n" + TRAFFIC,
+                        "s.yaml:7:38", "autoscaler.metric.targetAverage is not used by metric type cpu (it takes targetUtilization)"),
+                c("hpa on cpu needs a cpu request", "name: x\nservice:\n  serviceTime: 1s\n  resources: {cpu: 0}\n"
+                        + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n  metric: {type: cpu, targetUtilization: 0.6}\n" + TRAFFIC,
+                        "s.yaml:8:11", "an hpa on cpu needs service.resources.cpu > 0"),
+                c("hpa selectPolicy unknown", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n"
+                        + "  behavior:\n    scaleUp: {selectPolicy: Fastest}\n" + TRAFFIC,
+                        "s.yaml:8:29", "autoscaler.behavior.scaleUp.selectPolicy must be one of Max, Min, Disabled", "but was 'Fastest'"),
+                c("hpa policy period beyond upstream's 30 minutes", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n"
+                        + "  maxReplicas: 5\n  behavior:\n    scaleDown:\n      policies: [{type: Pods, value: 1, period: 1h}]\n"
+                        + TRAFFIC, "s.yaml:9:18", "policy period must be within 1s..30m", "1h"),
+                c("azureml does not take hpa's metric", "name: x\n" + SERVICE
+                        + "autoscaler:\n  minReplicas: 2\n  metric: {type: cpu, targetUtilization: 0.5}\n" + TRAFFIC,
+                        "s.yaml:6:3", "key 'metric' in autoscaler is not used by policy azureml"),
                 c("static without replicas", "name: x\n" + SERVICE + "autoscaler:\n  policy: static\n" + TRAFFIC,
                         "s.yaml:5:3", "autoscaler.replicas is required", "but was missing"),
                 c("key of another policy", "name: x\n" + SERVICE + "autoscaler:\n  replicas: 3\n" + TRAFFIC, "s.yaml:5:3",
