@@ -45,13 +45,23 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Reads, binds and validates {@code file}.
+     * Reads, binds and validates {@code file} under the default {@link LoadLimits}.
      *
      * @throws InvalidInputException for a file that cannot be read, is malformed or breaks a rule
      */
     public static Scenario load(Path file) {
+        return load(file, LoadLimits.DEFAULT);
+    }
+
+    /**
+     * Reads, binds and validates {@code file}, and refuses a scenario that asks for more than
+     * {@code limits} allow (work that cannot finish, side files outside its folder).
+     *
+     * @throws InvalidInputException for a file that cannot be read, is malformed, breaks a rule or a limit
+     */
+    public static Scenario load(Path file, LoadLimits limits) {
         Node root = NodeReader.read(file, "scenario file");
-        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+        ScenarioFolder dir = ScenarioFolder.of(file, limits.allowOutsideFiles());
         Section s = Section.of(root, "", KEYS);
         String name = s.requiredString("name");
         if (name.isBlank()) {
@@ -61,7 +71,7 @@ public final class ScenarioLoader {
         Service service = ServiceBinder.bind(s.required("service"), dir);
         AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"));
         Optional<Cluster> cluster = s.section("cluster", CLUSTER_KEYS).map(ScenarioLoader::cluster);
-        Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir);
+        Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir, limits);
         Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);
         Optional<Cost> cost = s.section("cost", COST_KEYS).map(ScenarioLoader::cost);
         RequestSpec request = s.section("request", REQUEST_KEYS).map(r -> request(r, dir)).orElse(RequestSpec.DEFAULT);
@@ -106,7 +116,7 @@ public final class ScenarioLoader {
         return Section.build(() -> new Slo(max503, p50, p90, p99), "slo", s.location());
     }
 
-    private static RequestSpec request(Section s, Path dir) {
+    private static RequestSpec request(Section s, ScenarioFolder dir) {
         String method = s.node("method").map(n -> {
             String m = Section.string(n, s.path("method")).toUpperCase(java.util.Locale.ROOT);
             if (!m.equals("GET") && !m.equals("POST")) {

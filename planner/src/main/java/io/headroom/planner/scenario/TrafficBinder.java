@@ -10,7 +10,6 @@ import io.headroom.planner.traffic.Segment;
 import io.headroom.planner.traffic.Trace;
 import io.headroom.planner.traffic.Traffic;
 import io.headroom.planner.traffic.TrafficShape;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +33,14 @@ final class TrafficBinder {
     private TrafficBinder() {
     }
 
-    static Traffic bind(Node node, Path scenarioDir) {
+    static Traffic bind(Node node, ScenarioFolder folder, LoadLimits limits) {
         Section s = Section.of(node, "traffic", KEYS);
         Node durationNode = s.required("duration");
         Duration duration = Section.duration(durationNode, s.path("duration"));
         if (duration.isZero()) {
             throw Section.error(s.path("duration") + " must be > 0s", durationNode);
         }
+        WorkEstimate.checkTimeline(duration, limits, durationNode);
         ArrivalProcess arrivals = arrivals(s);
         Optional<Node> profile = s.node("profile");
         Optional<Node> trace = s.node("trace");
@@ -49,8 +49,10 @@ final class TrafficBinder {
                     s.location());
         }
         TrafficShape shape = profile.isPresent() ? profile(profile.get(), duration)
-                : trace(trace.get(), scenarioDir, duration, durationNode);
-        return Section.build(() -> new Traffic(duration, arrivals, shape), "traffic", s.location());
+                : trace(trace.get(), folder, duration, durationNode);
+        Traffic traffic = Section.build(() -> new Traffic(duration, arrivals, shape), "traffic", s.location());
+        WorkEstimate.checkRequests(traffic, limits, durationNode);
+        return traffic;
     }
 
     private static ArrivalProcess arrivals(Section s) {
@@ -111,7 +113,7 @@ final class TrafficBinder {
         return new Segment.Ramp(at, to, over);
     }
 
-    private static Trace trace(Node node, Path scenarioDir, Duration runLength, Node durationNode) {
+    private static Trace trace(Node node, ScenarioFolder folder, Duration runLength, Node durationNode) {
         Node fileNode = node;
         Duration resolution = Duration.ofSeconds(1);
         if (!(node instanceof ScalarNode)) {
@@ -126,7 +128,12 @@ final class TrafficBinder {
             }
         }
         String keyPath = node == fileNode ? "traffic.trace" : "traffic.trace.file";
-        SideFile file = SideFile.resolve(scenarioDir, fileNode, keyPath);
+        SideFile file = SideFile.resolve(folder, fileNode, keyPath);
+        String lower = file.path().getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            throw Section.error(keyPath + " must name a CSV file of request counts (one row per bucket, the count last;"
+                    + " JSON and YAML traces are not read)", fileNode);
+        }
         List<Integer> counts = TraceReader.counts(file);
         if (counts.isEmpty()) {
             throw new InvalidInputException("a trace must hold at least one count row but " + file + " had none ("
