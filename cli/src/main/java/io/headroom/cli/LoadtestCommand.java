@@ -2,6 +2,7 @@ package io.headroom.cli;
 
 import io.headroom.loadgen.loadtest.LoadTest;
 import io.headroom.loadgen.loadtest.LoadTestResult;
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class LoadtestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = scenarioArgs.load();
+        Scenario scenario = scenarioArgs.load(1, LoadLimits.DEFAULT_MAX_LOAD_TEST_REQUESTS);
         var request = target.request(scenario.request());
         Path dir = out != null ? out : scenarioArgs.defaultOut("-loadtest");
         PrintWriter stdout = spec.commandLine().getOut();

@@ -3,7 +3,9 @@ package io.headroom.cli;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.recommend.Recommender;
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.RunSpread;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
 import io.headroom.planner.timeline.SummaryJson;
@@ -24,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom report}: the capacity review as one self-contained HTML file. */
@@ -67,7 +70,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = scenarioArgs.load();
+        if (recommend && (runs < 1 || runs > RunSpread.MAX_RUNS)) {
+            throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
+        }
+        Scenario scenario = scenarioArgs.load(recommend ? runs : 1, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
         SimulationResult predicted = Simulator.run(scenario);
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
         if (observed != null) {

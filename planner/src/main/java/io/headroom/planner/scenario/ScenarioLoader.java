@@ -134,7 +134,21 @@ public final class ScenarioLoader {
         Map<String, String> headers = new LinkedHashMap<>();
         if (s.has("headers")) {
             for (Node.Field f : Section.asMap(s.required("headers"), s.path("headers")).fields().values()) {
-                headers.put(f.key(), Section.string(f.value(), s.path("headers") + "." + f.key()));
+                if (!f.key().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                    throw Section.error(s.path("headers") + " names must be tokens (letters, digits, !#$%&'*+-.^_`|~)",
+                            io.headroom.planner.Excerpt.quoted(f.key()), f.keyLocation());
+                }
+                String path = s.path("headers") + "." + f.key();
+                String value = Section.string(f.value(), path);
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                        throw Section.error(path + " must not hold CR, LF or other control characters (each would add a"
+                                + " header line to every request)", String.format(java.util.Locale.ROOT,
+                                        "a value with \\u%04x at character %d", (int) c, i + 1), f.value().location());
+                    }
+                }
+                headers.put(f.key(), value);
             }
         }
         String finalBody = body;

@@ -55,6 +55,11 @@ class MalformedScenarioTest {
                         "s.yaml:10:13", "request.body and request.bodyFile exclude each other"),
                 c("request header not a string", "name: x\n" + SERVICE + TRAFFIC + "request:\n  headers:\n    X-Count: [1]\n",
                         "s.yaml:10:14", "request.headers.X-Count must be a string"),
+                c("request header with CR LF", "name: x\n" + SERVICE + TRAFFIC
+                        + "request:\n  headers:\n    X-Evil: \"a\\r\\nInjected: 1\"\n", "s.yaml:10:13",
+                        "request.headers.X-Evil must not hold CR, LF or other control characters", "\\u000d at character 2"),
+                c("request header name with a space", "name: x\n" + SERVICE + TRAFFIC
+                        + "request:\n  headers:\n    \"X Evil\": a\n", "s.yaml:10:5", "request.headers names must be tokens"),
                 c("missing name", SERVICE + TRAFFIC, "s.yaml:1:1", "name is required", "but was missing"),
                 c("missing traffic", "name: x\n" + SERVICE, "s.yaml:1:1", "traffic is required", "but was missing"),
                 c("bare number duration", "name: x\n" + SERVICE + "  startup: 90\n" + TRAFFIC, "s.yaml:4:12",
