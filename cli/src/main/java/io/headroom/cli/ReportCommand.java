@@ -8,9 +8,7 @@ import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.RunSpread;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
-import io.headroom.planner.timeline.SummaryJson;
 import io.headroom.planner.timeline.Window;
-import io.headroom.planner.timeline.TimelineCsv;
 import io.headroom.reports.CapacityReport;
 import io.headroom.reports.ObservedRun;
 import io.headroom.reports.ReportInput;
@@ -111,18 +109,8 @@ final class ReportCommand implements Callable<Integer> {
         return input.withRecommendations(byWindow).withRecommendation(r);
     }
 
-    /** An observed run from a loadtest output directory, or a validate one (its observed/ subdirectory). */
+    /** An observed run from a loadtest output directory, or a validate one (its observed/ subdirectory), validated. */
     static ObservedRun readObserved(Path given) {
-        Path dir = Files.isRegularFile(given.resolve("observed").resolve("summary.json")) ? given.resolve("observed") : given;
-        Path timeline = dir.resolve("timeline.csv");
-        Path summary = dir.resolve("summary.json");
-        if (!Files.isRegularFile(timeline) || !Files.isRegularFile(summary)) {
-            throw new InvalidInputException("--observed must be the directory loadtest or validate wrote, or one with timeline.csv and summary.json, but was '" + given + "'");
-        }
-        try {
-            return new ObservedRun(SummaryJson.read(summary), TimelineCsv.read(timeline));
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + summary + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        return ObservedRun.read(given);
     }
 }

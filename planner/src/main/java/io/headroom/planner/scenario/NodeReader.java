@@ -57,7 +57,7 @@ final class NodeReader {
                 throw new InvalidInputException(what + " must be at most " + MAX_BYTES / 1024 / 1024 + " MB but was "
                         + Files.size(path) / 1024 / 1024 + " MB (" + file + ")");
             }
-            text = SideFile.decode(Files.readAllBytes(path), file);
+            text = io.headroom.planner.TextFile.decode(Files.readAllBytes(path), file);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + what + " " + file + ": " + oneLine(e.getMessage()), e);
         }

@@ -2,13 +2,8 @@ package io.headroom.planner.scenario;
 
 import io.headroom.planner.Excerpt;
 import io.headroom.planner.InvalidInputException;
+import io.headroom.planner.TextFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,50 +86,7 @@ record SideFile(Path path, String shownAs) {
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + path + ": " + NodeReader.oneLine(e.getMessage()), e);
         }
-        return decode(bytes, shownAs);
-    }
-
-    /**
-     * {@code bytes} as UTF-8 text; the first byte that is not text (invalid UTF-8, or NUL: a binary
-     * file) is an error at {@code file:line:column}.
-     */
-    static String decode(byte[] bytes, String file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            decoder.flush(out);
-        }
-        out.flip();
-        String text = out.toString();
-        int nul = text.indexOf('\0');
-        if (nul >= 0) {
-            throw notText(file, "a NUL character", text, nul);
-        }
-        if (result.isError()) {
-            throw notText(file, String.format(Locale.ROOT, "byte 0x%02x", bytes[in.position()] & 0xff), text, text.length());
-        }
-        return text;
-    }
-
-    private static InvalidInputException notText(String file, String what, String text, int index) {
-        return new InvalidInputException(file + " must be UTF-8 text (a binary or compressed file cannot be read) but had "
-                + what + " (" + file + ":" + where(text, index) + ")");
-    }
-
-    /** {@code line:column} (1-based) of character {@code index} of {@code text}. */
-    static String where(String text, int index) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return line + ":" + (index - lineStart + 1);
+        return TextFile.decode(bytes, shownAs);
     }
 
     /** {@code file:line:column} (1-based line and column; {@code lineIndex} and {@code columnIndex} 0-based), for errors inside the file. */
