@@ -11,6 +11,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,6 +99,7 @@ final class TargetCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(endpoint::close, "headroom-target-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Map<String, sun.misc.SignalHandler> previous = stopOnSignals(endpoint);
         try {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("headroom target listening on %s (%s; Ctrl-C stops)%n", endpoint.uri(),
@@ -108,8 +112,34 @@ final class TargetCommand implements Callable<Integer> {
         } finally {
             endpoint.close();
             removeHook(hook);
+            previous.forEach((name, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(name), handler));
         }
         return 0;
+    }
+
+    /**
+     * SIGINT (Ctrl-C) and SIGTERM close the endpoint, and the command then returns 0 like any clean
+     * stop (instead of the JVM dying with 130 or 143); a second signal exits at once with 130. Gives
+     * back the handlers it replaced, to restore. Where a signal cannot be handled, the shutdown hook
+     * still closes the endpoint, and the exit code is the JVM's.
+     */
+    @SuppressWarnings("removal")
+    private static Map<String, sun.misc.SignalHandler> stopOnSignals(RunningEndpoint endpoint) {
+        Map<String, sun.misc.SignalHandler> previous = new LinkedHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                previous.put(name, sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    if (stopping.getAndSet(true)) {
+                        Runtime.getRuntime().halt(130);
+                    }
+                    new Thread(endpoint::close, "headroom-target-stop").start();
+                }));
+            } catch (IllegalArgumentException notOnThisPlatform) {
+                // the shutdown hook closes the endpoint instead
+            }
+        }
+        return previous;
     }
 
     private InetAddress bindAddress() {

@@ -153,4 +153,10 @@ class HostileInputTest {
         refused(2, List.of("loadtest", s.toString(), "--target", "http://127.0.0.1:1/x", "--body", "{}", "--body-file", body.toString()),
                 "--body and --body-file exclude each other");
     }
+
+    @Test
+    void sizeRefusesRepeatedNodePoolNames() {
+        refused(2, List.of("size", "--rps", "20", "--latency", "10s", "--node-pool", "gpu:3:6:56:1", "--node-pool", "gpu:2:6:56:1"),
+                "--node-pool names must be unique", "'gpu' was repeated");
+    }
 }
