@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "",
             "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate' writes, kind 'observed'), latency.hlog (an HdrHistogram interval log, one interval per second) and loadtest.json (how the generator kept to its plan). Header values are never printed or written.",
             "",
-            "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario.",
+            "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. So does the hard deadline: traffic duration + request timeout (service.timeout + 10 s, at least 60 s) + 30 s. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario, or more work than --max-requests / --max-timeline allow.",
             ""},
         footer = {"", "Examples:",
             "  headroom target scenarios/launch-day.yaml --port 8080 &",
