@@ -108,7 +108,7 @@ class HostileInputTest {
 
     @Test
     void aTraceOutsideTheScenariosFolderNeedsTheFlag(@TempDir Path elsewhere) throws IOException {
-        Files.writeString(elsewhere.resolve("t.csv"), "0,5\n1,4\n");
+        Files.writeString(elsewhere.resolve("t.csv"), "second,requests\n0,5\n1,4\n");
         Path s = dir.resolve("s.yaml");
         Files.writeString(s, SERVICE + "traffic:\n  duration: 2s\n  trace: " + elsewhere.resolve("t.csv") + "\n");
         refused(3, args("simulate", s), "inside the scenario's folder", "--allow-outside-files", "s.yaml:6:10)");

@@ -125,9 +125,38 @@ class MalformedScenarioTest {
                 withFile("run longer than the trace", "t.csv", "second,requests\n0,5\n1,4\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: t.csv\n", "s.yaml:5:13",
                         "traffic.duration must be <= the trace's length, 2s", "but was '1m'"),
-                c("trace resolution other than 1s or 1m", "name: x\n" + SERVICE
-                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 5s}\n", "s.yaml:6:36",
-                        "traffic.trace.resolution must be 1s or 1m", "but was '5s'"),
+                c("trace resolution not whole seconds", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1.5s}\n", "s.yaml:6:36",
+                        "traffic.trace.resolution must be a whole number of seconds, >= 1s", "but was '1.5s'"),
+                withFile("trace without a time column or a resolution", "t.csv", "60\n120\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "s.yaml:6:10",
+                        "traffic.trace needs a resolution, e.g. {file: t.csv, resolution: 1m}", "has no time column"),
+                withFile("numbers under an unnamed time header are no time column", "t.csv", "time,requests\n0,60\n1,120\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: {file: t.csv}\n", "s.yaml:6:17",
+                        "traffic.trace.file needs a resolution"),
+                withFile("declared resolution that the time column contradicts", "t.csv", "minute,requests\n0,60\n1,120\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1s}\n",
+                        "s.yaml:6:36", "traffic.trace.resolution must match the trace's time column, whose rows are 1m apart",
+                        "t.csv:3:1)", "but was '1s'"),
+                withFile("timestamps that are not evenly spaced", "t.csv",
+                        "time,requests\n2024-03-04T08:45:00,5\n2024-03-04T08:46:00,6\n2024-03-04T08:48:00,7\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "t.csv:4:1",
+                        "a trace's rows must be evenly spaced, 1m apart", "this one is 2m after the previous"),
+                withFile("a garbled timestamp", "t.csv", "time,requests\n2024-03-04 08:45:00,5\nlater,6\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "t.csv:3:1",
+                        "a trace's time column must hold a timestamp", "but was 'later'"),
+                withFile("a slice that is not whole buckets", "t.csv", "minute,requests\n0,60\n1,120\n2,90\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: {file: t.csv, from: 90s}\n", "s.yaml:6:30",
+                        "traffic.trace.from must be a whole number of buckets (1m)", "but was '90s'"),
+                withFile("a slice that ends before it starts", "t.csv", "minute,requests\n0,60\n1,120\n2,90\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: {file: t.csv, from: 2m, to: 1m}\n",
+                        "s.yaml:6:38", "traffic.trace.to must be after traffic.trace.from (2m)", "but was 1m"),
+                withFile("a run longer than the slice", "t.csv", "minute,requests\n0,60\n1,120\n2,90\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 2m\n  trace: {file: t.csv, from: 2m}\n", "s.yaml:5:13",
+                        "traffic.duration must be <= the trace's length, 1m", "from 2m to 3m"),
+                withFile("a negative scale", "t.csv", "minute,requests\n0,60\n1,60\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: {file: t.csv, scale: -2}\n", "s.yaml:6:31",
+                        "traffic.trace.scale must be > 0", "but was -2"),
                 c("node pool without count", "name: x\n" + SERVICE
                         + "cluster:\n  nodePools:\n    - {name: gpu, cpu: 6, memoryGb: 56}\n" + TRAFFIC, "s.yaml:6:7",
                         "cluster.nodePools[0].count is required", "but was missing"),
@@ -255,7 +284,7 @@ class MalformedScenarioTest {
 
     @Test
     void allowOutsideFilesReadsATraceElsewhere(@TempDir Path elsewhere) throws IOException {
-        Files.writeString(elsewhere.resolve("t.csv"), "0,5\n1,4\n");
+        Files.writeString(elsewhere.resolve("t.csv"), "second,requests\n0,5\n1,4\n");
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, "name: x\n" + SERVICE + "traffic:\n  duration: 2s\n  trace: " + elsewhere.resolve("t.csv") + "\n");
         assertThrows(InvalidInputException.class, () -> ScenarioLoader.load(file));
