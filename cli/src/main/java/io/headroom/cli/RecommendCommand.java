@@ -2,7 +2,6 @@ package io.headroom.cli;
 
 import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.recommend.Recommender;
-import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.RunSpread;
 import java.io.PrintWriter;
@@ -45,7 +44,7 @@ final class RecommendCommand implements Callable<Integer> {
         if (runs < 1 || runs > RunSpread.MAX_RUNS) {
             throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
         }
-        Scenario scenario = scenarioArgs.load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+        Scenario scenario = scenarioArgs.loadForRecommendation(runs);
         Recommendation r;
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "searching")) {
             r = Recommender.recommend(scenario, runs, progress);

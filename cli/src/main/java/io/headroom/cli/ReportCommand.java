@@ -71,7 +71,8 @@ final class ReportCommand implements Callable<Integer> {
         if (recommend && (runs < 1 || runs > RunSpread.MAX_RUNS)) {
             throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
         }
-        Scenario scenario = scenarioArgs.load(recommend ? runs : 1, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+        Scenario scenario = recommend ? scenarioArgs.loadForRecommendation(runs)
+                : scenarioArgs.load(1, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
         SimulationResult predicted = Simulator.run(scenario);
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
         if (observed != null) {

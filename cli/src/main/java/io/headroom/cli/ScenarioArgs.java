@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.planner.recommend.Recommender;
 import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
@@ -45,10 +46,25 @@ final class ScenarioArgs {
 
     /** The scenario, loaded and validated for {@code runs} runs, with {@code --seed} applied. */
     Scenario load(long runs, long defaultMaxRequests) {
+        return load(runs, 1, defaultMaxRequests);
+    }
+
+    /**
+     * The scenario, loaded for a recommendation: each of the configurations the search will simulate
+     * runs {@code runs} times, so the work estimate counts them all (the scenario is loaded twice:
+     * the count of configurations comes from the scenario).
+     */
+    Scenario loadForRecommendation(long runs) {
+        Scenario scenario = load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+        load(runs, Recommender.estimatedConfigurations(scenario), LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+        return scenario;
+    }
+
+    private Scenario load(long runs, long configurations, long defaultMaxRequests) {
         LoadLimits limits;
         try {
             limits = new LoadLimits(maxRequests == null ? defaultMaxRequests : maxRequests,
-                    maxTimeline == null ? LoadLimits.DEFAULT_MAX_TIMELINE : maxTimeline, runs, allowOutsideFiles);
+                    maxTimeline == null ? LoadLimits.DEFAULT_MAX_TIMELINE : maxTimeline, runs, configurations, allowOutsideFiles);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--max-requests and --max-timeline must be positive: "
                     + e.getMessage());

@@ -100,6 +100,17 @@ class HostileInputTest {
         refused(3, args("recommend", s, "--runs", "10000"), "x 10000 runs");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"recommend", "report"})
+    void aRecommendationCountsTheConfigurationsItWillSearch(String command) throws IOException {
+        Path s = scenario("10m", "50000");
+        List<String> args = new ArrayList<>(args(command, s));
+        if (command.equals("report")) {
+            args.add("--recommend");
+        }
+        refused(3, args, "x 5 runs x ", " configurations searched", "--max-requests", "s.yaml:5:13)");
+    }
+
     @ParameterizedTest(name = "{0} --runs {1}")
     @CsvSource({"simulate, 1000000", "recommend, 1000000", "simulate, 0"})
     void runsAreBounded(String command, String runs) throws IOException {

@@ -15,10 +15,11 @@ import java.time.Duration;
  *
  * @param maxRequests the most requests (expected requests of the traffic × {@code runs}) a command may simulate or send
  * @param maxTimeline the longest {@code traffic.duration}: timelines hold one row per second
- * @param runs how many times the command runs the traffic (seeds of {@code --runs}), >= 1
+ * @param runs how many times the command runs the traffic per configuration (seeds of {@code --runs}), >= 1
+ * @param configurations how many configurations it simulates (a recommendation searches dozens), >= 1
  * @param allowOutsideFiles whether side files may resolve outside the scenario's folder
  */
-public record LoadLimits(long maxRequests, Duration maxTimeline, long runs, boolean allowOutsideFiles) {
+public record LoadLimits(long maxRequests, Duration maxTimeline, long runs, long configurations, boolean allowOutsideFiles) {
     /** Requests a simulation command may simulate: about two minutes of one core at the measured ~7.5 M/s. */
     public static final long DEFAULT_MAX_SIMULATED_REQUESTS = 1_000_000_000L;
     /** Requests a load test may send: its plan keeps every request time (8 bytes each), 400 MB at this limit. */
@@ -26,7 +27,8 @@ public record LoadLimits(long maxRequests, Duration maxTimeline, long runs, bool
     /** The longest timeline: a week, 604,800 rows. */
     public static final Duration DEFAULT_MAX_TIMELINE = Duration.ofDays(7);
     /** The defaults of a simulation with one run, side files inside the scenario's folder. */
-    public static final LoadLimits DEFAULT = new LoadLimits(DEFAULT_MAX_SIMULATED_REQUESTS, DEFAULT_MAX_TIMELINE, 1, false);
+    public static final LoadLimits DEFAULT = new LoadLimits(DEFAULT_MAX_SIMULATED_REQUESTS, DEFAULT_MAX_TIMELINE, 1, 1,
+            false);
 
     public LoadLimits {
         if (maxRequests < 1) {
@@ -36,18 +38,23 @@ public record LoadLimits(long maxRequests, Duration maxTimeline, long runs, bool
             throw new IllegalArgumentException("the timeline limit must be > 0s but was "
                     + (maxTimeline == null ? "missing" : Durations.format(maxTimeline)));
         }
-        if (runs < 1) {
-            throw new IllegalArgumentException("runs must be >= 1 but was " + runs);
+        if (runs < 1 || configurations < 1) {
+            throw new IllegalArgumentException("runs and configurations must be >= 1 but were " + runs + " and " + configurations);
         }
     }
 
     /** The same limits for {@code newRuns} runs. */
     public LoadLimits withRuns(long newRuns) {
-        return new LoadLimits(maxRequests, maxTimeline, newRuns, allowOutsideFiles);
+        return new LoadLimits(maxRequests, maxTimeline, newRuns, configurations, allowOutsideFiles);
+    }
+
+    /** The same limits for a command that simulates {@code newConfigurations} configurations, each {@code runs} times. */
+    public LoadLimits withConfigurations(long newConfigurations) {
+        return new LoadLimits(maxRequests, maxTimeline, runs, newConfigurations, allowOutsideFiles);
     }
 
     /** The same limits with side files allowed anywhere, or not. */
     public LoadLimits withOutsideFiles(boolean allow) {
-        return new LoadLimits(maxRequests, maxTimeline, runs, allow);
+        return new LoadLimits(maxRequests, maxTimeline, runs, configurations, allow);
     }
 }

@@ -27,9 +27,10 @@ final class WorkEstimate {
     /** Refuses traffic whose expected requests times the runs exceed the request limit. */
     static void checkRequests(Traffic traffic, LoadLimits limits, Node durationNode) {
         double requests = traffic.expectedRequests();
-        double total = requests * limits.runs();
+        double total = requests * limits.runs() * limits.configurations();
         if (total > limits.maxRequests()) {
-            String runs = limits.runs() == 1 ? "1 run" : limits.runs() + " runs";
+            String runs = (limits.runs() == 1 ? "1 run" : limits.runs() + " runs")
+                    + (limits.configurations() == 1 ? "" : " x " + limits.configurations() + " configurations searched");
             throw Section.error("the expected requests of the traffic times the runs must be <= " + limits.maxRequests()
                     + " (raise the limit with --max-requests N, or lower the rate, traffic.duration or --runs)",
                     String.format(Locale.ROOT, "%.3g (%.3g requests over %s x %s)", total, requests,
