@@ -2,8 +2,9 @@ package io.headroom.cli;
 
 import io.headroom.loadgen.loadtest.LoadTestRequest;
 import io.headroom.planner.Excerpt;
+import io.headroom.planner.InvalidInputException;
+import io.headroom.planner.TextFile;
 import io.headroom.planner.scenario.RequestSpec;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Spec;
 /** The live endpoint a load test drives, shared by {@code loadtest} and {@code validate}. */
 
 final class LoadTestOptions {
+    private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -87,10 +90,13 @@ final class LoadTestOptions {
         }
         String payload = body != null ? body : bodyFile == null ? fromScenario.body() : null;
         if (bodyFile != null) {
-            try {
-                payload = Files.readString(bodyFile);
-            } catch (IOException e) {
+            if (!Files.isRegularFile(bodyFile) || !Files.isReadable(bodyFile)) {
                 throw usage("--body-file must be a readable file but was " + Excerpt.quoted(bodyFile.toString()));
+            }
+            try {
+                payload = TextFile.read(bodyFile, MAX_BODY_BYTES);
+            } catch (InvalidInputException e) {
+                throw usage("--body-file must be UTF-8 text of at most 16 MB: " + e.getMessage());
             }
         }
         String verb = method != null ? method : payload != null ? "POST" : fromScenario.method();

@@ -3,8 +3,10 @@ package io.headroom.cli;
 import io.headroom.loadgen.emulator.EmulatedEndpoint;
 import io.headroom.loadgen.emulator.InstantEndpoint;
 import io.headroom.loadgen.emulator.RunningEndpoint;
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
+import io.headroom.planner.traffic.Traffic;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -75,6 +77,10 @@ final class TargetCommand implements Callable<Integer> {
     @Option(names = "--instant", description = "No scenario, no model: answer every request 200 at once.")
     boolean instant;
 
+    @Option(names = "--allow-outside-files",
+            description = "Let the scenario read empirical samples outside its own folder.")
+    boolean allowOutsideFiles;
+
     @Option(names = "--allow-non-loopback",
             description = "Allow a --bind address that is not loopback (other machines can then reach it).")
     boolean allowNonLoopback;
@@ -90,7 +96,9 @@ final class TargetCommand implements Callable<Integer> {
                     : "SCENARIO is required (or --instant for a plain 200 endpoint)");
         }
         InetSocketAddress address = new InetSocketAddress(bindAddress(), port);
-        Scenario scenario = instant ? null : ScenarioLoader.load(scenarioFile);
+        // The endpoint serves whatever it is sent: the scenario's traffic is not run, so its size is no limit here.
+        Scenario scenario = instant ? null : ScenarioLoader.load(scenarioFile, new LoadLimits(Long.MAX_VALUE,
+                Traffic.MAX_DURATION, 1, 1, allowOutsideFiles));
         RunningEndpoint endpoint;
         try {
             endpoint = instant ? InstantEndpoint.start(address) : EmulatedEndpoint.start(scenario, address);

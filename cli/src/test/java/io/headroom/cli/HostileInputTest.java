@@ -166,6 +166,14 @@ class HostileInputTest {
     }
 
     @Test
+    void aBinaryBodyFileIsAUsageErrorNamingTheByte() throws IOException {
+        Path s = scenario("10s", "1");
+        Path body = Files.write(dir.resolve("b.bin"), new byte[] {'{', (byte) 0xff, '}'});
+        refused(2, List.of("loadtest", s.toString(), "--target", "http://127.0.0.1:1/x", "--body-file", body.toString()),
+                "--body-file must be UTF-8 text", "byte 0xff", "b.bin:1:2)");
+    }
+
+    @Test
     void sizeRefusesRepeatedNodePoolNames() {
         refused(2, List.of("size", "--rps", "20", "--latency", "10s", "--node-pool", "gpu:3:6:56:1", "--node-pool", "gpu:2:6:56:1"),
                 "--node-pool names must be unique", "'gpu' was repeated");

@@ -16,13 +16,18 @@ public final class Excerpt {
 
     /** {@code text} cut to {@value #MAX_CHARS} characters (then "…"), unprintable characters escaped. */
     public static String of(String text) {
+        return of(text, MAX_CHARS);
+    }
+
+    /** {@code text} cut to {@code maxChars} characters (then "…"), unprintable characters escaped: for longer messages, a parser's. */
+    public static String of(String text, int maxChars) {
         if (text == null) {
             return "null";
         }
         StringBuilder out = new StringBuilder();
         int shown = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (shown == MAX_CHARS) {
+            if (shown == maxChars) {
                 return out.append('…').toString();
             }
             char c = text.charAt(i);

@@ -96,10 +96,14 @@ final class NodeReader {
     /** SnakeYAML puts the useful part ("expected ',' or '}'") after a context line; show both, on one line. */
     private static String problem(JsonProcessingException e) {
         if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
-            return (y.getContext() == null ? "" : y.getContext() + ": ") + oneLine(y.getProblem());
+            return io.headroom.planner.Excerpt.of((y.getContext() == null ? "" : y.getContext() + ": ") + oneLine(y.getProblem()),
+                    PROBLEM_CHARS);
         }
-        return oneLine(e.getOriginalMessage());
+        return io.headroom.planner.Excerpt.of(oneLine(e.getOriginalMessage()), PROBLEM_CHARS);
     }
+
+    /** A parser's message quotes the text it choked on: at most this much of it is shown. */
+    private static final int PROBLEM_CHARS = 160;
 
     private static String syntaxName(Path path) {
         return path.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "JSON" : "YAML";
