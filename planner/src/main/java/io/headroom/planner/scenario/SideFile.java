@@ -63,7 +63,7 @@ record SideFile(Path path, String shownAs) {
     }
 
     private static InvalidInputException outside(ScenarioFolder folder, Node node, String keyPath) {
-        return Section.error(keyPath + " must name a file inside the scenario's folder " + folder.dir()
+        return Section.error(keyPath + " must name a file inside the scenario's folder " + folder.absolute()
                 + " (pass --allow-outside-files to read one elsewhere)", node);
     }
 
