@@ -39,7 +39,7 @@ record SideFile(Path path, String shownAs) {
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw Section.error(keyPath + " must name a readable file (resolved against the scenario's folder: "
-                    + Excerpt.of(path.toString()) + ")", node);
+                    + Excerpt.of(path.toString(), 200) + ")", node);
         }
         if (!folder.allowOutside()) {
             try {
