@@ -35,7 +35,7 @@ final class ScenarioArgs {
             description = "Refuse a traffic.duration longer than this (one timeline row per second). Default: 7d.")
     Duration maxTimeline;
 
-    @Option(names = "--allow-outside-files",
+    @Option(names = "--allow-outside",
             description = "Let the scenario read traces, samples and body files outside its own folder.")
     boolean allowOutsideFiles;
 

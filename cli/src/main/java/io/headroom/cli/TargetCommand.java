@@ -77,7 +77,7 @@ final class TargetCommand implements Callable<Integer> {
     @Option(names = "--instant", description = "No scenario, no model: answer every request 200 at once.")
     boolean instant;
 
-    @Option(names = "--allow-outside-files",
+    @Option(names = "--allow-outside",
             description = "Let the scenario read empirical samples outside its own folder.")
     boolean allowOutsideFiles;
 

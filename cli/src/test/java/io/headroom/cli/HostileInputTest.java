@@ -122,8 +122,8 @@ class HostileInputTest {
         Files.writeString(elsewhere.resolve("t.csv"), "second,requests\n0,5\n1,4\n");
         Path s = dir.resolve("s.yaml");
         Files.writeString(s, SERVICE + "traffic:\n  duration: 2s\n  trace: " + elsewhere.resolve("t.csv") + "\n");
-        refused(3, args("simulate", s), "inside the scenario's folder", "--allow-outside-files", "s.yaml:6:10)");
-        assertEquals(0, CliRun.of("simulate", s.toString(), "--allow-outside-files").exitCode());
+        refused(3, args("simulate", s), "inside the scenario's folder", "--allow-outside", "s.yaml:6:10)");
+        assertEquals(0, CliRun.of("simulate", s.toString(), "--allow-outside").exitCode());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,7 +11,7 @@ import java.time.Duration;
  * finish, nor read {@code /etc/shadow}.
  *
  * <p>The command line sets these from {@code --max-requests}, {@code --max-timeline} and
- * {@code --allow-outside-files}, and the refusals name those options as the way to lift a limit.
+ * {@code --allow-outside}, and the refusals name those options as the way to lift a limit.
  *
  * @param maxRequests the most requests (expected requests of the traffic × {@code runs}) a command may simulate or send
  * @param maxTimeline the longest {@code traffic.duration}: timelines hold one row per second

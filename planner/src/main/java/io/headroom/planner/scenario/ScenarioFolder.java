@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The folder a scenario file lives in, against which the files it names resolve, and whether
- * those may lie outside it ({@code --allow-outside-files}).
+ * those may lie outside it ({@code --allow-outside}).
  */
 record ScenarioFolder(Path dir, boolean allowOutside) {
     static ScenarioFolder of(Path scenarioFile, boolean allowOutside) {

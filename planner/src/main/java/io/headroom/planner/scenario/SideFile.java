@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * A file a scenario refers to (a trace, empirical samples, a request body). A relative path
  * resolves against the scenario file's folder, and the file must lie inside that folder (symbolic
- * links followed) unless {@code --allow-outside-files} is given: a scenario is often someone
+ * links followed) unless {@code --allow-outside} is given: a scenario is often someone
  * else's file run in CI, and must not read {@code /etc/shadow}. A file that cannot be read is an
  * error at the place the scenario names it; a file that is not UTF-8 text (a binary, a gzip) is an
  * error at the first byte that is not, as {@code file:line:column}. At most {@value #MAX_MEGABYTES}
@@ -64,7 +64,7 @@ record SideFile(Path path, String shownAs) {
 
     private static InvalidInputException outside(ScenarioFolder folder, Node node, String keyPath) {
         return Section.error(keyPath + " must name a file inside the scenario's folder " + folder.absolute()
-                + " (pass --allow-outside-files to read one elsewhere)", node);
+                + " (pass --allow-outside to read one elsewhere)", node);
     }
 
     /** The file's lines; line i of the list is line i + 1 of the file. */

@@ -187,14 +187,14 @@ class MalformedScenarioTest {
                         "but was 6.00e+11 (6.00e+11 requests over 10m x 1 run)"),
                 c("trace outside the scenario's folder", "name: x\n" + SERVICE
                         + "traffic:\n  duration: 10m\n  trace: ../../../../../../etc/passwd\n", "s.yaml:6:10",
-                        "traffic.trace must name a file inside the scenario's folder", "--allow-outside-files",
+                        "traffic.trace must name a file inside the scenario's folder", "--allow-outside",
                         "but was '../../../../../../etc/passwd'"),
                 c("absolute trace path outside the folder", "name: x\n" + SERVICE
                         + "traffic:\n  duration: 10m\n  trace: /etc/shadow\n", "s.yaml:6:10",
                         "traffic.trace must name a file inside the scenario's folder", "but was '/etc/shadow'"),
                 c("empirical samples outside the folder", "name: x\nservice:\n  serviceTime: {distribution: empirical, file: /etc/passwd}\n"
                         + TRAFFIC, "s.yaml:3:48", "service.serviceTime.file must name a file inside the scenario's folder",
-                        "--allow-outside-files"),
+                        "--allow-outside"),
                 c("request body file outside the folder", "name: x\n" + SERVICE + TRAFFIC + "request:\n  bodyFile: ../b.json\n",
                         "s.yaml:9:13", "request.bodyFile must name a file inside the scenario's folder"),
                 withFile("binary trace", "t.csv", "\u0000\u0001PNG", "name: x\n" + SERVICE
