@@ -110,7 +110,11 @@ final class InputsSection {
         } else if (t.shape() instanceof Trace trace) {
             row(out, "trace", trace.file());
             row(out, "trace buckets", Format.count(trace.counts().size()) + " of " + Format.duration(trace.resolution())
-                    + " (" + Format.duration(trace.length()) + ")");
+                    + " (" + Format.duration(trace.length()) + ")"
+                    + (trace.from().isZero() ? "" : ", from " + Format.duration(trace.from()) + " into the file"));
+            if (trace.scale() != 1) {
+                row(out, "trace scale", "every count × " + Format.significant(trace.scale()));
+            }
         }
         PiecewiseLinearRate rate = t.shape().rate();
         double seconds = t.duration().toNanos() / 1e9;

@@ -3,7 +3,6 @@ package io.headroom.planner.scenario;
 import io.headroom.planner.cluster.Resources;
 import io.headroom.planner.dist.ConstantDistribution;
 import io.headroom.planner.dist.DistributionSpec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,15 +25,15 @@ final class ServiceBinder {
     private ServiceBinder() {
     }
 
-    static Service bind(Node node, Path scenarioDir) {
+    static Service bind(Node node, ScenarioFolder folder) {
         Section s = Section.of(node, "service", KEYS);
-        DistributionSpec serviceTime = DistributionBinder.bind(s.required("serviceTime"), s.path("serviceTime"), scenarioDir);
+        DistributionSpec serviceTime = DistributionBinder.bind(s.required("serviceTime"), s.path("serviceTime"), folder);
         int concurrency = s.intAtLeast("concurrency", 1, 1);
         Duration maxQueueWait = s.duration("maxQueueWait", DEFAULT_MAX_QUEUE_WAIT);
         Duration timeout = s.positiveDuration("timeout", DEFAULT_TIMEOUT);
         double errorRate = s.fraction("errorRate", 0);
         DistributionSpec startup = s.node("startup")
-                .map(n -> DistributionBinder.bind(n, s.path("startup"), scenarioDir))
+                .map(n -> DistributionBinder.bind(n, s.path("startup"), folder))
                 .orElse(new ConstantDistribution(DEFAULT_STARTUP));
         double startupFailureRate = s.fraction("startupFailureRate", 0);
         Resources resources = s.section("resources", RESOURCE_KEYS).map(ServiceBinder::resources).orElse(Resources.DEFAULT);
