@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Capacity planner and load simulator for services behind an autoscaler.",
         description = {
-            "Answers three questions about a request/response service behind an autoscaler (Azure ML on AKS, Kubernetes HPA, Knative): how many replicas it needs (size), when its clients will get 503s and why (simulate), and whether that holds against the live endpoint.",
+            "Answers three questions about a request/response service behind an autoscaler (Azure ML on AKS, Kubernetes HPA and KEDA): how many replicas it needs (size), when its clients will get 503s and why (simulate), and whether that holds against the live endpoint.",
             ""},
         subcommands = {SizeCommand.class, SimulateCommand.class, RecommendCommand.class, ReportCommand.class,
             TargetCommand.class, LoadtestCommand.class, ValidateCommand.class, AutoscalerCommand.class, BenchCommand.class,
