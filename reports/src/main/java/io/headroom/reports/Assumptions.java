@@ -38,7 +38,11 @@ public final class Assumptions {
                 ? "A replica that finds no node with room stays Pending; after the scheduling timeout ("
                         + Format.duration(scenario.cluster().get().schedulingTimeout()) + ") FailedScheduling is reported."
                 : "Without a cluster section every replica finds a node: cluster capacity is unlimited.");
-        out.add("Replicas are identical; the router queue is first-in, first-out across all of them.");
+        out.add(s.routing().perReplica()
+                ? "A balancer (" + s.routing().mode().key() + ") sends each request to one ready replica at once; it waits in that "
+                        + "replica's own first-in, first-out queue, and a replica already holding " + s.routing().replicaQueueLimit()
+                        + " waiting requests answers 503."
+                : "Replicas are identical; the router queue is first-in, first-out across all of them.");
         out.add(s.maxQueueWait().isZero()
                 ? "Requests that find no free slot get 503 at once (maxQueueWait 0s)."
                 : "Requests that wait longer than maxQueueWait (" + Format.duration(s.maxQueueWait())

@@ -73,6 +73,14 @@ class RouterAgreementTest {
             autoscaler: {policy: hpa, minReplicas: 2, maxReplicas: 30, metric: {type: cpu, targetUtilization: 0.6}, behavior: {}}
             traffic: {duration: 3m, profile: [{at: 0s, rps: 4}, {at: 40s, rps: 40}, {at: 2m, rps: 6}]}
             """;
+    private static final String BALANCED = """
+            name: balanced
+            seed: 6
+            service: {serviceTime: {distribution: lognormal, mean: 250ms, cv: 1.2}, concurrency: 2, routing: random,
+              replicaQueueLimit: 3, timeout: 2s, startup: 6s}
+            autoscaler: {policy: azureml, minReplicas: 2, maxReplicas: 25, scaleDownDelay: 20s}
+            traffic: {duration: 3m, profile: [{at: 0s, rps: 4}, {at: 40s, rps: 40}, {at: 2m, rps: 6}]}
+            """;
     private static final String FIXED = """
             name: static overload
             seed: 3
@@ -82,7 +90,7 @@ class RouterAgreementTest {
             """;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"validate-spike", "every-rule", "no-queue", "hpa", "static"})
+    @ValueSource(strings = {"validate-spike", "every-rule", "no-queue", "hpa", "balanced", "static"})
     void theEndpointsRouterAndTheSimulatorGiveTheSameOutcomeEverySecond(String name) throws IOException {
         Scenario scenario = scenario(name);
         List<TimelineRow> predicted = Simulator.run(scenario).timeline();
@@ -93,7 +101,7 @@ class RouterAgreementTest {
             int s = row.second();
             String at = name + ", second " + s;
             assertEquals(row.arrivals(), observed.arrivals[s], at + ": arrivals");
-            assertEquals(row.ok(), observed.ok[s], at + ": ok");
+            assertEquals(row.ok(), observed.ok[s], at + ": ok " + row + " observed 503 " + observed.rejected503[s] + " 504 " + observed.timeout504[s] + " 502 " + observed.error502[s]);
             assertEquals(row.rejected503(), observed.rejected503[s], at + ": 503");
             assertEquals(row.timeout504(), observed.timeout504[s], at + ": 504");
             assertEquals(row.error502(), observed.error502[s], at + ": 502");
@@ -115,6 +123,7 @@ class RouterAgreementTest {
             case "every-rule" -> EVERY_RULE;
             case "no-queue" -> NO_QUEUE;
             case "hpa" -> HPA;
+            case "balanced" -> BALANCED;
             default -> FIXED;
         });
         return ScenarioLoader.load(file);

@@ -11,11 +11,12 @@ import java.util.List;
  * ({@code replica_max_concurrent_requests}), maxQueueWait 500ms ({@code max_request_wait_time}),
  * timeout 60s ({@code scoring_timeout_ms}), errorRate 0, startup 90s (constant), startupFailureRate 0,
  * resources cpu 1, memoryGb 2, gpu 0, cpuUsage perBusySlot {@code resources.cpu / concurrency} and idle 0
- * ({@link CpuUsage}). {@code serviceTime} is required.
+ * ({@link CpuUsage}), routing central-queue (replicaQueueLimit 100 for the per-replica modes, {@link Routing}).
+ * {@code serviceTime} is required.
  */
 final class ServiceBinder {
     static final List<String> KEYS = List.of("serviceTime", "concurrency", "maxQueueWait", "timeout", "errorRate", "startup",
-            "startupFailureRate", "resources", "cpuUsage");
+            "startupFailureRate", "resources", "cpuUsage", "routing", "replicaQueueLimit");
     static final List<String> CPU_USAGE_KEYS = List.of("perBusySlot", "idle");
     static final List<String> RESOURCE_KEYS = List.of("cpu", "memoryGb", "gpu");
     static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofMillis(500);
@@ -39,8 +40,28 @@ final class ServiceBinder {
         Resources resources = s.section("resources", RESOURCE_KEYS).map(ServiceBinder::resources).orElse(Resources.DEFAULT);
         CpuUsage cpuUsage = s.section("cpuUsage", CPU_USAGE_KEYS).map(c -> cpuUsage(c, resources, concurrency))
                 .orElse(CpuUsage.fullRequest(resources.cpu(), concurrency));
+        Routing routing = routing(s);
         return Section.build(() -> new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup,
-                startupFailureRate, resources, cpuUsage), "service", s.location());
+                startupFailureRate, resources, cpuUsage, routing), "service", s.location());
+    }
+
+    private static Routing routing(Section s) {
+        Routing.Mode mode = Routing.Mode.CENTRAL_QUEUE;
+        if (s.has("routing")) {
+            String name = Section.string(s.required("routing"), s.path("routing"));
+            mode = Routing.Mode.of(name);
+            if (mode == null) {
+                throw Section.error("service.routing must be one of central-queue, round-robin, random, least-in-flight",
+                        s.required("routing"));
+            }
+        }
+        if (mode == Routing.Mode.CENTRAL_QUEUE && s.has("replicaQueueLimit")) {
+            throw Section.error("service.replicaQueueLimit applies to per-replica routing (round-robin, random, least-in-flight),"
+                    + " not to central-queue", s.required("replicaQueueLimit"));
+        }
+        int limit = s.intAtLeast("replicaQueueLimit", Routing.DEFAULT_REPLICA_QUEUE_LIMIT, 0);
+        Routing.Mode chosen = mode;
+        return Section.build(() -> new Routing(chosen, limit), s.path("routing"), s.location());
     }
 
     private static CpuUsage cpuUsage(Section c, Resources resources, int concurrency) {

@@ -97,6 +97,11 @@ class MalformedScenarioTest {
                 c("hpa policy period beyond upstream's 30 minutes", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n"
                         + "  maxReplicas: 5\n  behavior:\n    scaleDown:\n      policies: [{type: Pods, value: 1, period: 1h}]\n"
                         + TRAFFIC, "s.yaml:9:18", "policy period must be within 1s..30m", "1h"),
+                c("unknown routing lists the modes", "name: x\nservice:\n  serviceTime: 1s\n  routing: nginx\n" + TRAFFIC,
+                        "s.yaml:4:12", "service.routing must be one of central-queue, round-robin, random, least-in-flight",
+                        "but was 'nginx'"),
+                c("a replica queue limit needs per-replica routing", "name: x\nservice:\n  serviceTime: 1s\n"
+                        + "  replicaQueueLimit: 5\n" + TRAFFIC, "s.yaml:4:22", "service.replicaQueueLimit applies to per-replica routing"),
                 c("azureml does not take hpa's metric", "name: x\n" + SERVICE
                         + "autoscaler:\n  minReplicas: 2\n  metric: {type: cpu, targetUtilization: 0.5}\n" + TRAFFIC,
                         "s.yaml:6:3", "key 'metric' in autoscaler is not used by policy azureml"),
