@@ -7,13 +7,12 @@ import io.headroom.planner.autoscaler.HpaController;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaReplicaCalculator;
 import io.headroom.planner.autoscaler.HpaSpec;
-import io.headroom.planner.autoscaler.MetricWindow;
 import io.headroom.planner.autoscaler.ScalingDecision;
+import io.headroom.planner.autoscaler.SeriesWindow;
 import io.headroom.planner.autoscaler.Snapshot;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.scenario.Scenario;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -117,11 +116,13 @@ public final class AutoscalerReplay {
     private static List<ReplayStep> azureMl(AzureMlSpec spec, int concurrency, List<ObservationsCsv.Row> rows) {
         AutoscalerPolicy policy = spec.newPolicy();
         int current = spec.initialReplicas();
+        SeriesWindow series = new SeriesWindow(rows.stream().mapToDouble(r -> r.get("time")).toArray(),
+                rows.stream().mapToDouble(r -> r.get("inFlight")).toArray());
         List<ReplayStep> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ObservationsCsv.Row r = rows.get(i);
             int ready = (int) r.get("ready");
-            RowsWindow window = new RowsWindow(rows, i, ready);
+            SeriesWindow window = series.at(i, ready);
             long nowNanos = Math.round(r.get("time") * SECOND);
             Snapshot s = new Snapshot(nowNanos, ready, Math.max(0, current - ready), 0, 0, current, 0, 0, concurrency, window);
             ScalingDecision d = policy.decide(s);
@@ -129,56 +130,5 @@ public final class AutoscalerReplay {
             current = d.desiredReplicas();
         }
         return out;
-    }
-
-    /** The rows up to {@code last}, read as a metric window: each row's in-flight is the mean over the interval before it. */
-    private record RowsWindow(List<ObservationsCsv.Row> rows, int last, int ready) implements MetricWindow {
-        @Override
-        public double meanInFlight(Duration window) {
-            double now = rows.get(last).get("time");
-            double from = now - window.toNanos() / 1e9;
-            double sum = 0;
-            int n = 0;
-            for (int i = last; i >= 0 && (i == last || rows.get(i).get("time") > from); i--) {
-                sum += rows.get(i).get("inFlight");
-                n++;
-            }
-            return sum / n;
-        }
-
-        @Override
-        public double meanBusy(Duration window) {
-            return meanInFlight(window);
-        }
-
-        @Override
-        public double meanReady(Duration window) {
-            return ready;
-        }
-
-        @Override
-        public double arrivalsPerSecond(Duration window) {
-            return 0;
-        }
-
-        @Override
-        public double completionsPerSecond(Duration window) {
-            return 0;
-        }
-
-        @Override
-        public int readyForAtLeast(Duration age) {
-            return ready;
-        }
-
-        @Override
-        public int readyStartedWithin(Duration startedWithin, Duration readyWithin) {
-            return 0;
-        }
-
-        @Override
-        public double cpuUtilization(Duration window) {
-            return Double.NaN;
-        }
     }
 }
