@@ -48,50 +48,11 @@ public interface MetricWindow {
     double cpuUtilization(Duration window);
 
     /**
-     * A window over a load that never changed: every mean is the given value and every replica has
-     * been ready for ever. For hand-made snapshots in tests and for one-off decisions.
+     * A window over a load that never changed: every mean of in-flight (and of busy) requests is
+     * {@code inFlight}, and every replica has been ready for ever. For hand-made snapshots in tests
+     * and for one-off decisions.
      */
-    static MetricWindow steady(double inFlight, double busy, int ready) {
-        return new MetricWindow() {
-            @Override
-            public double meanInFlight(Duration window) {
-                return inFlight;
-            }
-
-            @Override
-            public double meanBusy(Duration window) {
-                return busy;
-            }
-
-            @Override
-            public double meanReady(Duration window) {
-                return ready;
-            }
-
-            @Override
-            public double arrivalsPerSecond(Duration window) {
-                return 0;
-            }
-
-            @Override
-            public double completionsPerSecond(Duration window) {
-                return 0;
-            }
-
-            @Override
-            public int readyForAtLeast(Duration age) {
-                return ready;
-            }
-
-            @Override
-            public int readyStartedWithin(Duration startedWithin, Duration readyWithin) {
-                return 0;
-            }
-
-            @Override
-            public double cpuUtilization(Duration window) {
-                return Double.NaN;
-            }
-        };
+    static MetricWindow steady(double inFlight, int ready) {
+        return new SeriesWindow(new double[] {0}, new double[] {inFlight}).at(0, ready);
     }
 }
