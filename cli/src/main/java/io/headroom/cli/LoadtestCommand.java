@@ -2,6 +2,7 @@ package io.headroom.cli;
 
 import io.headroom.loadgen.loadtest.LoadTest;
 import io.headroom.loadgen.loadtest.LoadTestResult;
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
             "",
             "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate' writes, kind 'observed'), latency.hlog (an HdrHistogram interval log, one interval per second) and loadtest.json (how the generator kept to its plan). Header values are never printed or written.",
             "",
-            "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario.",
+            "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. So does the hard deadline: traffic duration + request timeout (service.timeout + 10 s, at least 60 s) + 30 s. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario, or more work than --max-requests / --max-timeline allow.",
             ""},
         footer = {"", "Examples:",
             "  headroom target scenarios/launch-day.yaml --port 8080 &",
@@ -47,7 +48,7 @@ final class LoadtestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = scenarioArgs.load();
+        Scenario scenario = scenarioArgs.load(1, LoadLimits.DEFAULT_MAX_LOAD_TEST_REQUESTS);
         var request = target.request(scenario.request());
         Path dir = out != null ? out : scenarioArgs.defaultOut("-loadtest");
         PrintWriter stdout = spec.commandLine().getOut();

@@ -56,4 +56,11 @@ final class NodePoolConverter implements ITypeConverter<NodePool> {
     private static TypeConversionException error(String value, String rule) {
         return new TypeConversionException("'" + value + "': " + rule + " (format " + FORMAT + ")");
     }
+
+    /** The first pool name that appears twice in {@code pools}, if any: pools are told apart by name. */
+    static java.util.Optional<String> firstRepeatedName(java.util.List<NodePool> pools) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return pools.stream().map(NodePool::name).filter(name -> !seen.add(name)).findFirst()
+                .map(io.headroom.planner.Excerpt::of);
+    }
 }

@@ -3,6 +3,7 @@ package io.headroom.cli;
 import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.recommend.Recommender;
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.RunSpread;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,10 +41,10 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 1) {
-            throw new ParameterException(spec.commandLine(), "--runs must be >= 1 but was " + runs);
+        if (runs < 1 || runs > RunSpread.MAX_RUNS) {
+            throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
         }
-        Scenario scenario = scenarioArgs.load();
+        Scenario scenario = scenarioArgs.loadForRecommendation(runs);
         Recommendation r;
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "searching")) {
             r = Recommender.recommend(scenario, runs, progress);

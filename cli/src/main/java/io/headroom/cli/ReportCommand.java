@@ -3,12 +3,12 @@ package io.headroom.cli;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.recommend.Recommender;
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.RunSpread;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
-import io.headroom.planner.timeline.SummaryJson;
 import io.headroom.planner.timeline.Window;
-import io.headroom.planner.timeline.TimelineCsv;
 import io.headroom.reports.CapacityReport;
 import io.headroom.reports.ObservedRun;
 import io.headroom.reports.ReportInput;
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom report}: the capacity review as one self-contained HTML file. */
@@ -71,7 +72,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario scenario = scenarioArgs.load();
+        if (recommend && (runs < 1 || runs > RunSpread.MAX_RUNS)) {
+            throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
+        }
+        Scenario scenario = recommend ? scenarioArgs.loadForRecommendation(runs)
+                : scenarioArgs.load(1, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
         SimulationResult predicted = Simulator.run(scenario, engine);
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
         if (observed != null) {
@@ -109,18 +114,8 @@ final class ReportCommand implements Callable<Integer> {
         return input.withRecommendations(byWindow).withRecommendation(r);
     }
 
-    /** An observed run from a loadtest output directory, or a validate one (its observed/ subdirectory). */
+    /** An observed run from a loadtest output directory, or a validate one (its observed/ subdirectory), validated. */
     static ObservedRun readObserved(Path given) {
-        Path dir = Files.isRegularFile(given.resolve("observed").resolve("summary.json")) ? given.resolve("observed") : given;
-        Path timeline = dir.resolve("timeline.csv");
-        Path summary = dir.resolve("summary.json");
-        if (!Files.isRegularFile(timeline) || !Files.isRegularFile(summary)) {
-            throw new InvalidInputException("--observed must be the directory loadtest or validate wrote, or one with timeline.csv and summary.json, but was '" + given + "'");
-        }
-        try {
-            return new ObservedRun(SummaryJson.read(summary), TimelineCsv.read(timeline));
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + summary + ": " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
+        return ObservedRun.read(given);
     }
 }

@@ -1,22 +1,75 @@
 package io.headroom.cli;
 
+import io.headroom.planner.recommend.Recommender;
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
 import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** The scenario a command works on, and an optional seed that replaces the scenario's own: a mixin. */
+/**
+ * The scenario a command works on, an optional seed that replaces the scenario's own, and the
+ * limits it is loaded under (work, side files): a mixin.
+ */
 final class ScenarioArgs {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Parameters(paramLabel = "SCENARIO", description = "The scenario file (YAML or JSON).")
     Path file;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed to use instead of the scenario's own.")
     Long seed;
 
-    /** The scenario, loaded and validated, with {@code --seed} applied. */
+    @Option(names = "--max-requests", paramLabel = "N",
+            description = "Refuse a scenario whose expected requests times the runs exceed N."
+                    + " Default: 1000000000 (simulations), 50000000 (load tests).")
+    Long maxRequests;
+
+    @Option(names = "--max-timeline", paramLabel = "DURATION",
+            description = "Refuse a traffic.duration longer than this (one timeline row per second). Default: 7d.")
+    Duration maxTimeline;
+
+    @Option(names = "--allow-outside",
+            description = "Let the scenario read traces, samples and body files outside its own folder.")
+    boolean allowOutsideFiles;
+
+    /** The scenario, loaded and validated for one run of a simulation, with {@code --seed} applied. */
     Scenario load() {
-        Scenario scenario = ScenarioLoader.load(file);
+        return load(1, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+    }
+
+    /** The scenario, loaded and validated for {@code runs} runs, with {@code --seed} applied. */
+    Scenario load(long runs, long defaultMaxRequests) {
+        return load(runs, 1, defaultMaxRequests);
+    }
+
+    /**
+     * The scenario, loaded for a recommendation: each of the configurations the search will simulate
+     * runs {@code runs} times, so the work estimate counts them all (the scenario is loaded twice:
+     * the count of configurations comes from the scenario).
+     */
+    Scenario loadForRecommendation(long runs) {
+        Scenario scenario = load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+        load(runs, Recommender.estimatedConfigurations(scenario), LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+        return scenario;
+    }
+
+    private Scenario load(long runs, long configurations, long defaultMaxRequests) {
+        LoadLimits limits;
+        try {
+            limits = new LoadLimits(maxRequests == null ? defaultMaxRequests : maxRequests,
+                    maxTimeline == null ? LoadLimits.DEFAULT_MAX_TIMELINE : maxTimeline, runs, configurations, allowOutsideFiles);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--max-requests and --max-timeline must be positive: "
+                    + e.getMessage());
+        }
+        Scenario scenario = ScenarioLoader.load(file, limits);
         return seed == null ? scenario : scenario.withSeed(seed);
     }
 

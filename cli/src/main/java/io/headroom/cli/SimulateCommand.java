@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.Progress;
 import io.headroom.planner.sim.RunSpread;
@@ -67,10 +68,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 1) {
-            throw new ParameterException(spec.commandLine(), "--runs must be >= 1 but was " + runs);
+        if (runs < 1 || runs > RunSpread.MAX_RUNS) {
+            throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
         }
-        Scenario scenario = scenarioArgs.load();
+        Scenario scenario = scenarioArgs.load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
         PrintWriter stdout = spec.commandLine().getOut();
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), runs > 1 ? "runs" : "simulating")) {
             SimulationResult first = Simulator.run(scenario, engine, runs == 1 ? progress : Progress.NONE);

@@ -127,6 +127,8 @@ final class SizeCommand implements Callable<Integer> {
         require(cpu >= 0 && Double.isFinite(cpu), "--cpu must be >= 0 (cores) but was " + shown(cpu));
         require(memoryGb >= 0 && Double.isFinite(memoryGb), "--memory-gb must be >= 0 (GB) but was " + shown(memoryGb));
         require(gpu >= 0, "--gpu must be a whole number >= 0 but was " + gpu);
+        NodePoolConverter.firstRepeatedName(nodePools).ifPresent(name -> require(false,
+                "--node-pool names must be unique (as in a scenario's cluster.nodePools) but '" + name + "' was repeated"));
         double serviceCv = p99 == null ? cv : fittedCv();
         return new SizingQuery(rps, latency, utilization, concurrency, maxWait, serviceCv, slo503, sloP99,
                 new Resources(cpu, memoryGb, gpu), nodePools);

@@ -3,14 +3,19 @@ package io.headroom.cli;
 import io.headroom.loadgen.emulator.EmulatedEndpoint;
 import io.headroom.loadgen.emulator.InstantEndpoint;
 import io.headroom.loadgen.emulator.RunningEndpoint;
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
+import io.headroom.planner.traffic.Traffic;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +77,10 @@ final class TargetCommand implements Callable<Integer> {
     @Option(names = "--instant", description = "No scenario, no model: answer every request 200 at once.")
     boolean instant;
 
+    @Option(names = "--allow-outside",
+            description = "Let the scenario read empirical samples outside its own folder.")
+    boolean allowOutsideFiles;
+
     @Option(names = "--allow-non-loopback",
             description = "Allow a --bind address that is not loopback (other machines can then reach it).")
     boolean allowNonLoopback;
@@ -87,7 +96,9 @@ final class TargetCommand implements Callable<Integer> {
                     : "SCENARIO is required (or --instant for a plain 200 endpoint)");
         }
         InetSocketAddress address = new InetSocketAddress(bindAddress(), port);
-        Scenario scenario = instant ? null : ScenarioLoader.load(scenarioFile);
+        // The endpoint serves whatever it is sent: the scenario's traffic is not run, so its size is no limit here.
+        Scenario scenario = instant ? null : ScenarioLoader.load(scenarioFile, new LoadLimits(Long.MAX_VALUE,
+                Traffic.MAX_DURATION, 1, 1, allowOutsideFiles));
         RunningEndpoint endpoint;
         try {
             endpoint = instant ? InstantEndpoint.start(address) : EmulatedEndpoint.start(scenario, address);
@@ -96,6 +107,7 @@ final class TargetCommand implements Callable<Integer> {
         }
         Thread hook = new Thread(endpoint::close, "headroom-target-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Map<String, sun.misc.SignalHandler> previous = stopOnSignals(endpoint);
         try {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("headroom target listening on %s (%s; Ctrl-C stops)%n", endpoint.uri(),
@@ -108,8 +120,34 @@ final class TargetCommand implements Callable<Integer> {
         } finally {
             endpoint.close();
             removeHook(hook);
+            previous.forEach((name, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(name), handler));
         }
         return 0;
+    }
+
+    /**
+     * SIGINT (Ctrl-C) and SIGTERM close the endpoint, and the command then returns 0 like any clean
+     * stop (instead of the JVM dying with 130 or 143); a second signal exits at once with 130. Gives
+     * back the handlers it replaced, to restore. Where a signal cannot be handled, the shutdown hook
+     * still closes the endpoint, and the exit code is the JVM's.
+     */
+    @SuppressWarnings("removal")
+    private static Map<String, sun.misc.SignalHandler> stopOnSignals(RunningEndpoint endpoint) {
+        Map<String, sun.misc.SignalHandler> previous = new LinkedHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                previous.put(name, sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    if (stopping.getAndSet(true)) {
+                        Runtime.getRuntime().halt(130);
+                    }
+                    new Thread(endpoint::close, "headroom-target-stop").start();
+                }));
+            } catch (IllegalArgumentException notOnThisPlatform) {
+                // the shutdown hook closes the endpoint instead
+            }
+        }
+        return previous;
     }
 
     private InetAddress bindAddress() {

@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.reports.compare.Thresholds;
 import java.io.PrintWriter;
@@ -65,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
         }
-        Scenario scenario = scenarioArgs.load();
+        Scenario scenario = scenarioArgs.load(1, LoadLimits.DEFAULT_MAX_LOAD_TEST_REQUESTS);
         var request = target.request(scenario.request());
         Path dir = out != null ? out : scenarioArgs.defaultOut("-validate");
         PrintWriter stdout = spec.commandLine().getOut();

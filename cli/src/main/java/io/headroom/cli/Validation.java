@@ -98,7 +98,8 @@ final class Validation {
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("comparison.json"), SummaryJson.toJson(o.comparison()));
-            ObservedRun observed = new ObservedRun(o.observed().summary(), o.observed().timeline()).withComparison(o.comparison());
+            ObservedRun observed = new ObservedRun(o.observed().summary(), o.observed().timeline()).withComparison(o.comparison())
+                    .withStopReason(o.observed().generator().stopReason());
             CapacityReport.write(ReportInput.of(scenario, o.predicted()).withSizing(SizingFacts.of(scenario)).withObserved(observed),
                     dir);
         } catch (IOException | UncheckedIOException e) {

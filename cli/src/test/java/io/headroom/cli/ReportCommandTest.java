@@ -35,6 +35,8 @@ class ReportCommandTest {
     void anObservedDirectoryAddsThePredictedVersusObservedPanel() throws IOException {
         Path observed = dir.resolve("observed");
         assertEquals(4, CliRun.of("simulate", LAUNCH_DAY, "--seed", "9", "--out", observed.toString()).exitCode());
+        Path summary = observed.resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replace("\"kind\" : \"predicted\"", "\"kind\" : \"observed\""));
         CliRun run = CliRun.of("report", LAUNCH_DAY, "--observed", observed.toString(), "--out", dir.resolve("r").toString());
         assertEquals(0, run.exitCode(), run.err());
         String html = Files.readString(dir.resolve("r/report.html"));
@@ -46,6 +48,8 @@ class ReportCommandTest {
     void theFolderValidateWritesIsAnObservedRunAsItIs() throws IOException {
         Path validate = dir.resolve("launch-day-validate");
         assertEquals(4, CliRun.of("simulate", LAUNCH_DAY, "--seed", "9", "--out", validate.resolve("observed").toString()).exitCode());
+        Path summary = validate.resolve("observed/summary.json");
+        Files.writeString(summary, Files.readString(summary).replace("\"kind\" : \"predicted\"", "\"kind\" : \"observed\""));
         CliRun run = CliRun.of("report", LAUNCH_DAY, "--observed", validate.toString(), "--out", dir.resolve("r").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.readString(dir.resolve("r/report.html")).contains("Predicted vs observed"));

@@ -2,6 +2,7 @@ package io.headroom.reports;
 
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -37,7 +38,11 @@ public final class Assumptions {
                 ? "A replica that finds no node with room stays Pending; after the scheduling timeout ("
                         + Format.duration(scenario.cluster().get().schedulingTimeout()) + ") FailedScheduling is reported."
                 : "Without a cluster section every replica finds a node: cluster capacity is unlimited.");
-        out.add("Replicas are identical; the router queue is first-in, first-out across all of them.");
+        out.add(s.routing().perReplica()
+                ? "A balancer (" + s.routing().mode().key() + ") sends each request to one ready replica at once; it waits in that "
+                        + "replica's own first-in, first-out queue, and a replica already holding " + s.routing().replicaQueueLimit()
+                        + " waiting requests answers 503."
+                : "Replicas are identical; the router queue is first-in, first-out across all of them.");
         out.add(s.maxQueueWait().isZero()
                 ? "Requests that find no free slot get 503 at once (maxQueueWait 0s)."
                 : "Requests that wait longer than maxQueueWait (" + Format.duration(s.maxQueueWait())
@@ -61,6 +66,21 @@ public final class Assumptions {
         return List.copyOf(out);
     }
 
+    private static String metricText(HpaSpec h) {
+        String window = Format.duration(h.metricWindow());
+        return switch (h.metric().type()) {
+            case CPU -> "Metric: CPU utilization of the request (target " + Format.percent(h.metric().target()) + "), a pod's CPU "
+                    + "following its busy slots (service.cpuUsage), averaged over " + window + "; a pod ready for less than "
+                    + window + " within its first " + Format.duration(h.cpuInitializationPeriod()) + " is set aside as unready.";
+            case CONCURRENCY -> "Metric: requests in flight per pod (target " + Format.significant(h.metric().target())
+                    + "), averaged over " + window + " as a Prometheus adapter serves it.";
+            case RPS -> "Metric: requests per second per ready pod (target " + Format.significant(h.metric().target())
+                    + "), a rate() over " + window + ".";
+            case EXTERNAL -> "Metric: an External AverageValue (KEDA): the service's requests per second over " + window
+                    + " divided by " + Format.significant(h.metric().target()) + " per pod.";
+        };
+    }
+
     /** What the policy does, in the scenario's numbers. */
     static List<String> autoscaler(AutoscalerSpec spec) {
         return spec.match(new AutoscalerSpec.Cases<List<String>>() {
@@ -78,6 +98,25 @@ public final class Assumptions {
                         "Scale-down happens when utilization averaged over the scale-down delay (" + Format.duration(a.scaleDownDelay())
                                 + ") is below target and the last change is at least that long ago; it goes to the need of that "
                                 + "average, so a steady load settles at the documented sizing rule.");
+            }
+
+            @Override
+            public List<String> hpa(HpaSpec h) {
+                List<String> out = new java.util.ArrayList<>();
+                out.add("A Kubernetes HorizontalPodAutoscaler syncs every " + Format.duration(h.syncPeriod()) + " and computes, as "
+                        + "upstream's replica calculator does, ceil(current metric / target × pods with a metric), keeping the "
+                        + "count when the ratio is within the tolerance (" + Format.percent(h.tolerance()) + "), kept within "
+                        + "minReplicas " + h.minReplicas() + " and maxReplicas " + h.maxReplicas() + ".");
+                out.add(metricText(h));
+                out.add("Pods without a metric sample count as 0 on scale-up and at the target on scale-down; unready pods count "
+                        + "as 0 on scale-up, so booting pods are taken as capacity already asked for.");
+                out.add(h.behavior().map(b -> "Behavior: scale-up stabilization " + Format.duration(b.scaleUp().stabilizationWindow())
+                        + ", scale-down stabilization " + Format.duration(b.scaleDown().stabilizationWindow())
+                        + "; each direction's rate limit counts from the replicas at the start of its policies' periods.")
+                        .orElse("No behavior (the legacy path, as KEDA creates it): scale-up at most max(2 × current, 4) per sync; "
+                                + "scale-down to the highest recommendation of the last " + Format.duration(h.downscaleStabilization())
+                                + "."));
+                return out;
             }
 
             @Override

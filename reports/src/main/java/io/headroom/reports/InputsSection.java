@@ -2,6 +2,8 @@ package io.headroom.reports;
 
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.HpaMetric;
+import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
@@ -52,6 +54,20 @@ final class InputsSection {
             }
 
             @Override
+            public Void hpa(HpaSpec h) {
+                row(out, "replicas", h.minReplicas() + " to " + h.maxReplicas()
+                        + (h.initialReplicas() == h.minReplicas() ? "" : ", " + h.initialReplicas() + " at the start"));
+                row(out, "metric", h.metric().type().key() + ", target " + (h.metric().type() == HpaMetric.Type.CPU
+                        ? Format.percent(h.metric().target()) + " of the CPU request" : Format.significant(h.metric().target()) + " per pod"));
+                row(out, "sync period / metric window", Format.duration(h.syncPeriod()) + " / " + Format.duration(h.metricWindow()));
+                row(out, "tolerance", Format.percent(h.tolerance()));
+                row(out, "behavior", h.behavior().map(b -> "up: stabilization " + Format.duration(b.scaleUp().stabilizationWindow())
+                        + "; down: stabilization " + Format.duration(b.scaleDown().stabilizationWindow()))
+                        .orElse("none (legacy path)"));
+                return null;
+            }
+
+            @Override
             public Void fixed(StaticSpec st) {
                 row(out, "replicas", Integer.toString(st.replicas()));
                 return null;
@@ -94,7 +110,11 @@ final class InputsSection {
         } else if (t.shape() instanceof Trace trace) {
             row(out, "trace", trace.file());
             row(out, "trace buckets", Format.count(trace.counts().size()) + " of " + Format.duration(trace.resolution())
-                    + " (" + Format.duration(trace.length()) + ")");
+                    + " (" + Format.duration(trace.length()) + ")"
+                    + (trace.from().isZero() ? "" : ", from " + Format.duration(trace.from()) + " into the file"));
+            if (trace.scale() != 1) {
+                row(out, "trace scale", "every count × " + Format.significant(trace.scale()));
+            }
         }
         PiecewiseLinearRate rate = t.shape().rate();
         double seconds = t.duration().toNanos() / 1e9;

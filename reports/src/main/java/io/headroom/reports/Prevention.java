@@ -2,6 +2,8 @@ package io.headroom.reports;
 
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.HpaMetric;
+import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
@@ -27,7 +29,7 @@ final class Prevention {
     /** Replicas that would have carried the window's peak second at the target utilization. */
     static int replicasForPeak(Window w, Scenario sc) {
         double meanSeconds = Durations.seconds(sc.service().serviceTime().mean());
-        double target = ScenarioSizing.targetUtilization(sc.autoscaler());
+        double target = ScenarioSizing.targetUtilization(sc);
         return (int) Math.max(1, Math.ceil(peakRate(w, sc) * meanSeconds / sc.service().concurrency() / target - 1e-9));
     }
 
@@ -56,6 +58,12 @@ final class Prevention {
             }
 
             @Override
+            public String hpa(HpaSpec h) {
+                return "a lower metric target (now " + (h.metric().type() == HpaMetric.Type.CPU
+                        ? Format.percent(h.metric().target()) : Format.significant(h.metric().target())) + ")";
+            }
+
+            @Override
             public String fixed(StaticSpec s) {
                 return "a lower target utilization";
             }
@@ -63,6 +71,11 @@ final class Prevention {
         String raiseCap = sc.autoscaler().match(new AutoscalerSpec.Cases<String>() {
             @Override
             public String azureml(AzureMlSpec a) {
+                return "maxReplicas ";
+            }
+
+            @Override
+            public String hpa(HpaSpec h) {
                 return "maxReplicas ";
             }
 

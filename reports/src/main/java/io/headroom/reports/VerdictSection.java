@@ -21,6 +21,13 @@ final class VerdictSection {
             // judged here against the scenario's objectives, whatever the load test's own summary says
             verdictLine(out, "Observed", Slos.judge(in.scenario().slo(), o.rejected503Fraction(), o.latencyMs()));
         }
+        if (o != null && o.incomplete()) {
+            String reason = in.observed().map(ObservedRun::stopReason).orElse(null);
+            out.append("<p class=\"verdict missed\" id=\"observed-incomplete\">✗ Observed: the load test is INCOMPLETE — it stopped after ")
+                    .append(o.durationSeconds()).append(" of ").append(p.durationSeconds()).append(" s of traffic")
+                    .append(reason == null ? "" : ": " + Html.escape(reason))
+                    .append(". Its numbers cover part of the run; do not read them as the endpoint's behaviour.</p>\n");
+        }
         if (p.incomplete()) {
             out.append("<p class=\"warn\">The simulation stopped before the end of its traffic: numbers cover part of the run.</p>\n");
         }

@@ -110,6 +110,12 @@ final class Router implements RouterModel.Listener {
     }
 
     @Override
+    public void timedOutWaiting(long handle, long arrivalNanos, long waitNanos) {
+        timeout504++;
+        exchanges.remove(handle).answer(504, TIMEOUT_BODY);
+    }
+
+    @Override
     public void replicaStarting(long readyAtNanos) {
         scheduler.scheduleAt(readyAtNanos, () -> {
             if (!stopped) {

@@ -36,11 +36,17 @@ public final class ArrivalPlan {
 
     public static ArrivalPlan of(Scenario scenario) {
         ArrivalStream stream = Simulator.arrivals(scenario);
-        long[] times = new long[1024];
+        // Sized for the expected count plus six standard deviations, so a large plan is not copied while it grows
+        // (its size was bounded at load: --max-requests).
+        double expected = scenario.traffic().expectedRequests();
+        long[] times = new long[(int) Math.min(Integer.MAX_VALUE - 16, expected + 6 * Math.sqrt(expected) + 1024)];
         int n = 0;
         for (long t = stream.nextNanos(); t != Long.MAX_VALUE; t = stream.nextNanos()) {
             if (n == times.length) {
-                times = Arrays.copyOf(times, n * 2);
+                if (n >= Integer.MAX_VALUE - 16) {
+                    throw new IllegalStateException("a load test plan holds at most " + n + " requests");
+                }
+                times = Arrays.copyOf(times, (int) Math.min(Integer.MAX_VALUE - 16, n * 2L));
             }
             times[n++] = t;
         }

@@ -10,12 +10,14 @@ import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.Totals;
 import io.headroom.planner.timeline.Windows;
+import io.headroom.planner.time.Durations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,16 +34,48 @@ import org.HdrHistogram.Histogram;
 public final class LoadTest {
     private static final long SECOND = 1_000_000_000L;
 
+    /** Time allowed after the traffic and the client's request timeout before a load test stops itself. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+    /** How long a stopped Gatling run may take to wind down before it is abandoned. */
+    private static final Duration WIND_DOWN = Duration.ofSeconds(5);
+
     private final Scenario scenario;
     private final GatlingRun run;
+    private final Duration grace;
+    private final Duration deadline;
     private volatile boolean finished;
     private volatile MetricsPoller metrics;
 
     public LoadTest(Scenario scenario, LoadTestRequest request) {
+        this(scenario, request, DEFAULT_GRACE);
+    }
+
+    /**
+     * A load test that stops itself at its {@link #deadline()}: the traffic's duration, plus the
+     * client's request timeout (the last request may take that long), plus {@code grace}.
+     */
+    public LoadTest(Scenario scenario, LoadTestRequest request, Duration grace) {
+        this(scenario, request, grace, null);
+    }
+
+    /** As above; {@code deadline}, when not null, replaces the computed one (for tests that cannot wait a minute). */
+    LoadTest(Scenario scenario, LoadTestRequest request, Duration grace, Duration deadline) {
         this.scenario = scenario;
+        this.grace = grace;
         ArrivalPlan plan = ArrivalPlan.of(scenario);
         long highestMicros = Math.max(120_000_000L, scenario.service().timeout().toNanos() / 1000 * 2);
         this.run = new GatlingRun(plan, request, new ObservedRecorder(plan.seconds(), plan.requests(), highestMicros));
+        this.deadline = deadline != null ? deadline : Duration.ofSeconds(plan.seconds()).plus(requestTimeout()).plus(grace);
+    }
+
+    /** The client's request timeout: the scenario's scoring timeout plus 10 s, at least 60 s. */
+    public Duration requestTimeout() {
+        return Duration.ofMillis(Math.max(60_000L, scenario.service().timeout().toMillis() + 10_000L));
+    }
+
+    /** The hard deadline, counted from the start of {@link #run}: traffic duration + request timeout + grace. */
+    public Duration deadline() {
+        return deadline;
     }
 
     /** Requests the test will send. */
@@ -58,18 +92,16 @@ public final class LoadTest {
             // place per machine that outlives this run (Preferences are read once per JVM).
             System.setProperty("java.util.prefs.userRoot",
                     Path.of(System.getProperty("java.io.tmpdir"), "headroom-gatling-prefs").toString());
-            long requestTimeoutMs = Math.max(60_000L, scenario.service().timeout().toMillis() + 10_000L);
-            System.setProperty("gatling.http.requestTimeout", Long.toString(requestTimeoutMs));
+            System.setProperty("gatling.http.requestTimeout", Long.toString(requestTimeout().toMillis()));
             GatlingRun.handOver(run);
             MetricsPoller poller = MetricsPoller.start(run.request.baseUrl(), run.recorder, run::elapsedNanos);
             metrics = poller;
             Thread ticker = progressTicker(progress);
+            PrintStream stdout = System.out;
             try {
-                int status = gatling(work);
-                if (status != 0 && run.stopReason() == null) {
-                    run.stop("Gatling ended with status " + status);
-                }
+                gatlingWithin(work, deadline());
             } finally {
+                System.setOut(stdout);
                 ticker.interrupt();
                 poller.close();
             }
@@ -84,19 +116,45 @@ public final class LoadTest {
     }
 
     /**
-     * Runs Gatling in this JVM. Its runner prints a line or two on standard output; headroom's
-     * commands print their own, so those are dropped while it runs.
+     * Runs Gatling in this JVM, on a daemon thread, until it ends or {@code deadline} passes. At the
+     * deadline the run is asked to stop (no more requests are sent) and given a few seconds to wind
+     * down; a Gatling that still waits for answers then is abandoned, so a load test always returns.
+     * Its runner prints a line or two on standard output; headroom's commands print their own, so
+     * standard output is dropped while it runs (the caller restores it).
      */
-    private static int gatling(Path work) {
-        PrintStream stdout = System.out;
+    private void gatlingWithin(Path work, Duration deadline) {
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread gatling = new Thread(() -> {
+            try {
+                status.set(io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                    "--simulation", HeadroomSimulation.class.getName(),
+                    "--results-folder", work.resolve("results").toString(),
+                    "--no-reports"}));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "headroom-gatling");
+        gatling.setDaemon(true);
+        gatling.start();
         try {
-            return io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-                "--simulation", HeadroomSimulation.class.getName(),
-                "--results-folder", work.resolve("results").toString(),
-                "--no-reports"});
-        } finally {
-            System.setOut(stdout);
+            gatling.join(deadline.toMillis());
+            if (gatling.isAlive()) {
+                run.stop("hard deadline: still running " + Durations.format(deadline) + " after the start (traffic "
+                        + run.plan.seconds() + "s + request timeout " + Durations.format(requestTimeout()) + " + grace "
+                        + Durations.format(grace) + "); requests still unanswered count as without a response");
+                gatling.join(WIND_DOWN.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.stop("interrupted");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("Gatling failed: " + failure.get(), failure.get());
+        }
+        if (!gatling.isAlive() && status.get() != 0 && run.stopReason() == null) {
+            run.stop("Gatling ended with status " + status.get());
         }
     }
 

@@ -78,4 +78,43 @@ class LoadTestTest {
             stub.close();
         }
     }
+
+    @Test
+    void aTargetThatNeverAnswersIsStoppedAtTheHardDeadlineWithPartialResults() throws Exception {
+        Scenario scenario = scenario(20, Duration.ofSeconds(2));
+        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 100, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            }, "silent-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            LoadTest test = new LoadTest(scenario, new LoadTestRequest(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/score"),
+                    "GET", null, Map.of()), LoadTest.DEFAULT_GRACE, Duration.ofSeconds(6));
+            long start = System.nanoTime();
+            LoadTestResult result = test.run(Progress.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(result.incomplete(), "marked incomplete");
+            assertTrue(result.generator().stopReason().startsWith("hard deadline"), result.generator().stopReason());
+            assertTrue(result.summary().incomplete());
+            assertTrue(seconds < 60, "returned at its deadline, not at the request timeout or never: " + seconds + " s");
+        } finally {
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void theHardDeadlineIsTheTrafficPlusTheRequestTimeoutPlusTheGrace() {
+        Scenario scenario = scenario(20, Duration.ofSeconds(30));
+        LoadTest test = new LoadTest(scenario, new LoadTestRequest(URI.create("http://127.0.0.1:1/score"), "GET", null, Map.of()));
+        assertEquals(Duration.ofSeconds(30 + 70 + 30), test.deadline());
+    }
 }

@@ -8,7 +8,7 @@ package io.headroom.planner.autoscaler;
  * dispatches with {@link #match}: a new policy adds a method to {@link Cases}, and the compiler then
  * lists every place that must handle it — no {@code instanceof} chain with a silent default.
  */
-public sealed interface AutoscalerSpec permits StaticSpec, AzureMlSpec {
+public sealed interface AutoscalerSpec permits StaticSpec, AzureMlSpec, HpaSpec {
     /** The registry name, as written under {@code autoscaler.policy}. */
     String policy();
 
@@ -30,6 +30,8 @@ public sealed interface AutoscalerSpec permits StaticSpec, AzureMlSpec {
     /** One method per registered policy. */
     interface Cases<R> {
         R azureml(AzureMlSpec spec);
+
+        R hpa(HpaSpec spec);
 
         R fixed(StaticSpec spec);
     }

@@ -34,40 +34,25 @@ public interface MetricWindow {
     int readyForAtLeast(Duration age);
 
     /**
-     * A window over a load that never changed: every mean is the given value and every replica has
-     * been ready for ever. For hand-made snapshots in tests and for one-off decisions.
+     * Ready replicas whose pod started less than {@code startedWithin} ago and that became ready less
+     * than {@code readyWithin} ago: what the HPA's CPU pod grouping sets aside as not yet initialised
+     * (inside {@code cpuInitializationPeriod}, without a metric sample taken after readiness).
      */
-    static MetricWindow steady(double inFlight, double busy, int ready) {
-        return new MetricWindow() {
-            @Override
-            public double meanInFlight(Duration window) {
-                return inFlight;
-            }
+    int readyStartedWithin(Duration startedWithin, Duration readyWithin);
 
-            @Override
-            public double meanBusy(Duration window) {
-                return busy;
-            }
+    /**
+     * Mean CPU use of a ready replica over the window as a fraction of its CPU request, from the
+     * service's {@code cpuUsage} model: (idle + per busy slot × mean busy slots per ready replica) / request.
+     * NaN when the replica requests no CPU.
+     */
+    double cpuUtilization(Duration window);
 
-            @Override
-            public double meanReady(Duration window) {
-                return ready;
-            }
-
-            @Override
-            public double arrivalsPerSecond(Duration window) {
-                return 0;
-            }
-
-            @Override
-            public double completionsPerSecond(Duration window) {
-                return 0;
-            }
-
-            @Override
-            public int readyForAtLeast(Duration age) {
-                return ready;
-            }
-        };
+    /**
+     * A window over a load that never changed: every mean of in-flight (and of busy) requests is
+     * {@code inFlight}, and every replica has been ready for ever. For hand-made snapshots in tests
+     * and for one-off decisions.
+     */
+    static MetricWindow steady(double inFlight, int ready) {
+        return new SeriesWindow(new double[] {0}, new double[] {inFlight}).at(0, ready);
     }
 }

@@ -44,7 +44,7 @@ public record Snapshot(long nowNanos, int readyReplicas, int startingReplicas, i
      */
     public static Snapshot steady(long nowNanos, int ready, int notReady, int desired, long busy, long queued, int concurrency) {
         return new Snapshot(nowNanos, ready, notReady, 0, 0, desired, busy, queued, concurrency,
-                MetricWindow.steady(busy + queued, busy, ready));
+                MetricWindow.steady(busy + queued, ready));
     }
 
     /** Requests in the system now: being served plus waiting. */

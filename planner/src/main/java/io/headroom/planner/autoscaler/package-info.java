@@ -2,7 +2,9 @@
  * Autoscaler policies behind one narrow interface: a {@link io.headroom.planner.autoscaler.Snapshot}
  * (replica states, the load now and over time in a {@link io.headroom.planner.autoscaler.MetricWindow})
  * in, a {@link io.headroom.planner.autoscaler.ScalingDecision} (the count and the limit that bound it)
- * out. Specs are records of a sealed interface, registered with their scenario keys and binders in
+ * out: {@code static}, {@code azureml} (azureml-fe's documented rule) and {@code hpa} (the Kubernetes
+ * HorizontalPodAutoscaler's replica calculator and controller, transcribed from upstream). Specs are
+ * records of a sealed interface, registered with their scenario keys and binders in
  * {@code io.headroom.planner.scenario.AutoscalerRegistry}; policy instances hold their own state.
  */
 package io.headroom.planner.autoscaler;

@@ -1,7 +1,10 @@
 package io.headroom.planner.recommend;
 
+import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.HpaMetric;
+import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
@@ -19,7 +22,7 @@ import java.util.Optional;
  *
  * @param minReplicas warm replicas (a static policy's count)
  * @param maxReplicas the cap (equal to minReplicas for a static policy)
- * @param targetUtilization the azureml target; null for a static policy
+ * @param targetUtilization the azureml target, or an hpa's cpu target (a fraction of the request); null for a static policy
  * @param nodes node count per pool, in the scenario's pool order; null when the scenario has no cluster
  */
 public record Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes) {
@@ -46,6 +49,16 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             @Override
             public Double azureml(AzureMlSpec spec) {
                 return spec.targetUtilization();
+            }
+
+            @Override
+            public Double hpa(HpaSpec spec) {
+                if (spec.metric().type() != HpaMetric.Type.CPU || spec.metric().target() > 1) {
+                    throw new InvalidInputException("recommend tunes an hpa on cpu with a target up to 1 (100 % of the request);"
+                            + " this scenario's hpa scales on " + spec.metric().type().key() + " at " + spec.metric().target()
+                            + " (" + scenario.source() + ")");
+                }
+                return spec.metric().target();
             }
 
             @Override
@@ -92,6 +105,11 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             @Override
             public AutoscalerSpec azureml(AzureMlSpec a) {
                 return a.with(minReplicas, maxReplicas, targetUtilization);
+            }
+
+            @Override
+            public AutoscalerSpec hpa(HpaSpec h) {
+                return h.with(minReplicas, maxReplicas, targetUtilization);
             }
 
             @Override

@@ -4,6 +4,7 @@ import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.Simulator;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Summary;
+import io.headroom.planner.timeline.Window;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,15 +39,29 @@ final class Evaluator {
             return known;
         }
         Scenario configured = config.applyTo(scenario);
-        Summary[] runs = new Summary[seeds.size()];
+        Run[] runs = new Run[seeds.size()];
         IntStream.range(0, runs.length).parallel()
-                .forEach(i -> runs[i] = Simulator.run(configured.withSeed(seeds.get(i))).summary());
+                .forEach(i -> runs[i] = Run.of(Simulator.run(configured.withSeed(seeds.get(i))).summary()));
         Evaluation e = summarize(config, runs);
         if (results.putIfAbsent(config, e) == null) {
-            requests.addAndGet(java.util.Arrays.stream(runs).mapToLong(Summary::requests).sum());
+            requests.addAndGet(java.util.Arrays.stream(runs).mapToLong(Run::requests).sum());
             onSimulated.run();
         }
         return results.get(config);
+    }
+
+    /**
+     * What a judgement needs of one run, kept instead of its summary (whose events and timeline-sized
+     * parts would otherwise stay alive for every seed until the configuration is judged).
+     */
+    private record Run(boolean sloMet, List<String> missed, double rejected503Fraction, double p99Ms, double replicaHours,
+            Double cost, int peakReady, long requests, List<Window> windows) {
+        static Run of(Summary s) {
+            List<String> missed = s.slo().stream().filter(v -> !v.met()).map(SloVerdict::objective).toList();
+            return new Run(Boolean.TRUE.equals(s.sloMet()), missed, s.rejected503Fraction(),
+                    s.latencyMs().p99() == null ? 0 : s.latencyMs().p99(), s.replicaHours() == null ? 0 : s.replicaHours(),
+                    s.cost(), s.peakReadyReplicas() == null ? 0 : s.peakReadyReplicas(), s.requests(), s.windows());
+        }
     }
 
     /** Distinct configurations simulated so far. */
@@ -59,7 +74,7 @@ final class Evaluator {
         return requests.get();
     }
 
-    private Evaluation summarize(Config config, Summary[] runs) {
+    private Evaluation summarize(Config config, Run[] runs) {
         int meeting = 0;
         double r503 = 0;
         double worstP99 = 0;
@@ -67,26 +82,22 @@ final class Evaluator {
         double cost = 0;
         int peak = 0;
         Set<String> missed = new LinkedHashSet<>();
-        Summary firstMissing = null;
-        for (Summary s : runs) {
-            if (Boolean.TRUE.equals(s.sloMet())) {
+        Run firstMissing = null;
+        for (Run r : runs) {
+            if (r.sloMet()) {
                 meeting++;
             } else if (firstMissing == null) {
-                firstMissing = s;
+                firstMissing = r;
             }
-            for (SloVerdict v : s.slo()) {
-                if (!v.met()) {
-                    missed.add(v.objective());
-                }
-            }
-            r503 += s.rejected503Fraction();
-            worstP99 = Math.max(worstP99, s.latencyMs().p99() == null ? 0 : s.latencyMs().p99());
-            hours += s.replicaHours() == null ? 0 : s.replicaHours();
-            cost += s.cost() == null ? 0 : s.cost();
-            peak = Math.max(peak, s.peakReadyReplicas() == null ? 0 : s.peakReadyReplicas());
+            missed.addAll(r.missed());
+            r503 += r.rejected503Fraction();
+            worstP99 = Math.max(worstP99, r.p99Ms());
+            hours += r.replicaHours();
+            cost += r.cost() == null ? 0 : r.cost();
+            peak = Math.max(peak, r.peakReady());
         }
         int n = runs.length;
-        Summary shown = firstMissing != null ? firstMissing : runs[0];
+        Run shown = firstMissing != null ? firstMissing : runs[0];
         return new Evaluation(config, n, meeting, r503 / n, worstP99, hours / n, runs[0].cost() == null ? null : cost / n, peak,
                 new ArrayList<>(missed), shown.windows());
     }

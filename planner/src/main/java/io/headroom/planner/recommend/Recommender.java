@@ -52,7 +52,7 @@ public final class Recommender {
         Config now = Config.of(judged);
         Bounds bounds = Bounds.of(judged, now);
         List<Double> targets = targets(now);
-        int expected = 2 + targets.size() * (8 + 2 * (int) Math.ceil(Math.log(bounds.replicaCap() + 1) / Math.log(2)));
+        int expected = expectedConfigurations(targets, bounds);
         AtomicInteger done = new AtomicInteger();
         Evaluator evaluator = new Evaluator(judged, RunSpread.seeds(judged.seed(), runs),
                 () -> progress.update(Math.min(0.99, done.incrementAndGet() / (double) expected)));
@@ -95,6 +95,22 @@ public final class Recommender {
         progress.update(1);
         return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
                 evaluator.requestsSimulated(), NPlusOne.of(judged, best.nodes(), peak), impossible);
+    }
+
+    /**
+     * About how many configurations a recommendation for {@code scenario} simulates (each under
+     * every run): two probes, then per target a few fixed ones and two bisections over the replica
+     * range. For the work estimate made before a search starts, and the progress bar.
+     */
+    public static int estimatedConfigurations(Scenario scenario) {
+        Scenario judged = scenario.slo().isEmpty() ? withSlo(scenario, new Slo(OptionalDouble.of(DEFAULT_MAX_503_FRACTION),
+                Optional.empty(), Optional.empty(), Optional.empty())) : scenario;
+        Config now = Config.of(judged);
+        return expectedConfigurations(targets(now), Bounds.of(judged, now));
+    }
+
+    private static int expectedConfigurations(List<Double> targets, Bounds bounds) {
+        return 2 + targets.size() * (8 + 2 * (int) Math.ceil(Math.log(bounds.replicaCap() + 1) / Math.log(2)));
     }
 
     /** Static: none (null, the replica count is searched); azureml: the current target, then each lower listed one. */

@@ -24,7 +24,8 @@ final class AutoscalerBinder {
     private AutoscalerBinder() {
     }
 
-    static AutoscalerSpec bind(Optional<Node> node) {
+    /** The autoscaler of a scenario whose service is {@code service} (an hpa on cpu needs its CPU request). */
+    static AutoscalerSpec bind(Optional<Node> node, Service service) {
         if (node.isEmpty()) {
             return AzureMlSpec.DEFAULT;
         }
@@ -38,10 +39,10 @@ final class AutoscalerBinder {
         String name = policy;
         AutoscalerRegistry.Entry entry = AutoscalerRegistry.entry(name).orElseThrow(
                 () -> new InvalidInputException(AutoscalerRegistry.unknown(name) + " (" + policyNode.get().location() + ")"));
-        return entry.binder().apply(Section.ofVariant(node.get(), "autoscaler", "policy", name, entry.keys(), allKeys));
+        return entry.binder().apply(Section.ofVariant(node.get(), "autoscaler", "policy", name, entry.keys(), allKeys), service);
     }
 
-    static AzureMlSpec azureMl(Section s) {
+    static AzureMlSpec azureMl(Section s, Service service) {
         AzureMlSpec d = AzureMlSpec.DEFAULT;
         int min = s.intAtLeast("minReplicas", d.minReplicas(), 1);
         int max = s.intAtLeast("maxReplicas", d.maxReplicas(), 1);
@@ -70,7 +71,7 @@ final class AutoscalerBinder {
                 : Section.error(rule, value + " (the default)", s.field(floorKey).orElseThrow().value().location());
     }
 
-    static StaticSpec fixed(Section s) {
+    static StaticSpec fixed(Section s, Service service) {
         s.required("replicas");
         int replicas = s.intAtLeast("replicas", 1, 1);
         return Section.build(() -> new StaticSpec(replicas), "autoscaler", s.location());

@@ -3,7 +3,7 @@ package io.headroom.planner.scenario;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +18,7 @@ public final class AutoscalerRegistry {
     static final List<String> COMMON_KEYS = List.of("policy");
 
     /** One registered policy. */
-    record Entry(String name, List<String> keys, String summary, Function<Section, AutoscalerSpec> binder) {
+    record Entry(String name, List<String> keys, String summary, BiFunction<Section, Service, AutoscalerSpec> binder) {
         Entry {
             keys = Stream.concat(COMMON_KEYS.stream(), keys.stream()).distinct().toList();
         }
@@ -28,6 +28,9 @@ public final class AutoscalerRegistry {
             new Entry("azureml", AutoscalerBinder.AZUREML_KEYS,
                     "Azure Machine Learning on AKS (azureml-fe): utilization of concurrency slots, eager up, delayed down",
                     AutoscalerBinder::azureMl),
+            new Entry("hpa", HpaBinder.KEYS,
+                    "Kubernetes HorizontalPodAutoscaler (autoscaling/v2) on cpu, concurrency, rps or an external metric (KEDA)",
+                    HpaBinder::bind),
             new Entry("static", AutoscalerBinder.STATIC_KEYS, "a fixed replica count, never changed", AutoscalerBinder::fixed));
 
     private AutoscalerRegistry() {

@@ -10,7 +10,6 @@ import io.headroom.planner.dist.GammaDistribution;
 import io.headroom.planner.dist.LognormalDistribution;
 import io.headroom.planner.scenario.Node.ScalarNode;
 import io.headroom.planner.time.Durations;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ final class DistributionBinder {
     private DistributionBinder() {
     }
 
-    static DistributionSpec bind(Node node, String path, Path scenarioDir) {
+    static DistributionSpec bind(Node node, String path, ScenarioFolder folder) {
         if (node instanceof ScalarNode) {
             return new ConstantDistribution(Section.duration(node, path));
         }
@@ -55,7 +54,7 @@ final class DistributionBinder {
             case "gamma":
                 return shaped(s, name);
             case "empirical":
-                return empirical(s, scenarioDir);
+                return empirical(s, folder);
             default:
                 throw new IllegalStateException("distribution registered without a binder: " + name);
         }
@@ -96,13 +95,15 @@ final class DistributionBinder {
                 : LognormalDistribution.fromMeanAndP99(mean, p99Value), s.path("p99"), p99.get().location());
     }
 
-    private static DistributionSpec empirical(Section s, Path scenarioDir) {
+    private static DistributionSpec empirical(Section s, ScenarioFolder folder) {
         Node fileNode = s.required("file");
-        SideFile file = SideFile.resolve(scenarioDir, fileNode, s.path("file"));
+        SideFile file = SideFile.resolve(folder, fileNode, s.path("file"));
         List<String> lines = file.lines();
         List<Duration> samples = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String text = lines.get(i).replaceFirst("#.*", "").strip();
+            String line = lines.get(i);
+            int hash = line.indexOf('#');
+            String text = (hash >= 0 ? line.substring(0, hash) : line).strip();
             if (text.isEmpty()) {
                 continue;
             }
@@ -110,7 +111,7 @@ final class DistributionBinder {
                 samples.add(Durations.parse(text));
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage().replaceFirst("^a duration", "a sample");
-                throw new InvalidInputException(message + " (" + file.at(i) + ")", e);
+                throw new InvalidInputException(message + " (" + file.at(i, line.indexOf(text)) + ")", e);
             }
         }
         if (samples.isEmpty()) {

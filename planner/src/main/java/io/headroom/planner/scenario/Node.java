@@ -61,9 +61,9 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.ScalarNode {
         @Override
         public String describe() {
             switch (kind) {
-                case STRING: return "'" + text + "'";
+                case STRING: return io.headroom.planner.Excerpt.quoted(text);
                 case NULL: return "empty";
-                default: return text;
+                default: return io.headroom.planner.Excerpt.of(text);
             }
         }
     }

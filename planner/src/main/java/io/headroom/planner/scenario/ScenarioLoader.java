@@ -45,13 +45,23 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Reads, binds and validates {@code file}.
+     * Reads, binds and validates {@code file} under the default {@link LoadLimits}.
      *
      * @throws InvalidInputException for a file that cannot be read, is malformed or breaks a rule
      */
     public static Scenario load(Path file) {
+        return load(file, LoadLimits.DEFAULT);
+    }
+
+    /**
+     * Reads, binds and validates {@code file}, and refuses a scenario that asks for more than
+     * {@code limits} allow (work that cannot finish, side files outside its folder).
+     *
+     * @throws InvalidInputException for a file that cannot be read, is malformed, breaks a rule or a limit
+     */
+    public static Scenario load(Path file, LoadLimits limits) {
         Node root = NodeReader.read(file, "scenario file");
-        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+        ScenarioFolder dir = ScenarioFolder.of(file, limits.allowOutsideFiles());
         Section s = Section.of(root, "", KEYS);
         String name = s.requiredString("name");
         if (name.isBlank()) {
@@ -59,9 +69,9 @@ public final class ScenarioLoader {
         }
         long seed = s.node("seed").map(n -> Section.integer(n, "seed")).orElse(DEFAULT_SEED);
         Service service = ServiceBinder.bind(s.required("service"), dir);
-        AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"));
+        AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"), service);
         Optional<Cluster> cluster = s.section("cluster", CLUSTER_KEYS).map(ScenarioLoader::cluster);
-        Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir);
+        Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir, limits);
         Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);
         Optional<Cost> cost = s.section("cost", COST_KEYS).map(ScenarioLoader::cost);
         RequestSpec request = s.section("request", REQUEST_KEYS).map(r -> request(r, dir)).orElse(RequestSpec.DEFAULT);
@@ -106,7 +116,7 @@ public final class ScenarioLoader {
         return Section.build(() -> new Slo(max503, p50, p90, p99), "slo", s.location());
     }
 
-    private static RequestSpec request(Section s, Path dir) {
+    private static RequestSpec request(Section s, ScenarioFolder dir) {
         String method = s.node("method").map(n -> {
             String m = Section.string(n, s.path("method")).toUpperCase(java.util.Locale.ROOT);
             if (!m.equals("GET") && !m.equals("POST")) {
@@ -124,7 +134,21 @@ public final class ScenarioLoader {
         Map<String, String> headers = new LinkedHashMap<>();
         if (s.has("headers")) {
             for (Node.Field f : Section.asMap(s.required("headers"), s.path("headers")).fields().values()) {
-                headers.put(f.key(), Section.string(f.value(), s.path("headers") + "." + f.key()));
+                if (!f.key().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                    throw Section.error(s.path("headers") + " names must be tokens (letters, digits, !#$%&'*+-.^_`|~)",
+                            io.headroom.planner.Excerpt.quoted(f.key()), f.keyLocation());
+                }
+                String path = s.path("headers") + "." + f.key();
+                String value = Section.string(f.value(), path);
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                        throw Section.error(path + " must not hold CR, LF or other control characters (each would add a"
+                                + " header line to every request)", String.format(java.util.Locale.ROOT,
+                                        "a value with \\u%04x at character %d", (int) c, i + 1), f.value().location());
+                    }
+                }
+                headers.put(f.key(), value);
             }
         }
         String finalBody = body;

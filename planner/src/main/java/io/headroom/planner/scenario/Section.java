@@ -34,7 +34,7 @@ final class Section {
         MapNode map = asMap(node, path);
         for (Field f : map.fields().values()) {
             if (!known.contains(f.key())) {
-                throw new InvalidInputException("unknown key '" + f.key() + "'" + (path.isEmpty() ? "" : " in " + path)
+                throw new InvalidInputException("unknown key " + io.headroom.planner.Excerpt.quoted(f.key()) + (path.isEmpty() ? "" : " in " + path)
                         + " (known: " + String.join(", ", known) + ") (" + f.keyLocation() + ")");
             }
         }
@@ -164,9 +164,13 @@ final class Section {
 
     static double number(Node node, String path) {
         if (node instanceof ScalarNode s && (s.kind() == Kind.INTEGER || s.kind() == Kind.DECIMAL)) {
-            double value = Double.parseDouble(s.text());
-            if (Double.isFinite(value)) {
-                return value;
+            try {
+                double value = Double.parseDouble(s.text());
+                if (Double.isFinite(value)) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // YAML's .nan and .inf, kept as written: not a finite number
             }
         }
         throw error(path + " must be a finite number", node);

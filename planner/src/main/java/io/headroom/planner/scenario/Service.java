@@ -17,11 +17,29 @@ import java.util.Objects;
  * @param startup scale decision to ready: schedule, pull, start, {@code init()}
  * @param startupFailureRate fraction of new replicas whose {@code init()} fails (CrashLoopBackOff)
  * @param resources what one replica requests from a node
+ * @param cpuUsage the CPU a replica uses, idle and per busy slot (what an HPA on CPU measures)
+ * @param routing how requests reach replicas: azureml-fe's central queue, or a balancer with per-replica queues
  */
 public record Service(DistributionSpec serviceTime, int concurrency, Duration maxQueueWait, Duration timeout,
-        double errorRate, DistributionSpec startup, double startupFailureRate, Resources resources) {
+        double errorRate, DistributionSpec startup, double startupFailureRate, Resources resources, CpuUsage cpuUsage,
+        Routing routing) {
+    /** A service whose replicas use their whole CPU request when every slot is busy ({@link CpuUsage#fullRequest}). */
+    public Service(DistributionSpec serviceTime, int concurrency, Duration maxQueueWait, Duration timeout, double errorRate,
+            DistributionSpec startup, double startupFailureRate, Resources resources) {
+        this(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup, startupFailureRate, resources,
+                CpuUsage.fullRequest(resources.cpu(), Math.max(1, concurrency)), Routing.CENTRAL);
+    }
+
+    /** The same service behind another routing. */
+    public Service withRouting(Routing newRouting) {
+        return new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup, startupFailureRate, resources,
+                cpuUsage, newRouting);
+    }
+
     public Service {
         Objects.requireNonNull(serviceTime, "serviceTime");
+        Objects.requireNonNull(cpuUsage, "cpuUsage");
+        Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(startup, "startup");
         Objects.requireNonNull(resources, "resources");
         if (concurrency < 1) {

@@ -1,5 +1,6 @@
 package io.headroom.planner.scenario;
 
+import io.headroom.planner.Excerpt;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Node.ListNode;
 import io.headroom.planner.scenario.Node.ScalarNode;
@@ -10,7 +11,6 @@ import io.headroom.planner.traffic.Segment;
 import io.headroom.planner.traffic.Trace;
 import io.headroom.planner.traffic.Traffic;
 import io.headroom.planner.traffic.TrafficShape;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,26 +21,28 @@ import java.util.Optional;
  * Binds {@code traffic}: {@code duration} (required, &gt; 0), {@code arrivals} ({@code poisson} or
  * {@code uniform}, default poisson) and exactly one of {@code profile} (segments {@code {at, rps}} or
  * {@code {at, rampTo, over}}, in time order, a ramp ending before the next segment starts, each
- * starting before the run ends) or {@code trace} (a path, or {@code {file, resolution: 1s|1m}},
- * resolution 1s by default; the run may not outlast the trace).
+ * starting before the run ends) or {@code trace} (a path, or {@code {file, resolution, scale, from, to}}:
+ * the resolution is read from the trace's time column when it has one, and is required otherwise;
+ * {@code scale} multiplies the rate; {@code from} and {@code to} slice the trace; the run may not
+ * outlast the slice).
  */
 final class TrafficBinder {
     static final List<String> KEYS = List.of("duration", "arrivals", "profile", "trace");
     private static final List<String> SEGMENT_KEYS = List.of("at", "rps", "rampTo", "over");
-    private static final List<String> TRACE_KEYS = List.of("file", "resolution");
+    private static final List<String> TRACE_KEYS = List.of("file", "resolution", "scale", "from", "to");
     private static final List<String> ARRIVALS = List.of("poisson", "uniform");
-    private static final List<Duration> RESOLUTIONS = List.of(Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     private TrafficBinder() {
     }
 
-    static Traffic bind(Node node, Path scenarioDir) {
+    static Traffic bind(Node node, ScenarioFolder folder, LoadLimits limits) {
         Section s = Section.of(node, "traffic", KEYS);
         Node durationNode = s.required("duration");
         Duration duration = Section.duration(durationNode, s.path("duration"));
         if (duration.isZero()) {
             throw Section.error(s.path("duration") + " must be > 0s", durationNode);
         }
+        WorkEstimate.checkTimeline(duration, limits, durationNode);
         ArrivalProcess arrivals = arrivals(s);
         Optional<Node> profile = s.node("profile");
         Optional<Node> trace = s.node("trace");
@@ -49,8 +51,10 @@ final class TrafficBinder {
                     s.location());
         }
         TrafficShape shape = profile.isPresent() ? profile(profile.get(), duration)
-                : trace(trace.get(), scenarioDir, duration, durationNode);
-        return Section.build(() -> new Traffic(duration, arrivals, shape), "traffic", s.location());
+                : trace(trace.get(), folder, duration, durationNode);
+        Traffic traffic = Section.build(() -> new Traffic(duration, arrivals, shape), "traffic", s.location());
+        WorkEstimate.checkRequests(traffic, limits, durationNode);
+        return traffic;
     }
 
     private static ArrivalProcess arrivals(Section s) {
@@ -111,33 +115,88 @@ final class TrafficBinder {
         return new Segment.Ramp(at, to, over);
     }
 
-    private static Trace trace(Node node, Path scenarioDir, Duration runLength, Node durationNode) {
+    private static Trace trace(Node node, ScenarioFolder folder, Duration runLength, Node durationNode) {
         Node fileNode = node;
-        Duration resolution = Duration.ofSeconds(1);
+        Optional<Node> resolutionNode = Optional.empty();
+        Section s = null;
         if (!(node instanceof ScalarNode)) {
-            Section s = Section.of(node, "traffic.trace", TRACE_KEYS);
+            s = Section.of(node, "traffic.trace", TRACE_KEYS);
             fileNode = s.required("file");
-            Optional<Node> resolutionNode = s.node("resolution");
-            if (resolutionNode.isPresent()) {
-                resolution = Section.duration(resolutionNode.get(), s.path("resolution"));
-                if (!RESOLUTIONS.contains(resolution)) {
-                    throw Section.error(s.path("resolution") + " must be 1s or 1m", resolutionNode.get());
-                }
-            }
+            resolutionNode = s.node("resolution");
         }
+        Optional<Duration> declared = resolutionNode.map(n -> {
+            Duration d = Section.duration(n, "traffic.trace.resolution");
+            if (d.isZero() || d.getNano() != 0) {
+                throw Section.error("traffic.trace.resolution must be a whole number of seconds, >= 1s (1s, 1m, 5m, ...)", n);
+            }
+            return d;
+        });
         String keyPath = node == fileNode ? "traffic.trace" : "traffic.trace.file";
-        SideFile file = SideFile.resolve(scenarioDir, fileNode, keyPath);
-        List<Integer> counts = TraceReader.counts(file);
+        SideFile file = SideFile.resolve(folder, fileNode, keyPath);
+        String lower = file.path().getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            throw Section.error(keyPath + " must name a CSV file of request counts (one row per bucket, the count last;"
+                    + " JSON and YAML traces are not read)", fileNode);
+        }
+        TraceReader.Rows rows = TraceReader.read(file);
+        List<Integer> counts = rows.counts();
         if (counts.isEmpty()) {
             throw new InvalidInputException("a trace must hold at least one count row but " + file + " had none ("
                     + fileNode.location() + ")");
         }
-        Duration bucket = resolution;
-        Trace trace = Section.build(() -> new Trace(file.toString(), bucket, counts), keyPath, fileNode.location());
+        Duration resolution = resolution(declared, rows, resolutionNode, fileNode, keyPath, file);
+        double scale = s == null ? 1 : s.number("scale", 1, 0, true, Double.POSITIVE_INFINITY);
+        Duration length = resolution.multipliedBy(counts.size());
+        Duration from = s == null ? Duration.ZERO : slicePoint(s, "from", Duration.ZERO, resolution, length);
+        Duration to = s == null ? length : slicePoint(s, "to", length, resolution, length);
+        if (to.compareTo(from) <= 0) {
+            throw Section.error("traffic.trace.to must be after traffic.trace.from (" + Durations.format(from) + ")",
+                    Durations.format(to), s.required("to").location());
+        }
+        List<Integer> slice = counts.subList((int) (from.getSeconds() / resolution.getSeconds()),
+                (int) (to.getSeconds() / resolution.getSeconds()));
+        Trace trace = Section.build(() -> new Trace(file.toString(), resolution, slice, scale, from), keyPath,
+                fileNode.location());
         if (runLength.compareTo(trace.length()) > 0) {
             throw Section.error("traffic.duration must be <= the trace's length, " + Durations.format(trace.length()) + " ("
-                    + counts.size() + " rows of " + Durations.format(bucket) + " in " + file + ")", durationNode);
+                    + slice.size() + " rows of " + Durations.format(resolution) + " in " + file
+                    + (slice.size() == counts.size() ? "" : " from " + Durations.format(from) + " to " + Durations.format(to))
+                    + ")", durationNode);
         }
         return trace;
+    }
+
+    /**
+     * The buckets' resolution: from the trace's time column when it has one, which a declared
+     * {@code resolution} must match; else the declared one, which is then required — a per-minute
+     * trace read as per-second would be sixty times the traffic.
+     */
+    private static Duration resolution(Optional<Duration> declared, TraceReader.Rows rows, Optional<Node> resolutionNode,
+            Node fileNode, String keyPath, SideFile file) {
+        if (rows.timeResolution().isPresent()) {
+            Duration fromTime = rows.timeResolution().get();
+            if (declared.isPresent() && !declared.get().equals(fromTime)) {
+                throw Section.error("traffic.trace.resolution must match the trace's time column, whose rows are "
+                        + Durations.format(fromTime) + " apart (" + rows.timeAt() + ")", resolutionNode.get());
+            }
+            return fromTime;
+        }
+        return declared.orElseThrow(() -> Section.error(keyPath + " needs a resolution, e.g. {file: " + Excerpt.of(
+                file.path().getFileName().toString()) + ", resolution: 1m}, as " + file + " has no time column to read it from"
+                + " (a first column of timestamps, or of numbers headed second or minute)", fileNode));
+    }
+
+    /** {@code from} or {@code to} of a trace slice: a duration into the trace, a whole number of buckets, within it. */
+    private static Duration slicePoint(Section s, String key, Duration defaultValue, Duration resolution, Duration length) {
+        Optional<Node> node = s.node(key);
+        if (node.isEmpty()) {
+            return defaultValue;
+        }
+        Duration d = Section.duration(node.get(), s.path(key));
+        if (d.getNano() != 0 || d.getSeconds() % resolution.getSeconds() != 0 || d.compareTo(length) > 0) {
+            throw Section.error(s.path(key) + " must be a whole number of buckets (" + Durations.format(resolution)
+                    + ") into the trace, at most its length " + Durations.format(length), node.get());
+        }
+        return d;
     }
 }

@@ -35,10 +35,10 @@ final class Engine implements RouterModel.Listener {
         this.progress = progress;
         this.endNanos = scenario.traffic().duration().toNanos();
         this.arrivals = Simulator.arrivals(scenario, streams);
-        long waitLimitNanos = scenario.service().maxQueueWait().toNanos();
-        long highestMicros = Math.max(2, (scenario.service().timeout().toNanos() + waitLimitNanos) / 1000 + 1);
-        this.recorder = new RunRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros);
         this.model = new RouterModel(scenario, streams, this);
+        long longestWaitNanos = model.longestWaitNanos();
+        long highestMicros = Math.max(2, (scenario.service().timeout().toNanos() + longestWaitNanos) / 1000 + 1);
+        this.recorder = new RunRecorder(scenario.traffic().seconds(), longestWaitNanos, highestMicros);
         this.tickNanos = model.tickIntervalNanos();
         this.peakReady = model.ready();
     }
@@ -101,6 +101,12 @@ final class Engine implements RouterModel.Listener {
             recorder.waited(waitNanos);
         }
         recorder.rejected(arrivalNanos);
+    }
+
+    @Override
+    public void timedOutWaiting(long handle, long arrivalNanos, long waitNanos) {
+        recorder.waited(waitNanos);
+        recorder.timedOut(arrivalNanos, waitNanos);
     }
 
     @Override

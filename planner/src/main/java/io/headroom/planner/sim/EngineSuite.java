@@ -30,7 +30,8 @@ import java.util.Optional;
 public final class EngineSuite {
     /** The example files of {@code scenarios/}, by file name. */
     public static final List<String> EXAMPLES = List.of("launch-day.yaml", "gentle-ramp.yaml", "gpu-cluster-full.yaml",
-            "replica-cap.yaml", "seed-numbers.yaml", "trace-replay.yaml", "validate-spike.yaml", "reference.yaml");
+            "replica-cap.yaml", "seed-numbers.yaml", "trace-replay.yaml", "validate-spike.yaml", "reference.yaml", "hpa-cpu-launch.yaml",
+            "hpa-concurrency.yaml", "keda-external.yaml");
     /** DES seeds whose mean the fast engine is compared with. */
     public static final int DES_RUNS = 4;
 

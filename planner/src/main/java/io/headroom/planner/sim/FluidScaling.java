@@ -48,7 +48,7 @@ final class FluidScaling {
         this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
         int initial = scenario.autoscaler().initialReplicas();
         this.replicas = new ReplicaSet(initial, clusterCapacity, s.startup().sampler(), s.startupFailureRate(), streams.startups());
-        this.metrics = new MetricBuckets(policy.metricHistory(), replicas, units);
+        this.metrics = new MetricBuckets(policy.metricHistory(), replicas, s, units);
         this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
         this.peakReady = replicas.ready();
     }

@@ -1,6 +1,8 @@
 package io.headroom.planner.sim;
 
 import io.headroom.planner.autoscaler.MetricWindow;
+import io.headroom.planner.scenario.CpuUsage;
+import io.headroom.planner.scenario.Service;
 import java.time.Duration;
 
 /**
@@ -29,6 +31,8 @@ final class MetricBuckets implements MetricWindow {
     private final long[] arrivalCounts;
     private final long[] completionCounts;
     private final ReplicaSet replicas;
+    private final CpuUsage cpuUsage;
+    private final double cpuRequest;
     private final double unitsPerRequest;
 
     /** Index of the open bucket; bucket k spans [k s, (k+1) s). */
@@ -45,16 +49,18 @@ final class MetricBuckets implements MetricWindow {
     /** The time reads refer to, set by {@link #readAt}. */
     private long readNanos;
 
-    MetricBuckets(Duration history, ReplicaSet replicas) {
-        this(history, replicas, 1);
+    MetricBuckets(Duration history, ReplicaSet replicas, Service service) {
+        this(history, replicas, service, 1);
     }
 
     /** Buckets whose counts are in units of {@code 1 / unitsPerRequest} requests (ready replicas stay whole). */
-    MetricBuckets(Duration history, ReplicaSet replicas, long unitsPerRequest) {
+    MetricBuckets(Duration history, ReplicaSet replicas, Service service, long unitsPerRequest) {
         if (unitsPerRequest < 1) {
             throw new IllegalArgumentException("unitsPerRequest must be >= 1 but was " + unitsPerRequest);
         }
         this.unitsPerRequest = unitsPerRequest;
+        this.cpuUsage = service.cpuUsage();
+        this.cpuRequest = service.resources().cpu();
         this.size = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1, (history.toNanos() + BUCKET_NANOS - 1) / BUCKET_NANOS) + 2);
         this.inFlightAreas = new long[size];
         this.busyAreas = new long[size];
@@ -177,6 +183,18 @@ final class MetricBuckets implements MetricWindow {
     public double completionsPerSecond(Duration window) {
         long span = spanNanos(window);
         return span == 0 ? 0 : sum(completionCounts, completions, span) / (span / 1e9) / unitsPerRequest;
+    }
+
+    @Override
+    public int readyStartedWithin(Duration startedWithin, Duration readyWithin) {
+        return replicas.readyStartedAndReadyAfter(readNanos - startedWithin.toNanos(), readNanos - readyWithin.toNanos());
+    }
+
+    @Override
+    public double cpuUtilization(Duration window) {
+        double meanReady = meanReady(window);
+        double busyPerReady = meanReady > 0 ? meanBusy(window) / meanReady : 0;
+        return cpuRequest > 0 ? (cpuUsage.idleCores() + cpuUsage.perBusySlotCores() * busyPerReady) / cpuRequest : Double.NaN;
     }
 
     @Override

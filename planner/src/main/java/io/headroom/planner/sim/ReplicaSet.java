@@ -27,9 +27,13 @@ public final class ReplicaSet {
 
     /** Ready-at times of starting replicas, sorted ascending in {@code [0, startingCount)}. */
     private long[] startingReadyAtNanos = new long[8];
+    /** When each starting replica was placed (its pod started), in the order of {@link #startingReadyAtNanos}. */
+    private long[] startingStartedNanos = new long[8];
     private int startingCount;
     /** Since when each ready replica has been ready, ascending in {@code [0, ready)}; warm ones since {@link Long#MIN_VALUE}. */
     private long[] readySinceNanos = new long[8];
+    /** When each ready replica was placed, in the order of {@link #readySinceNanos}; warm ones {@link Long#MIN_VALUE}. */
+    private long[] readyStartedNanos = new long[8];
     private int ready;
     private int crashLooping;
     private int pending;
@@ -53,7 +57,7 @@ public final class ReplicaSet {
         this.desired = initial;
         int warm = (int) Math.min(initial, clusterCapacity);
         for (int i = 0; i < warm; i++) {
-            addReady(Long.MIN_VALUE);
+            addReady(Long.MIN_VALUE, Long.MIN_VALUE);
         }
         this.pending = initial - ready;
         if (pending > 0) {
@@ -113,20 +117,37 @@ public final class ReplicaSet {
             due++;
         }
         for (int i = 0; i < due; i++) {
-            addReady(startingReadyAtNanos[i]);
+            addReady(startingReadyAtNanos[i], startingStartedNanos[i]);
         }
         if (due > 0) {
             System.arraycopy(startingReadyAtNanos, due, startingReadyAtNanos, 0, startingCount - due);
+            System.arraycopy(startingStartedNanos, due, startingStartedNanos, 0, startingCount - due);
             startingCount -= due;
         }
         return due;
     }
 
-    private void addReady(long sinceNanos) {
+    private void addReady(long sinceNanos, long startedNanos) {
         if (ready == readySinceNanos.length) {
             readySinceNanos = Arrays.copyOf(readySinceNanos, ready * 2);
+            readyStartedNanos = Arrays.copyOf(readyStartedNanos, ready * 2);
         }
+        readyStartedNanos[ready] = startedNanos;
         readySinceNanos[ready++] = sinceNanos;
+    }
+
+    /**
+     * Ready replicas still in their initialization, as the HPA's CPU pod grouping sees them: started
+     * after {@code startedAfterNanos} and ready after {@code readyAfterNanos} (both exclusive).
+     */
+    public int readyStartedAndReadyAfter(long startedAfterNanos, long readyAfterNanos) {
+        int count = 0;
+        for (int i = ready - 1; i >= 0 && readySinceNanos[i] > readyAfterNanos; i--) {
+            if (readyStartedNanos[i] > startedAfterNanos) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Ready replicas that have been ready since {@code sinceNanos} or earlier. */
@@ -192,13 +213,16 @@ public final class ReplicaSet {
         long readyAt = nowNanos + startupNanos;
         if (startingCount == startingReadyAtNanos.length) {
             startingReadyAtNanos = Arrays.copyOf(startingReadyAtNanos, startingCount * 2);
+            startingStartedNanos = Arrays.copyOf(startingStartedNanos, startingCount * 2);
         }
         int at = startingCount;
         while (at > 0 && startingReadyAtNanos[at - 1] > readyAt) {
             startingReadyAtNanos[at] = startingReadyAtNanos[at - 1];
+            startingStartedNanos[at] = startingStartedNanos[at - 1];
             at--;
         }
         startingReadyAtNanos[at] = readyAt;
+        startingStartedNanos[at] = nowNanos;
         startingCount++;
         onStarting.accept(readyAt);
     }

@@ -33,6 +33,12 @@ import java.util.SplittableRandom;
  *       expire, show the policy a {@link Snapshot} (replica states and the {@link MetricBuckets}),
  *       apply its decision to the {@link ReplicaSet}, report CrashLoopBackOff and FailedScheduling.</li>
  *   <li>{@link #replicasDue}: starting replicas whose startup has ended become ready; the queue drains.</li>
+ *   <li>With a balancer ({@code service.routing} round-robin, random, least-in-flight; {@link ReplicaQueues})
+ *       the arrival goes to one ready replica at once and waits in that replica's FIFO queue (503 when
+ *       it holds {@code replicaQueueLimit}); the timeout counts from arrival: a request still waiting
+ *       at arrival + timeout is answered 504 then, one that starts in time gets 504 at the timeout if
+ *       its service would end later. The balancer draws from
+ *       the scenario's {@code routing} stream.</li>
  * </ul>
  *
  * Events at one instant run in the driver's order; the simulator's is completions, readiness,
@@ -60,6 +66,13 @@ public final class RouterModel {
         /** A request is answered 503 now, after waiting {@code waitNanos} in the queue (0 when refused at once). */
         void rejected(long handle, long arrivalNanos, long waitNanos);
 
+        /**
+         * A request waiting at a replica (per-replica routing) reached the timeout: it is answered 504
+         * now, after waiting {@code waitNanos}, and never starts.
+         */
+        default void timedOutWaiting(long handle, long arrivalNanos, long waitNanos) {
+        }
+
         /** A replica was placed and will be ready at {@code readyAtNanos}, when the driver must call {@link #replicasDue}. */
         default void replicaStarting(long readyAtNanos) {
         }
@@ -84,6 +97,8 @@ public final class RouterModel {
     private final long clusterCapacity;
     private final long schedulingTimeoutNanos;
     private final String schedulerMessage;
+    /** The balancer's per-replica queues, or null for azureml-fe's central queue. */
+    private final ReplicaQueues perReplica;
 
     private long busy;
     private ScalingDecision lastDecision;
@@ -107,8 +122,18 @@ public final class RouterModel {
         int initial = scenario.autoscaler().initialReplicas();
         this.replicas = new ReplicaSet(initial, clusterCapacity, service.startup().sampler(), service.startupFailureRate(),
                 streams.startups());
-        this.metrics = new MetricBuckets(policy.metricHistory(), replicas);
+        this.metrics = new MetricBuckets(policy.metricHistory(), replicas, service);
         this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
+        this.perReplica = service.routing().perReplica()
+                ? new ReplicaQueues(service.routing(), concurrency, streams.routing()) : null;
+        if (perReplica != null) {
+            perReplica.resize(replicas.ready());
+        }
+    }
+
+    /** The longest a request can wait before its outcome is known: the queue wait limit, or with a balancer the timeout. */
+    public long longestWaitNanos() {
+        return perReplica == null ? waitLimitNanos : timeoutNanos;
     }
 
     /** How often {@link #tick} must be called, in nanoseconds; the first tick is at this time. */
@@ -120,27 +145,71 @@ public final class RouterModel {
     public void arrive(long nowNanos, long handle) {
         long serviceNanos = serviceTime.sampleNanos(serviceRandom);
         boolean fails = errorRate > 0 && errorRandom.nextDouble() < errorRate;
-        if (busy < slots()) {
+        if (perReplica != null) {
+            arriveAtReplica(nowNanos, serviceNanos, fails, handle);
+        } else if (busy < slots()) {
             start(nowNanos, nowNanos, serviceNanos, fails, handle);
         } else if (waitLimitNanos == 0 || queue.isFull()) {
             listener.rejected(handle, nowNanos, 0);
         } else {
             queue.add(nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
         }
-        metrics.arrival(nowNanos, busy + queue.size(), busy);
+        metrics.arrival(nowNanos, busy + queued(), busy);
+    }
+
+    private void arriveAtReplica(long nowNanos, long serviceNanos, boolean fails, long handle) {
+        int id = perReplica.choose();
+        if (id < 0) {
+            listener.rejected(handle, nowNanos, 0);
+        } else if (perReplica.hasFreeSlot(id)) {
+            startOnReplica(id, nowNanos, nowNanos, serviceNanos, fails, handle);
+        } else if (perReplica.queueFull(id)) {
+            listener.rejected(handle, nowNanos, 0);
+        } else {
+            perReplica.enqueue(id, nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
+        }
+    }
+
+    /** Per-replica routing: the timeout counts from arrival (a request that waits past it is expired with 504 first). */
+    private void startOnReplica(int id, long nowNanos, long arrivalNanos, long serviceNanos, boolean fails, long handle) {
+        busy++;
+        perReplica.occupy(id, nowNanos + serviceNanos);
+        long waitNanos = nowNanos - arrivalNanos;
+        if (waitNanos + serviceNanos > timeoutNanos) {
+            listener.started(handle, arrivalNanos, waitNanos, serviceNanos, timeoutNanos - waitNanos, TIMED_OUT);
+        } else {
+            listener.started(handle, arrivalNanos, waitNanos, serviceNanos, serviceNanos, fails ? FAILED : OK);
+        }
     }
 
     /** A started request's service has ended now: its slot frees and the queue drains into it. */
     public void finish(long nowNanos) {
         busy--;
-        if (!queue.isEmpty()) {
+        if (perReplica != null) {
+            int id = perReplica.completion();
+            RequestQueue q = perReplica.queue(id);
+            if (!q.isEmpty()) {
+                long arrival = q.peekArrival();
+                long encoded = q.peekService();
+                long handle = q.peekHandle();
+                q.remove();
+                perReplica.dequeued();
+                boolean fails = encoded < 0;
+                startOnReplica(id, nowNanos, arrival, fails ? -encoded - 1 : encoded, fails, handle);
+            }
+            perReplica.release(id);
+        } else if (!queue.isEmpty()) {
             drain(nowNanos);
         }
-        metrics.completion(nowNanos, busy + queue.size(), busy);
+        metrics.completion(nowNanos, busy + queued(), busy);
     }
 
-    /** Queued requests whose wait limit has passed leave with 503. */
+    /** Queued requests whose wait limit has passed leave with 503 (per-replica routing: whose timeout has passed, with 504). */
     public void expire(long nowNanos) {
+        if (perReplica != null) {
+            expireAtReplicas(nowNanos);
+            return;
+        }
         if (queue.isEmpty() || queue.peekArrival() + waitLimitNanos >= nowNanos) {
             return;
         }
@@ -151,8 +220,28 @@ public final class RouterModel {
         metrics.counts(nowNanos, busy + queue.size(), busy);
     }
 
-    /** The first instant at which the queue's head is expired, or {@link Long#MAX_VALUE} when the queue is empty. */
+    private void expireAtReplicas(long nowNanos) {
+        int id = perReplica.oldestWaiting();
+        if (id < 0 || perReplica.queue(id).peekArrival() + timeoutNanos >= nowNanos) {
+            return;
+        }
+        while (id >= 0 && perReplica.queue(id).peekArrival() + timeoutNanos < nowNanos) {
+            RequestQueue q = perReplica.queue(id);
+            listener.timedOutWaiting(q.peekHandle(), q.peekArrival(), timeoutNanos);
+            q.remove();
+            perReplica.dequeued();
+            perReplica.release(id);
+            id = perReplica.oldestWaiting();
+        }
+        metrics.counts(nowNanos, busy + queued(), busy);
+    }
+
+    /** The first instant at which a waiting request is expired, or {@link Long#MAX_VALUE} when none waits. */
     public long nextExpiryNanos() {
+        if (perReplica != null) {
+            int id = perReplica.oldestWaiting();
+            return id < 0 ? Long.MAX_VALUE : perReplica.queue(id).peekArrival() + timeoutNanos + 1;
+        }
         return queue.isEmpty() ? Long.MAX_VALUE : queue.peekArrival() + waitLimitNanos + 1;
     }
 
@@ -166,8 +255,11 @@ public final class RouterModel {
         int due = replicas.promoteDue(nowNanos);
         if (due > 0) {
             metrics.readyChanged(nowNanos);
+            if (perReplica != null) {
+                perReplica.resize(replicas.ready());
+            }
             drain(nowNanos);
-            metrics.counts(nowNanos, busy + queue.size(), busy);
+            metrics.counts(nowNanos, busy + queued(), busy);
         }
         return due;
     }
@@ -177,11 +269,14 @@ public final class RouterModel {
         expire(nowNanos);
         metrics.readAt(nowNanos);
         Snapshot snapshot = new Snapshot(nowNanos, replicas.ready(), replicas.startingOnly(), replicas.crashLooping(),
-                replicas.pending(), replicas.desired(), busy, queue.size(), concurrency, metrics);
+                replicas.pending(), replicas.desired(), busy, queued(), concurrency, metrics);
         lastDecision = policy.decide(snapshot);
         int crashLoopingBefore = replicas.crashLooping();
         replicas.scaleTo(lastDecision.desiredReplicas(), nowNanos, listener::replicaStarting);
         metrics.readyChanged(nowNanos);
+        if (perReplica != null) {
+            perReplica.resize(replicas.ready());
+        }
         for (int i = crashLoopingBefore; i < replicas.crashLooping(); i++) {
             listener.event(nowNanos, "CrashLoopBackOff",
                     "a new replica's init() failed; it restarts with back-off and never becomes ready");
@@ -199,7 +294,7 @@ public final class RouterModel {
     /** The replica side now, as a timeline row and {@code /metrics} report it. */
     public ReplicaSample sample() {
         return new ReplicaSample(replicas.ready(), replicas.startingOnly() + replicas.crashLooping(), replicas.desired(), busy,
-                queue.size(), replicas.pending(), replicas.crashLooping(), lastDecision.limitedByMax());
+                queued(), replicas.pending(), replicas.crashLooping(), lastDecision.limitedByMax());
     }
 
     /** The last decision of the policy (before the first tick: the initial count, unlimited). */
@@ -222,9 +317,9 @@ public final class RouterModel {
         return busy;
     }
 
-    /** Requests waiting in the queue now. */
-    public int queued() {
-        return queue.size();
+    /** Requests waiting now: in the central queue, or in every replica's queue. */
+    public long queued() {
+        return perReplica == null ? queue.size() : perReplica.queued();
     }
 
     private long slots() {

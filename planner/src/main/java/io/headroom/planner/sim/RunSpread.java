@@ -17,20 +17,35 @@ import java.util.stream.IntStream;
  * rank) of its headline numbers. Run 0 uses the scenario's own seed; run i > 0 the i-th value of a
  * {@link SplittableRandom} seeded with it.
  *
+ * <p>Memory does not grow with what a run holds: each run's summary (windows, events) is dropped as
+ * soon as its {@value #METRIC_COUNT} headline numbers are read, so a run costs its seven numbers and its seed,
+ * and at most {@value #MAX_RUNS} runs are allowed (under 1 MB in all); only as many simulations as
+ * there are cores are alive at once.
+ *
  * @param seeds the seed of each run, in run order
- * @param summaries each run's summary, in run order
  * @param spread headline metric name to its spread
  */
-public record RunSpread(List<Long> seeds, List<Summary> summaries, Map<String, Spread> spread) {
+public record RunSpread(List<Long> seeds, Map<String, Spread> spread) {
+    /** The most runs one spread takes. */
+    public static final int MAX_RUNS = 10_000;
+    static final int METRIC_COUNT = 7;
+
     public RunSpread {
         seeds = List.copyOf(seeds);
-        summaries = List.copyOf(summaries);
         spread = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spread));
     }
 
     /** p5, p50 and p95 of one metric over the runs. */
     public record Spread(double p5, double p50, double p95) {
     }
+
+    /** The headline numbers of one run, in the order of {@link #NAMES}. */
+    private static final List<String> NAMES = List.of("rejected503Fraction", "timeout504Fraction", "latencyP99Ms",
+            "replicaHours", "cost", "windows", "peakReadyReplicas");
+    private static final List<ToDoubleFunction<Summary>> METRICS = List.of(Summary::rejected503Fraction,
+            Summary::timeout504Fraction, s -> s.latencyMs().p99() == null ? Double.NaN : s.latencyMs().p99(),
+            s -> s.replicaHours() == null ? Double.NaN : s.replicaHours(), s -> s.cost() == null ? Double.NaN : s.cost(),
+            s -> s.windows().size(), s -> s.peakReadyReplicas() == null ? Double.NaN : s.peakReadyReplicas());
 
     /** The seeds {@code runs} runs of a scenario with {@code seed} use. */
     public static List<Long> seeds(long seed, int runs) {
@@ -53,33 +68,38 @@ public record RunSpread(List<Long> seeds, List<Summary> summaries, Map<String, S
             throw new IllegalArgumentException("the first run must use the scenario's seed " + scenario.seed()
                     + " but used " + firstRun.seed());
         }
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new IllegalArgumentException("runs must be in [1, " + MAX_RUNS + "] but was " + runs);
+        }
         List<Long> seeds = seeds(scenario.seed(), runs);
-        Summary[] summaries = new Summary[runs];
-        summaries[0] = firstRun;
+        double[][] values = new double[METRICS.size()][runs];
+        record(values, 0, firstRun);
         AtomicInteger done = new AtomicInteger(1);
         SimulationEngine engine = SimulationEngine.of(firstRun.engine());
         IntStream.range(1, runs).parallel().forEach(i -> {
-            summaries[i] = Simulator.run(scenario.withSeed(seeds.get(i)), engine).summary();
+            record(values, i, Simulator.run(scenario.withSeed(seeds.get(i)), engine).summary());
             progress.update(done.incrementAndGet() / (double) runs);
         });
-        List<Summary> list = List.of(summaries);
         Map<String, Spread> spread = new LinkedHashMap<>();
-        spread.put("rejected503Fraction", spread(list, Summary::rejected503Fraction));
-        spread.put("timeout504Fraction", spread(list, Summary::timeout504Fraction));
-        spread.put("latencyP99Ms", spread(list, s -> s.latencyMs().p99() == null ? Double.NaN : s.latencyMs().p99()));
-        spread.put("replicaHours", spread(list, s -> s.replicaHours()));
-        if (list.get(0).cost() != null) {
-            spread.put("cost", spread(list, Summary::cost));
+        for (int m = 0; m < NAMES.size(); m++) {
+            if (NAMES.get(m).equals("cost") && firstRun.cost() == null) {
+                continue;
+            }
+            spread.put(NAMES.get(m), spread(values[m]));
         }
-        spread.put("windows", spread(list, s -> s.windows().size()));
-        spread.put("peakReadyReplicas", spread(list, s -> s.peakReadyReplicas()));
-        return new RunSpread(seeds, list, spread);
+        return new RunSpread(seeds, spread);
     }
 
-    private static Spread spread(List<Summary> summaries, ToDoubleFunction<Summary> metric) {
-        double[] values = summaries.stream().mapToDouble(metric).toArray();
-        Arrays.sort(values);
-        return new Spread(rank(values, 0.05), rank(values, 0.50), rank(values, 0.95));
+    private static void record(double[][] values, int run, Summary summary) {
+        for (int m = 0; m < METRICS.size(); m++) {
+            values[m][run] = METRICS.get(m).applyAsDouble(summary);
+        }
+    }
+
+    private static Spread spread(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new Spread(rank(sorted, 0.05), rank(sorted, 0.50), rank(sorted, 0.95));
     }
 
     /** Nearest-rank percentile of sorted values. */

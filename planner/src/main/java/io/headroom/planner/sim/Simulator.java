@@ -1,5 +1,7 @@
 package io.headroom.planner.sim;
 
+import io.headroom.planner.InvalidInputException;
+import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.timeline.LatencySummary;
 import io.headroom.planner.timeline.RunEvent;
@@ -47,6 +49,10 @@ public final class Simulator {
                         r.queueWaitNanos(), r.peakReady(), r.events());
             }
             case FAST -> {
+                if (scenario.service().routing().mode() != Routing.Mode.CENTRAL_QUEUE) {
+                    throw new InvalidInputException("the fast engine models azureml-fe's central queue only, but service.routing is "
+                            + scenario.service().routing().mode().key() + " (" + scenario.source() + "); use --engine des");
+                }
                 FluidRecorder r = new FastEngine(scenario, streams, progress).run();
                 yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.replicaHours(), r.queued(),
                         r.queueWaitNanos(), r.peakReady(), r.events());

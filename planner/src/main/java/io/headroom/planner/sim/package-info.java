@@ -1,9 +1,13 @@
 /**
- * The simulator: {@link io.headroom.planner.sim.Simulator} runs a scenario through the
- * package-private {@code Engine} (discrete-event: all mutable state — event heaps, the router queue,
- * the replica pool, recorders) or {@code FastEngine} (time-stepped fluid with stationary queueing
- * results per step, {@link io.headroom.planner.sim.SimulationEngine#FAST}), and returns the same
- * records. {@link io.headroom.planner.sim.EngineComparison} and
- * {@link io.headroom.planner.sim.EngineSuite} measure the fast engine against the discrete-event one.
+ * The router model and its discrete-event driver. {@link io.headroom.planner.sim.RouterModel} holds the
+ * request rules (central queue or per-replica queues behind a balancer), the replicas
+ * ({@link io.headroom.planner.sim.ReplicaSet}) and the autoscaler's tick with the metrics it reads,
+ * with no clock of its own; {@link io.headroom.planner.sim.Simulator} runs a scenario through the
+ * package-private {@code Engine} (event heap, recorders) and returns records. {@code headroom target}
+ * drives the same model on the wall clock. {@code FastEngine}
+ * ({@link io.headroom.planner.sim.SimulationEngine#FAST}) is a time-stepped fluid driver of the same
+ * replicas, policies and outputs, with stationary queueing results per step;
+ * {@link io.headroom.planner.sim.EngineComparison} and {@link io.headroom.planner.sim.EngineSuite}
+ * measure it against the discrete-event one.
  */
 package io.headroom.planner.sim;

@@ -2,10 +2,12 @@ package io.headroom.planner.sizing;
 
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.time.Durations;
 import java.util.List;
 
 /** A sizing query for a scenario's peak: the rate its traffic reaches, its service and its autoscaler target. */
@@ -27,7 +29,7 @@ public final class ScenarioSizing {
         if (!(peak > 0)) {
             return null;
         }
-        double target = targetUtilization(scenario.autoscaler());
+        double target = targetUtilization(scenario);
         Double slo503 = scenario.slo().max503Fraction().isPresent() && scenario.slo().max503Fraction().getAsDouble() < 1
                 ? scenario.slo().max503Fraction().getAsDouble() : null;
         List<NodePool> pools = scenario.cluster().map(Cluster::nodePools).orElse(List.of());
@@ -36,12 +38,33 @@ public final class ScenarioSizing {
                 service.serviceTime().cv(), slo503, null, service.resources(), pools);
     }
 
-    /** The utilization target the sizing rule uses for {@code autoscaler}: its own, or the azureml default for a policy without one. */
-    public static double targetUtilization(AutoscalerSpec autoscaler) {
-        return autoscaler.match(new AutoscalerSpec.Cases<Double>() {
+    /**
+     * The slot utilization the sizing rule uses for the scenario's autoscaler: azureml's own target; for
+     * an hpa, the share of concurrency slots busy when its metric sits at its target (cpu: {@code (target ×
+     * request − idle) / (cores per busy slot × concurrency)}; concurrency: {@code target / concurrency};
+     * rps and external: {@code target × mean service time / concurrency}), at most 1; the azureml
+     * default for a policy without a target.
+     */
+    public static double targetUtilization(Scenario scenario) {
+        var service = scenario.service();
+        return scenario.autoscaler().match(new AutoscalerSpec.Cases<Double>() {
             @Override
             public Double azureml(AzureMlSpec spec) {
                 return spec.targetUtilization();
+            }
+
+            @Override
+            public Double hpa(HpaSpec spec) {
+                double t = spec.metric().target();
+                double slots = switch (spec.metric().type()) {
+                    case CPU -> service.cpuUsage().perBusySlotCores() > 0
+                            ? (t * service.resources().cpu() - service.cpuUsage().idleCores())
+                                    / (service.cpuUsage().perBusySlotCores() * service.concurrency())
+                            : DEFAULT_TARGET_UTILIZATION;
+                    case CONCURRENCY -> t / service.concurrency();
+                    case RPS, EXTERNAL -> t * Durations.seconds(service.serviceTime().mean()) / service.concurrency();
+                };
+                return slots > 0 ? Math.min(1, slots) : DEFAULT_TARGET_UTILIZATION;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.headroom.planner.time;
 
+import io.headroom.planner.Excerpt;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s|m|h|d)");
     private static final String UNITS = "us, ms, s, m, h, d";
+    /** The longest duration there is: {@link Long#MAX_VALUE} nanoseconds, a little over 106,751 days. */
+    public static final Duration MAX = Duration.ofNanos(Long.MAX_VALUE);
+    private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private Durations() {
     }
@@ -28,36 +32,39 @@ public final class Durations {
      */
     public static Duration parse(String text) {
         String trimmed = text == null ? "" : text.trim();
+        String shown = Excerpt.quoted(trimmed);
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException("a duration needs a number and a unit (" + UNITS + ") but was empty");
         }
         if (trimmed.matches("[-+]?\\d+(\\.\\d+)?")) {
             throw new IllegalArgumentException(
-                    "a duration needs a unit (" + UNITS + "), e.g. '" + trimmed + "s', but was the bare number '" + trimmed + "'");
+                    "a duration needs a unit (" + UNITS + "), e.g. '" + Excerpt.of(trimmed) + "s', but was the bare number " + shown);
         }
         if (trimmed.startsWith("-")) {
-            throw new IllegalArgumentException("a duration must be >= 0 but was '" + trimmed + "'");
+            throw new IllegalArgumentException("a duration must be >= 0 but was " + shown);
         }
         Matcher m = PART.matcher(trimmed);
-        long nanos = 0;
+        BigDecimal nanos = BigDecimal.ZERO;
         int at = 0;
         int lastRank = Integer.MAX_VALUE;
         while (at < trimmed.length()) {
             if (!m.find(at) || m.start() != at) {
                 throw new IllegalArgumentException(
-                        "a duration is a number with a unit (" + UNITS + "), e.g. 250ms, 10s, 15m30s, but was '" + trimmed + "'");
+                        "a duration is a number with a unit (" + UNITS + "), e.g. 250ms, 10s, 15m30s, but was " + shown);
             }
             int rank = rank(m.group(2));
             if (rank >= lastRank) {
                 throw new IllegalArgumentException(
-                        "a duration lists its units largest first, each once, e.g. 1m30s, but was '" + trimmed + "'");
+                        "a duration lists its units largest first, each once, e.g. 1m30s, but was " + shown);
             }
             lastRank = rank;
-            BigDecimal value = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPer(m.group(2))));
-            nanos = Math.addExact(nanos, value.longValue());
+            nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPer(m.group(2)))));
             at = m.end();
         }
-        return Duration.ofNanos(nanos);
+        if (nanos.compareTo(MAX_NANOS) > 0) {
+            throw new IllegalArgumentException("a duration must be at most 106751d (about 292 years) but was " + shown);
+        }
+        return Duration.ofNanos(nanos.longValue());
     }
 
     /** Formats {@code d} in the same notation {@link #parse} reads, e.g. {@code 1m30s}, {@code 250ms}. */

@@ -6,10 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Replayed request counts, one per bucket of {@code resolution} (1 s or 1 min), read from {@code file}.
- * Within a bucket the rate is constant at count / resolution.
+ * Replayed request counts, one per bucket of {@code resolution} (a whole number of seconds), read
+ * from {@code file}. Within a bucket the rate is constant at count × scale / resolution.
+ *
+ * @param counts the buckets replayed, from {@code from} on
+ * @param scale what every count is multiplied by (2 replays the trace at twice its traffic), > 0
+ * @param from where in the file's trace the replayed buckets start (a slice), >= 0s
  */
-public record Trace(String file, Duration resolution, List<Integer> counts) implements TrafficShape {
+public record Trace(String file, Duration resolution, List<Integer> counts, double scale, Duration from) implements TrafficShape {
+    /** A whole trace at its own traffic. */
+    public Trace(String file, Duration resolution, List<Integer> counts) {
+        this(file, resolution, counts, 1, Duration.ZERO);
+    }
+
     public Trace {
         counts = List.copyOf(counts);
         if (counts.isEmpty()) {
@@ -17,6 +26,12 @@ public record Trace(String file, Duration resolution, List<Integer> counts) impl
         }
         if (resolution.isNegative() || resolution.isZero()) {
             throw new IllegalArgumentException("a trace's resolution must be > 0s");
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("a trace's scale must be a finite number > 0 but was " + scale);
+        }
+        if (from == null || from.isNegative()) {
+            throw new IllegalArgumentException("a trace slice's from must be >= 0s");
         }
         for (int c : counts) {
             if (c < 0) {
@@ -35,7 +50,7 @@ public record Trace(String file, Duration resolution, List<Integer> counts) impl
         double bucket = Durations.seconds(resolution);
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
-            double rps = counts.get(i) / bucket;
+            double rps = counts.get(i) * scale / bucket;
             points.add(new double[] {i * bucket, rps});
             points.add(new double[] {(i + 1) * bucket, rps});
         }

@@ -17,8 +17,13 @@ class AzureMlPolicyTest {
         return Snapshot.steady(second * SECOND, ready, desired - ready, desired, busy, queued, 1);
     }
 
-    private static Snapshot at(int second, int ready, SecondsWindow window) {
-        return new Snapshot(second * SECOND, ready, 0, 0, 0, ready, 0, 0, 1, window.at(second));
+    /** A snapshot at {@code second} whose window holds the per-second means of {@code bySecond} before it. */
+    private static Snapshot at(int second, int ready, double[] bySecond) {
+        double[] ends = new double[bySecond.length];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = i + 1;
+        }
+        return new Snapshot(second * SECOND, ready, 0, 0, 0, ready, 0, 0, 1, new SeriesWindow(ends, bySecond).at(second - 1, ready));
     }
 
     @Test
@@ -43,7 +48,7 @@ class AzureMlPolicyTest {
         // 2 s refresh: in-flight 14 in the last second, 0 the one before: mean 7 over 10 ready = 0.7, not above target.
         AzureMlSpec slow = new AzureMlSpec(1, 20, 0.7, Duration.ofSeconds(2), Duration.ofSeconds(60));
         double[] series = {0, 0, 0, 14};
-        ScalingDecision d = slow.newPolicy().decide(at(4, 10, new SecondsWindow(series, 10)));
+        ScalingDecision d = slow.newPolicy().decide(at(4, 10, series));
         assertEquals(10, d.desiredReplicas(), "mean 7 of 10 slots is the target, not above it: no scale-up");
         assertEquals(ScalingLimit.STABILIZATION, d.limit(), "the 4 s so far (mean 3.5) ask for 5, which waits out the delay");
     }
@@ -77,12 +82,11 @@ class AzureMlPolicyTest {
         double[] series = new double[70];
         Arrays.fill(series, 2);
         series[30] = 9.1;
-        SecondsWindow w = new SecondsWindow(series, 15);
         for (int t = 1; t < 60; t++) {
-            assertEquals(15, p.decide(at(t, 15, w)).desiredReplicas(), "second " + t);
+            assertEquals(15, p.decide(at(t, 15, series)).desiredReplicas(), "second " + t);
         }
         // ceil((59 x 2 + 9.1) / 60 / 0.7) = ceil(3.03) = 4, not the peak's ceil(9.1 / 0.7) = 13.
-        assertEquals(4, p.decide(at(60, 15, w)).desiredReplicas());
+        assertEquals(4, p.decide(at(60, 15, series)).desiredReplicas());
     }
 
     @Test

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PolicyContractTest {
     static Stream<AutoscalerSpec> policies() {
         return Stream.of(new StaticSpec(7), AzureMlSpec.DEFAULT,
-                new AzureMlSpec(3, 40, 0.5, Duration.ofSeconds(2), Duration.ofSeconds(30)));
+                new AzureMlSpec(3, 40, 0.5, Duration.ofSeconds(2), Duration.ofSeconds(30)),
+                HpaSpec.of(2, 50, new HpaMetric(HpaMetric.Type.CONCURRENCY, 4), java.util.Optional.empty()),
+                HpaSpec.of(1, 30, new HpaMetric(HpaMetric.Type.EXTERNAL, 20), java.util.Optional.of(HpaBehavior.DEFAULT)));
     }
 
     @ParameterizedTest

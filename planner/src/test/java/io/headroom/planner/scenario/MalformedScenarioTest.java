@@ -8,6 +8,7 @@ import io.headroom.planner.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -54,6 +55,11 @@ class MalformedScenarioTest {
                         "s.yaml:10:13", "request.body and request.bodyFile exclude each other"),
                 c("request header not a string", "name: x\n" + SERVICE + TRAFFIC + "request:\n  headers:\n    X-Count: [1]\n",
                         "s.yaml:10:14", "request.headers.X-Count must be a string"),
+                c("request header with CR LF", "name: x\n" + SERVICE + TRAFFIC
+                        + "request:\n  headers:\n    X-Evil: \"a\\r\\nInjected: 1\"\n", "s.yaml:10:13",
+                        "request.headers.X-Evil must not hold CR, LF or other control characters", "\\u000d at character 2"),
+                c("request header name with a space", "name: x\n" + SERVICE + TRAFFIC
+                        + "request:\n  headers:\n    \"X Evil\": a\n", "s.yaml:10:5", "request.headers names must be tokens"),
                 c("missing name", SERVICE + TRAFFIC, "s.yaml:1:1", "name is required", "but was missing"),
                 c("missing traffic", "name: x\n" + SERVICE, "s.yaml:1:1", "traffic is required", "but was missing"),
                 c("bare number duration", "name: x\n" + SERVICE + "  startup: 90\n" + TRAFFIC, "s.yaml:4:12",
@@ -72,8 +78,33 @@ class MalformedScenarioTest {
                         "s.yaml:5:22", "autoscaler.targetUtilization must be in (0, 1]", "but was 0"),
                 c("min above max", "name: x\n" + SERVICE + "autoscaler:\n  minReplicas: 5\n  maxReplicas: 3\n" + TRAFFIC,
                         "s.yaml:6:16", "autoscaler.maxReplicas must be >= autoscaler.minReplicas (5)", "but was 3"),
-                c("unknown policy lists the known ones", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n" + TRAFFIC,
-                        "s.yaml:5:11", "autoscaler.policy must be one of azureml, static", "but was 'hpa'"),
+                c("unknown policy lists the known ones", "name: x\n" + SERVICE + "autoscaler:\n  policy: kpa\n" + TRAFFIC,
+                        "s.yaml:5:11", "autoscaler.policy must be one of azureml, hpa, static", "but was 'kpa'"),
+                c("hpa needs maxReplicas", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n" + TRAFFIC,
+                        "s.yaml:5:3", "autoscaler.maxReplicas is required", "missing"),
+                c("hpa metric type unknown", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n  metric: {type: memory, targetAverage: 3}\n" + TRAFFIC,
+                        "s.yaml:7:18", "autoscaler.metric.type must be one of cpu, concurrency, rps, external", "but was 'memory'"),
+                c("hpa cpu takes targetUtilization", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n  metric: {type: cpu, targetAverage: 3}\n" + TRAFFIC,
+                        "s.yaml:7:38", "autoscaler.metric.targetAverage is not used by metric type cpu (it takes targetUtilization)"),
+                c("hpa on cpu needs a cpu request", "name: x\nservice:\n  serviceTime: 1s\n  resources: {cpu: 0}\n"
+                        + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n  metric: {type: cpu, targetUtilization: 0.6}\n" + TRAFFIC,
+                        "s.yaml:8:11", "an hpa on cpu needs service.resources.cpu > 0"),
+                c("hpa selectPolicy unknown", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n"
+                        + "  behavior:\n    scaleUp: {selectPolicy: Fastest}\n" + TRAFFIC,
+                        "s.yaml:8:29", "autoscaler.behavior.scaleUp.selectPolicy must be one of Max, Min, Disabled", "but was 'Fastest'"),
+                c("hpa policy period beyond upstream's 30 minutes", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n"
+                        + "  maxReplicas: 5\n  behavior:\n    scaleDown:\n      policies: [{type: Pods, value: 1, period: 1h}]\n"
+                        + TRAFFIC, "s.yaml:9:18", "policy period must be within 1s..30m", "1h"),
+                c("unknown routing lists the modes", "name: x\nservice:\n  serviceTime: 1s\n  routing: nginx\n" + TRAFFIC,
+                        "s.yaml:4:12", "service.routing must be one of central-queue, round-robin, random, least-in-flight",
+                        "but was 'nginx'"),
+                c("a replica queue limit needs per-replica routing", "name: x\nservice:\n  serviceTime: 1s\n"
+                        + "  replicaQueueLimit: 5\n" + TRAFFIC, "s.yaml:4:22", "service.replicaQueueLimit applies to per-replica routing"),
+                c("azureml does not take hpa's metric", "name: x\n" + SERVICE
+                        + "autoscaler:\n  minReplicas: 2\n  metric: {type: cpu, targetUtilization: 0.5}\n" + TRAFFIC,
+                        "s.yaml:6:3", "key 'metric' in autoscaler is not used by policy azureml"),
                 c("static without replicas", "name: x\n" + SERVICE + "autoscaler:\n  policy: static\n" + TRAFFIC,
                         "s.yaml:5:3", "autoscaler.replicas is required", "but was missing"),
                 c("key of another policy", "name: x\n" + SERVICE + "autoscaler:\n  replicas: 3\n" + TRAFFIC, "s.yaml:5:3",
@@ -111,17 +142,46 @@ class MalformedScenarioTest {
                 c("missing trace file", "name: x\n" + SERVICE + "traffic:\n  duration: 10m\n  trace: nope.csv\n", "s.yaml:6:10",
                         "traffic.trace must name a readable file", "but was 'nope.csv'"),
                 withFile("bad trace row", "t.csv", "second,requests\n0,5\n1,abc\n2,4\n",
-                        "name: x\n" + SERVICE + "traffic:\n  duration: 3s\n  trace: t.csv\n", "t.csv:3",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 3s\n  trace: t.csv\n", "t.csv:3:3",
                         "a trace row's last column must be a request count", "but was 'abc'"),
                 withFile("negative trace count", "t.csv", "0,5\n1,-2\n",
-                        "name: x\n" + SERVICE + "traffic:\n  duration: 2s\n  trace: t.csv\n", "t.csv:2",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 2s\n  trace: t.csv\n", "t.csv:2:3",
                         "a request count, a whole number >= 0", "but was '-2'"),
                 withFile("run longer than the trace", "t.csv", "second,requests\n0,5\n1,4\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: t.csv\n", "s.yaml:5:13",
                         "traffic.duration must be <= the trace's length, 2s", "but was '1m'"),
-                c("trace resolution other than 1s or 1m", "name: x\n" + SERVICE
-                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 5s}\n", "s.yaml:6:36",
-                        "traffic.trace.resolution must be 1s or 1m", "but was '5s'"),
+                c("trace resolution not whole seconds", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1.5s}\n", "s.yaml:6:36",
+                        "traffic.trace.resolution must be a whole number of seconds, >= 1s", "but was '1.5s'"),
+                withFile("trace without a time column or a resolution", "t.csv", "60\n120\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "s.yaml:6:10",
+                        "traffic.trace needs a resolution, e.g. {file: t.csv, resolution: 1m}", "has no time column"),
+                withFile("numbers under an unnamed time header are no time column", "t.csv", "time,requests\n0,60\n1,120\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: {file: t.csv}\n", "s.yaml:6:17",
+                        "traffic.trace.file needs a resolution"),
+                withFile("declared resolution that the time column contradicts", "t.csv", "minute,requests\n0,60\n1,120\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1s}\n",
+                        "s.yaml:6:36", "traffic.trace.resolution must match the trace's time column, whose rows are 1m apart",
+                        "t.csv:3:1)", "but was '1s'"),
+                withFile("timestamps that are not evenly spaced", "t.csv",
+                        "time,requests\n2024-03-04T08:45:00,5\n2024-03-04T08:46:00,6\n2024-03-04T08:48:00,7\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "t.csv:4:1",
+                        "a trace's rows must be evenly spaced, 1m apart", "this one is 2m after the previous"),
+                withFile("a garbled timestamp", "t.csv", "time,requests\n2024-03-04 08:45:00,5\nlater,6\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "t.csv:3:1",
+                        "a trace's time column must hold a timestamp", "but was 'later'"),
+                withFile("a slice that is not whole buckets", "t.csv", "minute,requests\n0,60\n1,120\n2,90\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: {file: t.csv, from: 90s}\n", "s.yaml:6:30",
+                        "traffic.trace.from must be a whole number of buckets (1m)", "but was '90s'"),
+                withFile("a slice that ends before it starts", "t.csv", "minute,requests\n0,60\n1,120\n2,90\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: {file: t.csv, from: 2m, to: 1m}\n",
+                        "s.yaml:6:38", "traffic.trace.to must be after traffic.trace.from (2m)", "but was 1m"),
+                withFile("a run longer than the slice", "t.csv", "minute,requests\n0,60\n1,120\n2,90\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 2m\n  trace: {file: t.csv, from: 2m}\n", "s.yaml:5:13",
+                        "traffic.duration must be <= the trace's length, 1m", "from 2m to 3m"),
+                withFile("a negative scale", "t.csv", "minute,requests\n0,60\n1,60\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: {file: t.csv, scale: -2}\n", "s.yaml:6:31",
+                        "traffic.trace.scale must be > 0", "but was -2"),
                 c("node pool without count", "name: x\n" + SERVICE
                         + "cluster:\n  nodePools:\n    - {name: gpu, cpu: 6, memoryGb: 56}\n" + TRAFFIC, "s.yaml:6:7",
                         "cluster.nodePools[0].count is required", "but was missing"),
@@ -137,6 +197,52 @@ class MalformedScenarioTest {
                 c("slo fraction above 1", "name: x\n" + SERVICE + TRAFFIC + "slo:\n  max503Fraction: 2\n", "s.yaml:9:19",
                         "slo.max503Fraction must be in [0, 1]", "but was 2"),
                 c("empty file", "", "s.yaml:1:1", "scenario file must hold a map of keys", "but was empty"),
+                c("duration that overflows", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 99999999999999999999d\n  profile:\n    - {at: 0s, rps: 1}\n", "s.yaml:5:13",
+                        "traffic.duration must be at most 106751d", "but was '99999999999999999999d'"),
+                c("timeline of a century", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 36500d\n  profile:\n    - {at: 0s, rps: 1}\n", "s.yaml:5:13",
+                        "traffic.duration must be <= 168h, the longest timeline allowed", "--max-timeline", "but was '36500d'"),
+                c("timeline of a year", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 365d\n  profile:\n    - {at: 0s, rps: 1}\n", "s.yaml:5:13",
+                        "the longest timeline allowed", "--max-timeline", "but was '365d'"),
+                c("a billion requests per second", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 10m\n  profile:\n    - {at: 0s, rps: 1e9}\n", "s.yaml:5:13",
+                        "the expected requests of the traffic times the runs must be <= 1000000000", "--max-requests",
+                        "but was 6.00e+11 (6.00e+11 requests over 10m x 1 run)"),
+                c("trace outside the scenario's folder", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 10m\n  trace: ../../../../../../etc/passwd\n", "s.yaml:6:10",
+                        "traffic.trace must name a file inside the scenario's folder", "--allow-outside",
+                        "but was '../../../../../../etc/passwd'"),
+                c("absolute trace path outside the folder", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 10m\n  trace: /etc/shadow\n", "s.yaml:6:10",
+                        "traffic.trace must name a file inside the scenario's folder", "but was '/etc/shadow'"),
+                c("empirical samples outside the folder", "name: x\nservice:\n  serviceTime: {distribution: empirical, file: /etc/passwd}\n"
+                        + TRAFFIC, "s.yaml:3:48", "service.serviceTime.file must name a file inside the scenario's folder",
+                        "--allow-outside"),
+                c("request body file outside the folder", "name: x\n" + SERVICE + TRAFFIC + "request:\n  bodyFile: ../b.json\n",
+                        "s.yaml:9:13", "request.bodyFile must name a file inside the scenario's folder"),
+                withFile("binary trace", "t.csv", "\u0000\u0001PNG", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 1s\n  trace: t.csv\n", "t.csv:1:1", "must be UTF-8 text", "a NUL character"),
+                withFile("JSON trace", "t.json", "[1, 2, 3]", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 1s\n  trace: t.json\n", "s.yaml:6:10",
+                        "traffic.trace must name a CSV file of request counts", "JSON and YAML traces are not read"),
+                withFile("a long garbage trace row is quoted as a short excerpt", "t.csv",
+                        "0,5\ndaemon:*:20228:0:99999:7:::and-a-great-deal-more-of-the-line-that-must-not-be-printed\n",
+                        "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "t.csv:2:1",
+                        "but was 'daemon:*:20228:0:99999:7:::and-a-great-d…'"),
+                c("deep nesting", "name: x\n" + SERVICE + TRAFFIC + "cost: " + "[".repeat(40) + "]".repeat(40) + "\n",
+                        "s.yaml:8:", "maps and lists must nest at most 32 levels deep", "but was 33 levels deep"),
+                c(".nan for a number", "name: x\n" + SERVICE + "  errorRate: .nan\n" + TRAFFIC, "s.yaml:4:14",
+                        "service.errorRate must be a finite number", "but was .nan"),
+                c(".inf for a rate", "name: x\n" + SERVICE + "traffic:\n  duration: 10m\n  profile:\n    - {at: 0s, rps: .inf}\n",
+                        "s.yaml:7:21", "traffic.profile[0].rps must be a finite number", "but was .inf"),
+                c("YAML alias", "name: x\nservice:\n  serviceTime: &t 1s\n  startup: *t\n" + TRAFFIC, "s.yaml:4:12",
+                        "a value must be written out, not a YAML alias", "but was *t"),
+                c("YAML merge key", "name: x\nbase: &b {serviceTime: 1s}\nservice:\n  <<: *b\n" + TRAFFIC, "s.yaml:4:7",
+                        "not a YAML alias (aliases and merge keys are not read)", "but was *b"),
+                c("control characters in a key are escaped", "name: x\n\"\\e[31mred\": 1\n" + SERVICE + TRAFFIC, "s.yaml:2:1",
+                        "unknown key '\\u001b[31mred'"),
                 c("malformed YAML syntax", "name: x\nservice: {serviceTime: 1s\ntraffic: {}\n", "s.yaml:3:",
                         "YAML syntax must be valid"));
     }
@@ -189,7 +295,61 @@ class MalformedScenarioTest {
         String message = failure("s.yaml", "name: x\nservice:\n  serviceTime: {distribution: empirical, file: samples.txt}\n"
                 + TRAFFIC);
         assertTrue(message.contains("a sample needs a unit"), message);
-        assertTrue(message.contains("(" + dir.resolve("samples.txt") + ":3)"), message);
+        assertTrue(message.contains("(" + dir.resolve("samples.txt") + ":3:1)"), message);
+    }
+
+    @Test
+    void aSymbolicLinkOutOfTheFolderIsRefusedLikeAPath(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(elsewhere.resolve("secret.csv"), "0,5\n");
+        Files.createSymbolicLink(dir.resolve("t.csv"), elsewhere.resolve("secret.csv"));
+        String message = failure("s.yaml", "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n");
+        assertTrue(message.contains("traffic.trace must name a file inside the scenario's folder " + dir.toAbsolutePath()
+                + " (pass"), message);
+        assertTrue(message.contains("(" + dir.resolve("s.yaml") + ":6:10)"), message);
+    }
+
+    @Test
+    void allowOutsideFilesReadsATraceElsewhere(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(elsewhere.resolve("t.csv"), "second,requests\n0,5\n1,4\n");
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "name: x\n" + SERVICE + "traffic:\n  duration: 2s\n  trace: " + elsewhere.resolve("t.csv") + "\n");
+        assertThrows(InvalidInputException.class, () -> ScenarioLoader.load(file));
+        Scenario scenario = ScenarioLoader.load(file, LoadLimits.DEFAULT.withOutsideFiles(true));
+        assertTrue(scenario.traffic().expectedRequests() == 9, "read the trace: " + scenario.traffic().expectedRequests());
+    }
+
+    @Test
+    void aBinaryScenarioFileNamesTheFirstByteThatIsNotText() throws IOException {
+        Path file = dir.resolve("s.json");
+        Files.write(file, new byte[] {'{', '\n', ' ', (byte) 0x89, 'P', 'N', 'G'});
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioLoader.load(file));
+        assertTrue(e.getMessage().contains("must be UTF-8 text"), e.getMessage());
+        assertTrue(e.getMessage().contains("byte 0x89 (" + file + ":2:2)"), e.getMessage());
+        assertFalse(e.getMessage().contains("Input length"), e.getMessage());
+    }
+
+    @Test
+    void runsMultiplyTheExpectedRequests() throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "name: x\n" + SERVICE + TRAFFIC);
+        ScenarioLoader.load(file, LoadLimits.DEFAULT.withRuns(1000));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ScenarioLoader.load(file, LoadLimits.DEFAULT.withRuns(10_000_000)));
+        assertTrue(e.getMessage().contains("x 10000000 runs"), e.getMessage());
+        assertTrue(e.getMessage().contains("(" + file + ":5:13)"), e.getMessage());
+    }
+
+    @Test
+    void workThatCannotFinishIsRefusedAtLoadNotAfterAnHour() throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "name: x\n" + SERVICE + "traffic:\n  duration: 24855d\n  profile:\n    - {at: 0s, rps: 1e9}\n");
+        long start = System.nanoTime();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioLoader.load(file));
+        assertTrue(e.getMessage().contains("--max-timeline"), e.getMessage());
+        Files.writeString(file, "name: x\n" + SERVICE + "traffic:\n  duration: 7d\n  profile:\n    - {at: 0s, rps: 1e9}\n");
+        e = assertThrows(InvalidInputException.class, () -> ScenarioLoader.load(file));
+        assertTrue(e.getMessage().contains("--max-requests"), e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "refused at load, without running");
     }
 
     private String failure(String fileName, String text) throws IOException {

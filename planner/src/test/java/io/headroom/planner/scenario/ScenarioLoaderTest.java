@@ -190,6 +190,35 @@ class ScenarioLoaderTest {
         assertEquals(Duration.ofMinutes(3), trace.length());
     }
 
+    @Test
+    void aPerMinuteTraceWithATimeColumnIsReadAsPerMinuteWithoutBeingTold() throws IOException {
+        Files.writeString(dir.resolve("t.csv"), "time,requests\n2024-03-04 08:45,600\n2024-03-04 08:46,1200\n2024-03-04 08:47,900\n");
+        Scenario s = load("s.yaml", """
+                name: minutes
+                service: {serviceTime: 1s}
+                traffic: {duration: 3m, trace: t.csv}
+                """);
+        Trace trace = (Trace) s.traffic().shape();
+        assertEquals(Duration.ofMinutes(1), trace.resolution());
+        assertEquals(2700, s.traffic().expectedRequests(), 1e-6, "600 + 1200 + 900 requests, not 60 times as many");
+    }
+
+    @Test
+    void aFiveMinuteTraceIsScaledAndSliced() throws IOException {
+        Files.writeString(dir.resolve("t.csv"), "minute,requests\n0,300\n5,600\n10,900\n15,1200\n");
+        Scenario s = load("s.yaml", """
+                name: five minutes
+                service: {serviceTime: 1s}
+                traffic: {duration: 10m, trace: {file: t.csv, resolution: 5m, scale: 2, from: 5m, to: 15m}}
+                """);
+        Trace trace = (Trace) s.traffic().shape();
+        assertEquals(Duration.ofMinutes(5), trace.resolution());
+        assertEquals(List.of(600, 900), trace.counts());
+        assertEquals(Duration.ofMinutes(5), trace.from());
+        assertEquals(2 * (600 + 900), s.traffic().expectedRequests(), 1e-6);
+        assertEquals(2 * 600 / 300.0, trace.rate().rateAt(10), 1e-9, "rate = count x scale / resolution");
+    }
+
     private Scenario load(String fileName, String text) throws IOException {
         Path file = dir.resolve(fileName);
         Files.writeString(file, text);

@@ -65,6 +65,17 @@ class FastEngineTest {
     }
 
     @Test
+    void perReplicaRoutingIsRefusedWithTheReason() {
+        Scenario central = TestScenarios.mmc(5, 2, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMinutes(1), 1);
+        Scenario balanced = new Scenario(central.name(), central.seed(), central.service().withRouting(
+                new io.headroom.planner.scenario.Routing(io.headroom.planner.scenario.Routing.Mode.ROUND_ROBIN, 10)),
+                central.autoscaler(), central.cluster(), central.traffic(), central.slo(), central.cost(), central.source());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.headroom.planner.InvalidInputException.class,
+                () -> Simulator.run(balanced, SimulationEngine.FAST));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("service.routing is round-robin"), e.getMessage());
+    }
+
+    @Test
     void summariesNameTheirEngine() {
         Scenario s = TestScenarios.mmc(5, 2, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMinutes(1), 1);
         assertEquals("fast", Simulator.run(s, SimulationEngine.FAST).summary().engine());

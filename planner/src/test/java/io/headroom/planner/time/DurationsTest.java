@@ -36,4 +36,23 @@ class DurationsTest {
     void formatsInTheParsersNotation(String text, String formatted) {
         assertEquals(formatted, Durations.format(Durations.parse(text)));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999999d", "106752d", "9223372036854775808us", "106751d23h59m59s1ms"})
+    void aDurationBeyondWhatNanosecondsHoldIsAnErrorNotAnOverflow(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
+        assertTrue(e.getMessage().startsWith("a duration must be at most 106751d"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLongestDurationParses() {
+        assertEquals(Duration.ofDays(106751), Durations.parse("106751d"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLongBadValueIsQuotedAsAShortExcerpt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse("x".repeat(10_000)));
+        assertTrue(e.getMessage().length() < 200, e.getMessage());
+        assertTrue(e.getMessage().endsWith("…'"), e.getMessage());
+    }
 }
