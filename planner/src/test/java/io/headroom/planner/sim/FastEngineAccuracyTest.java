@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,20 +18,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The fast engine against DES (mean of {@link EngineSuite#DES_RUNS} seeds) on every example and the
  * built-in cases, with the tolerances of {@link EngineComparison}: 503 fraction within 15 % or 0.1
  * percentage point, every DES window found with its onset within 2 s, replica-hours within 5 %.
- * The cases that miss one are the README's known weaknesses; for them the test pins which measure
- * misses (so an improvement, or a new miss, shows up here and the README is corrected) and that the
- * other two still meet their tolerance.
+ * The cases that miss are the README's known weaknesses; for them the test pins which
+ * measures miss (so an improvement, or a new miss, shows up here and the README is corrected) and that
+ * the others still meet their tolerance.
  */
 class FastEngineAccuracyTest {
-    /** Scenario name → the one measure it misses, as the README's accuracy table states. */
-    private static final Map<String, String> KNOWN_WEAK = Map.of(
-            "replica cap", "windows",
-            "reference scenario", "windows",
-            "ramp to 2000 replicas", "windows",
-            "cpu cluster fills", "windows",
-            "monday morning replay", "replicaHours",
-            "validate spike", "replicaHours",
-            "crash-looping replicas", "503");
+    private static final String HPA_CPU = "hpa cpu launch";
+    private static final String HPA_CONCURRENCY = "hpa concurrency";
+    private static final String KEDA = "keda external";
+    /** Scenario name → the measures it misses, as the README's accuracy table states. */
+    private static final Map<String, Set<String>> KNOWN_WEAK = Map.of(
+            "replica cap", Set.of("windows"),
+            "reference scenario", Set.of("windows"),
+            "ramp to 2000 replicas", Set.of("windows"),
+            "cpu cluster fills", Set.of("windows"),
+            "monday morning replay", Set.of("replicaHours"),
+            "validate spike", Set.of("replicaHours"),
+            "crash-looping replicas", Set.of("503"),
+            HPA_CPU, Set.of("503", "replicaHours"),
+            HPA_CONCURRENCY, Set.of("windows"),
+            KEDA, Set.of("windows"));
 
     static Stream<Scenario> suite() {
         List<Scenario> all = new ArrayList<>();
@@ -45,12 +52,12 @@ class FastEngineAccuracyTest {
     @MethodSource("suite")
     void fastEngineMeetsTheToleranceOrMissesOnlyItsKnownMeasure(Scenario scenario) {
         EngineComparison c = EngineComparison.of(scenario, EngineSuite.DES_RUNS);
-        String weak = KNOWN_WEAK.get(scenario.name());
+        Set<String> weak = KNOWN_WEAK.getOrDefault(scenario.name(), Set.of());
         String facts = String.format(java.util.Locale.ROOT, "503 des %.5f fast %.5f; onsets %s errors %s; replica-hours des %.3f fast %.3f",
                 c.des503Fraction(), c.fast503Fraction(), c.desOnsets(), c.fastOnsetErrors(), c.desReplicaHours(), c.fastReplicaHours());
-        assertEquals(!"503".equals(weak), c.meets503(), "503 fraction: " + facts);
-        assertEquals(!"windows".equals(weak), c.meetsWindows(), "windows: " + facts);
-        assertEquals(!"replicaHours".equals(weak), c.meetsReplicaHours(), "replica-hours: " + facts);
+        assertEquals(!weak.contains("503"), c.meets503(), "503 fraction: " + facts);
+        assertEquals(!weak.contains("windows"), c.meetsWindows(), "windows: " + facts);
+        assertEquals(!weak.contains("replicaHours"), c.meetsReplicaHours(), "replica-hours: " + facts);
     }
 
     @ParameterizedTest(name = "{0}")
