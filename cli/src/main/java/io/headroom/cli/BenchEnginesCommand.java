@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         header = "Benchmark the engines: the fast engine's accuracy against DES on the suite, and its speed at 100k rps.",
         description = {
             "Accuracy: runs every example of scenarios/ and the built-in cases on the discrete-event engine (DES, the mean of --runs seeds, on all cores) and once on the fast engine, and prints per scenario the 503 fraction, the DES windows (those most seeds show) with the fast onset's error, and replica-hours, each with its verdict against the tolerances (503 within 15 %% relative or 0.1 percentage point, onset within 2 s, replica-hours within 5 %%). The DES seed spread column shows how far the farthest single DES seed lies from the DES mean.",
-            "Speed: simulates --length at --rps (and at 1 % of it) on the fast engine, on one thread, after a warm-up, and prints the wall time.",
+            "Speed: simulates --length at --rps (and at 1 %% of it) on the fast engine, on one thread, after a warm-up, and prints the wall time.",
             ""})
 final class BenchEnginesCommand implements Callable<Integer> {
     @Spec

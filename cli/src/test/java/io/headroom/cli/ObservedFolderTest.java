@@ -74,7 +74,7 @@ class ObservedFolderTest {
                         "must be second 1 but was 7"),
                 damage("truncated summary.json", same, s -> s.substring(0, s.length() / 2), "summary.json:",
                         "a summary.json must be valid JSON"),
-                damage("negative requests", same, s -> s.replaceFirst("\"requests\" : \\d+", "\"requests\" : -5"), "summary.json:6:16)",
+                damage("negative requests", same, s -> s.replaceFirst("\"requests\" : \\d+", "\"requests\" : -5"), "summary.json:7:16)",
                         "requests must be a whole number >= 0 but was -5"),
                 damage("a predicted summary", same, s -> s.replace("\"kind\" : \"observed\"", "\"kind\" : \"predicted\""),
                         "summary.json:3:12)", "kind must be 'observed'", "but was 'predicted'"),
