@@ -22,12 +22,34 @@ final class SloExplanation {
         String binding = binding(query, sloReplicas);
         String ruleCount = "the sizing rule's " + replicas + " replicas, " + rule + ",";
         if (sloReplicas < replicas) {
-            return ruleCount + " already meet " + slos + "; " + sloReplicas + " would suffice, as " + binding;
+            return ruleCount + " already meet " + slos + "; " + sloReplicas + " would suffice, as " + binding
+                    + sensitivity(query, sloReplicas);
         }
         if (sloReplicas == replicas) {
             return ruleCount + " meet " + slos + " with none to spare: " + binding;
         }
         return binding + "; " + ruleCount + " fall short (" + shortfall(query, replicas) + ")";
+    }
+
+    /**
+     * The caveat of a count below the rule's that just meets the SLO: its utilization, what 5 % more
+     * traffic than planned does to it, and the count that traffic would need.
+     */
+    private static String sensitivity(SizingQuery query, int sloReplicas) {
+        QueueingCheck at = Sizer.check(query, sloReplicas);
+        SizingQuery more = new SizingQuery(query.targetRps() * 1.05, query.latency(), query.targetUtilization(), query.concurrency(),
+                query.maxWait(), query.serviceCv(), query.slo503(), query.sloP99Wait(), query.resources(), query.nodePools());
+        QueueingCheck busier = Sizer.check(more, sloReplicas);
+        List<String> effects = new ArrayList<>();
+        if (query.slo503() != null) {
+            effects.add("reject " + HumanFormat.percent(busier.rejectionFraction()));
+        }
+        if (query.sloP99Wait() != null && busier.p99WaitSeconds() != null) {
+            effects.add("wait " + HumanFormat.seconds(busier.p99WaitSeconds()) + " at p99");
+        }
+        return " — but at " + HumanFormat.percent(at.utilization()) + " utilization it has little headroom: with 5% more traffic ("
+                + HumanFormat.plain(more.targetRps()) + " rps) " + sloReplicas + " replicas would " + String.join(" and ", effects)
+                + ", and " + Sizer.sloReplicas(more) + " would be needed";
     }
 
     private static String sloNames(SizingQuery query) {

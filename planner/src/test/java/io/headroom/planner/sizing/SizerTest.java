@@ -93,6 +93,18 @@ class SizerTest {
     }
 
     @Test
+    void aCountBelowTheRuleSaysWhatFivePercentMoreTrafficDoes() {
+        SizingQuery q = query(20, "10s", 0.7, 0.001, null);
+        SizingQuery more = query(21, "10s", 0.7, 0.001, null);
+        int n = Sizer.sloReplicas(q);
+        String explanation = Sizer.size(q).explanation();
+        String rejected = HumanFormat.percent(Sizer.check(more, n).rejectionFraction());
+        assertTrue(Sizer.check(more, n).rejectionFraction() > 0.001, "5 % more traffic breaks the SLO at the tight count");
+        assertTrue(explanation.contains("with 5% more traffic (21 rps) " + n + " replicas would reject " + rejected + ", and "
+                + Sizer.sloReplicas(more) + " would be needed"), explanation);
+    }
+
+    @Test
     void sloReplicasIsTheSmallestCountMeetingTheP99WaitSlo() {
         SizingQuery q = query(20, "10s", 0.7, null, "200ms");
         int n = Sizer.sloReplicas(q);
