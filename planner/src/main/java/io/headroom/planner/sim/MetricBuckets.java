@@ -49,11 +49,7 @@ final class MetricBuckets implements MetricWindow {
     /** The time reads refer to, set by {@link #readAt}. */
     private long readNanos;
 
-    MetricBuckets(Duration history, ReplicaSet replicas, Service service) {
-        this(history, replicas, service, 1);
-    }
-
-    /** Buckets whose counts are in units of {@code 1 / unitsPerRequest} requests (ready replicas stay whole). */
+    /** Buckets whose counts are in units of {@code 1 / unitsPerRequest} requests (ready replicas stay whole; the simulator uses 1). */
     MetricBuckets(Duration history, ReplicaSet replicas, Service service, long unitsPerRequest) {
         if (unitsPerRequest < 1) {
             throw new IllegalArgumentException("unitsPerRequest must be >= 1 but was " + unitsPerRequest);

@@ -1,14 +1,9 @@
 package io.headroom.planner.sim;
 
-import io.headroom.planner.autoscaler.AutoscalerPolicy;
 import io.headroom.planner.autoscaler.ScalingDecision;
-import io.headroom.planner.autoscaler.ScalingLimit;
-import io.headroom.planner.autoscaler.Snapshot;
-import io.headroom.planner.cluster.FitError;
 import io.headroom.planner.dist.DurationSampler;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
-import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.ReplicaSample;
 import java.util.SplittableRandom;
 
@@ -90,19 +85,14 @@ public final class RouterModel {
     private final DurationSampler serviceTime;
     private final SplittableRandom serviceRandom;
     private final SplittableRandom errorRandom;
-    private final AutoscalerPolicy policy;
+    private final ScalingLoop scaling;
     private final ReplicaSet replicas;
     private final RequestQueue queue = new RequestQueue(MAX_QUEUED);
     private final MetricBuckets metrics;
-    private final long clusterCapacity;
-    private final long schedulingTimeoutNanos;
-    private final String schedulerMessage;
     /** The balancer's per-replica queues, or null for azureml-fe's central queue. */
     private final ReplicaQueues perReplica;
 
     private long busy;
-    private ScalingDecision lastDecision;
-    private boolean pendingReported;
 
     /** The model of {@code scenario}'s router and replicas, with the random streams of {@code streams}. */
     public RouterModel(Scenario scenario, RandomStreams streams, Listener listener) {
@@ -115,15 +105,9 @@ public final class RouterModel {
         this.serviceTime = service.serviceTime().sampler();
         this.serviceRandom = streams.serviceTimes();
         this.errorRandom = streams.errors();
-        this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(service.resources())).orElse(Long.MAX_VALUE);
-        this.schedulerMessage = scenario.cluster().map(c -> FitError.message(service.resources(), c.nodePools())).orElse("");
-        this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
-        this.policy = scenario.autoscaler().newPolicy();
-        int initial = scenario.autoscaler().initialReplicas();
-        this.replicas = new ReplicaSet(initial, clusterCapacity, service.startup().sampler(), service.startupFailureRate(),
-                streams.startups());
-        this.metrics = new MetricBuckets(policy.metricHistory(), replicas, service);
-        this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
+        this.scaling = new ScalingLoop(scenario, streams, 1);
+        this.replicas = scaling.replicas();
+        this.metrics = scaling.metrics();
         this.perReplica = service.routing().perReplica()
                 ? new ReplicaQueues(service.routing(), concurrency, streams.routing()) : null;
         if (perReplica != null) {
@@ -138,7 +122,7 @@ public final class RouterModel {
 
     /** How often {@link #tick} must be called, in nanoseconds; the first tick is at this time. */
     public long tickIntervalNanos() {
-        return policy.evaluationInterval().toNanos();
+        return scaling.tickIntervalNanos();
     }
 
     /** A request arrives now; {@code handle} is the driver's name for it, passed back in the listener's calls. */
@@ -264,42 +248,23 @@ public final class RouterModel {
         return due;
     }
 
-    /** The autoscaler's evaluation: the policy decides and the replicas follow. */
+    /** The autoscaler's evaluation: the policy decides and the replicas follow ({@link ScalingLoop#tick}). */
     public void tick(long nowNanos) {
         expire(nowNanos);
-        metrics.readAt(nowNanos);
-        Snapshot snapshot = new Snapshot(nowNanos, replicas.ready(), replicas.startingOnly(), replicas.crashLooping(),
-                replicas.pending(), replicas.desired(), busy, queued(), concurrency, metrics);
-        lastDecision = policy.decide(snapshot);
-        int crashLoopingBefore = replicas.crashLooping();
-        replicas.scaleTo(lastDecision.desiredReplicas(), nowNanos, listener::replicaStarting);
-        metrics.readyChanged(nowNanos);
+        scaling.tick(nowNanos, busy, queued(), listener::replicaStarting, listener::event);
         if (perReplica != null) {
             perReplica.resize(replicas.ready());
-        }
-        for (int i = crashLoopingBefore; i < replicas.crashLooping(); i++) {
-            listener.event(nowNanos, "CrashLoopBackOff",
-                    "a new replica's init() failed; it restarts with back-off and never becomes ready");
-        }
-        if (replicas.pending() == 0) {
-            pendingReported = false;
-        } else if (!pendingReported && nowNanos - replicas.pendingSinceNanos() >= schedulingTimeoutNanos) {
-            pendingReported = true;
-            listener.event(nowNanos, "FailedScheduling", replicas.pending() + " replica(s) Pending since "
-                    + Clock.of(replicas.pendingSinceNanos() / 1_000_000_000L) + ": Couldn't Schedule because the kubernetes cluster didn't have"
-                    + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
         }
     }
 
     /** The replica side now, as a timeline row and {@code /metrics} report it. */
     public ReplicaSample sample() {
-        return new ReplicaSample(replicas.ready(), replicas.startingOnly() + replicas.crashLooping(), replicas.desired(), busy,
-                queued(), replicas.pending(), replicas.crashLooping(), lastDecision.limitedByMax());
+        return scaling.sample(busy, queued());
     }
 
     /** The last decision of the policy (before the first tick: the initial count, unlimited). */
     public ScalingDecision lastDecision() {
-        return lastDecision;
+        return scaling.lastDecision();
     }
 
     /** Replicas ready now. */

@@ -1,0 +1,100 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.autoscaler.AutoscalerPolicy;
+import io.headroom.planner.autoscaler.ScalingDecision;
+import io.headroom.planner.autoscaler.ScalingLimit;
+import io.headroom.planner.autoscaler.Snapshot;
+import io.headroom.planner.cluster.FitError;
+import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.Service;
+import io.headroom.planner.time.Clock;
+import io.headroom.planner.timeline.ReplicaSample;
+import java.util.function.LongConsumer;
+
+/**
+ * The replica side of every driver: the scenario's {@link ReplicaSet}, its autoscaler policy, the
+ * {@link MetricBuckets} the policy reads, and the autoscaler's tick — snapshot, decision, scale,
+ * CrashLoopBackOff and FailedScheduling events — with the replica sample. One implementation, used by
+ * {@link RouterModel} (the simulator and {@code headroom target}) and by the fast engine. Mutable,
+ * one thread.
+ */
+final class ScalingLoop {
+    private static final long SECOND = 1_000_000_000L;
+
+    /** Where the tick's Kubernetes-style events go. */
+    interface Events {
+        void event(long atNanos, String reason, String message);
+    }
+
+    private final AutoscalerPolicy policy;
+    private final ReplicaSet replicas;
+    private final MetricBuckets metrics;
+    private final int concurrency;
+    private final long clusterCapacity;
+    private final long schedulingTimeoutNanos;
+    private final String schedulerMessage;
+    private ScalingDecision lastDecision;
+    private boolean pendingReported;
+
+    /** The replicas of {@code scenario}, their startups drawn from {@code streams}; metrics counted in 1/{@code units} requests. */
+    ScalingLoop(Scenario scenario, RandomStreams streams, long units) {
+        Service s = scenario.service();
+        this.policy = scenario.autoscaler().newPolicy();
+        this.concurrency = s.concurrency();
+        this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(s.resources())).orElse(Long.MAX_VALUE);
+        this.schedulerMessage = scenario.cluster().map(c -> FitError.message(s.resources(), c.nodePools())).orElse("");
+        this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
+        int initial = scenario.autoscaler().initialReplicas();
+        this.replicas = new ReplicaSet(initial, clusterCapacity, s.startup().sampler(), s.startupFailureRate(), streams.startups());
+        this.metrics = new MetricBuckets(policy.metricHistory(), replicas, s, units);
+        this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
+    }
+
+    ReplicaSet replicas() {
+        return replicas;
+    }
+
+    MetricBuckets metrics() {
+        return metrics;
+    }
+
+    /** How often {@link #tick} must run, nanoseconds; the first tick is at this time. */
+    long tickIntervalNanos() {
+        return policy.evaluationInterval().toNanos();
+    }
+
+    ScalingDecision lastDecision() {
+        return lastDecision;
+    }
+
+    /**
+     * The autoscaler's evaluation at {@code nowNanos} with {@code busy} and {@code queued} as the
+     * snapshot shows them; {@code onStarting} hears the ready-at time of each replica placed.
+     */
+    void tick(long nowNanos, long busy, long queued, LongConsumer onStarting, Events events) {
+        metrics.readAt(nowNanos);
+        Snapshot snapshot = new Snapshot(nowNanos, replicas.ready(), replicas.startingOnly(), replicas.crashLooping(),
+                replicas.pending(), replicas.desired(), busy, queued, concurrency, metrics);
+        lastDecision = policy.decide(snapshot);
+        int crashLoopingBefore = replicas.crashLooping();
+        replicas.scaleTo(lastDecision.desiredReplicas(), nowNanos, onStarting);
+        metrics.readyChanged(nowNanos);
+        for (int i = crashLoopingBefore; i < replicas.crashLooping(); i++) {
+            events.event(nowNanos, "CrashLoopBackOff", "a new replica's init() failed; it restarts with back-off and never becomes ready");
+        }
+        if (replicas.pending() == 0) {
+            pendingReported = false;
+        } else if (!pendingReported && nowNanos - replicas.pendingSinceNanos() >= schedulingTimeoutNanos) {
+            pendingReported = true;
+            events.event(nowNanos, "FailedScheduling", replicas.pending() + " replica(s) Pending since "
+                    + Clock.of(replicas.pendingSinceNanos() / SECOND) + ": Couldn't Schedule because the kubernetes cluster didn't have"
+                    + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
+        }
+    }
+
+    /** The replica side now, as a timeline row and {@code /metrics} show it. */
+    ReplicaSample sample(long busy, long queued) {
+        return new ReplicaSample(replicas.ready(), replicas.startingOnly() + replicas.crashLooping(), replicas.desired(), busy, queued,
+                replicas.pending(), replicas.crashLooping(), lastDecision.limitedByMax());
+    }
+}
