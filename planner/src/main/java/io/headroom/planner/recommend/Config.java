@@ -1,15 +1,16 @@
 package io.headroom.planner.recommend;
 
-import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
-import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.scenario.Service;
 import io.headroom.planner.sizing.HumanFormat;
+import io.headroom.planner.sizing.ScenarioSizing;
+import io.headroom.planner.time.Durations;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,11 +23,35 @@ import java.util.Optional;
  *
  * @param minReplicas warm replicas (a static policy's count)
  * @param maxReplicas the cap (equal to minReplicas for a static policy)
- * @param targetUtilization the azureml target, or an hpa's cpu target (a fraction of the request); null for a static policy
+ * @param targetUtilization the share of concurrency slots the policy's target keeps busy: azureml's target itself, for an
+ *     hpa the slot utilization its metric target implies; null for a static policy
  * @param nodes node count per pool, in the scenario's pool order; null when the scenario has no cluster
+ * @param scale how {@code targetUtilization} reads as the policy's own setting
  */
-public record Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes) {
+public record Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale) {
+    /**
+     * A policy's target setting as a function of slot utilization u: {@code u × perUtilization + offset},
+     * named as in the scenario file.
+     */
+    public record TargetScale(String name, double perUtilization, double offset) {
+        /** azureml: the setting is the utilization. */
+        public static final TargetScale UTILIZATION = new TargetScale("targetUtilization", 1, 0);
+
+        /** The setting for slot utilization {@code u}. */
+        public double setting(double u) {
+            return u * perUtilization + offset;
+        }
+    }
+
+    /** A configuration whose target is azureml's utilization. */
+    public Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes) {
+        this(minReplicas, maxReplicas, targetUtilization, nodes, TargetScale.UTILIZATION);
+    }
+
     public Config {
+        if (scale == null) {
+            throw new IllegalArgumentException("a config needs its target scale");
+        }
         if (minReplicas < 1 || maxReplicas < minReplicas) {
             throw new IllegalArgumentException("a config needs 1 <= minReplicas <= maxReplicas but had " + minReplicas + ".." + maxReplicas);
         }
@@ -45,29 +70,37 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
     /** The configuration a scenario already has. */
     public static Config of(Scenario scenario) {
         AutoscalerSpec a = scenario.autoscaler();
-        Double target = a.match(new AutoscalerSpec.Cases<Double>() {
+        Map<String, Integer> nodes = scenario.cluster().map(Config::nodesOf).orElse(null);
+        return a.match(new AutoscalerSpec.Cases<Config>() {
             @Override
-            public Double azureml(AzureMlSpec spec) {
-                return spec.targetUtilization();
+            public Config azureml(AzureMlSpec spec) {
+                return new Config(spec.minReplicas(), spec.maxReplicas(), spec.targetUtilization(), nodes);
             }
 
             @Override
-            public Double hpa(HpaSpec spec) {
-                if (spec.metric().type() != HpaMetric.Type.CPU || spec.metric().target() > 1) {
-                    throw new InvalidInputException("recommend tunes an hpa on cpu with a target up to 1 (100 % of the request);"
-                            + " this scenario's hpa scales on " + spec.metric().type().key() + " at " + spec.metric().target()
-                            + " (" + scenario.source() + ")");
-                }
-                return spec.metric().target();
+            public Config hpa(HpaSpec spec) {
+                return new Config(spec.minReplicas(), spec.maxReplicas(), ScenarioSizing.targetUtilization(scenario), nodes,
+                        hpaScale(spec, scenario.service()));
             }
 
             @Override
-            public Double fixed(StaticSpec spec) {
-                return null;
+            public Config fixed(StaticSpec spec) {
+                return new Config(spec.minReplicas(), spec.maxReplicas(), null, nodes);
             }
         });
-        Map<String, Integer> nodes = scenario.cluster().map(Config::nodesOf).orElse(null);
-        return new Config(a.minReplicas(), a.maxReplicas(), target, nodes);
+    }
+
+    /** How slot utilization reads as an hpa's metric target: the inverse of {@link ScenarioSizing#targetUtilization}. */
+    private static TargetScale hpaScale(HpaSpec spec, Service service) {
+        int c = service.concurrency();
+        return switch (spec.metric().type()) {
+            case CPU -> service.resources().cpu() > 0 && service.cpuUsage().perBusySlotCores() > 0
+                    ? new TargetScale("metric.targetUtilization", service.cpuUsage().perBusySlotCores() * c / service.resources().cpu(),
+                            service.cpuUsage().idleCores() / service.resources().cpu())
+                    : new TargetScale("metric.targetUtilization", 1, 0);
+            case CONCURRENCY -> new TargetScale("metric.targetAverage", c, 0);
+            case RPS, EXTERNAL -> new TargetScale("metric.targetAverage", c / Durations.seconds(service.serviceTime().mean()), 0);
+        };
     }
 
     private static Map<String, Integer> nodesOf(Cluster cluster) {
@@ -82,21 +115,21 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
     }
 
     public Config withMin(int min) {
-        return isStatic() ? new Config(min, min, null, nodes) : new Config(min, Math.max(min, maxReplicas), targetUtilization, nodes);
+        return isStatic() ? new Config(min, min, null, nodes, scale) : new Config(min, Math.max(min, maxReplicas), targetUtilization, nodes, scale);
     }
 
     public Config withMax(int max) {
-        return new Config(Math.min(minReplicas, max), max, targetUtilization, nodes);
+        return new Config(Math.min(minReplicas, max), max, targetUtilization, nodes, scale);
     }
 
     public Config withTarget(double target) {
-        return new Config(minReplicas, maxReplicas, target, nodes);
+        return new Config(minReplicas, maxReplicas, target, nodes, scale);
     }
 
     public Config withNodes(String pool, int count) {
         Map<String, Integer> changed = new LinkedHashMap<>(nodes);
         changed.put(pool, count);
-        return new Config(minReplicas, maxReplicas, targetUtilization, changed);
+        return new Config(minReplicas, maxReplicas, targetUtilization, changed, scale);
     }
 
     /** {@code scenario} with these settings (its policy and delays, service and traffic unchanged; the run starts at minReplicas). */
@@ -109,7 +142,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
 
             @Override
             public AutoscalerSpec hpa(HpaSpec h) {
-                return h.with(minReplicas, maxReplicas, targetUtilization);
+                return h.with(minReplicas, maxReplicas, scale.setting(targetUtilization));
             }
 
             @Override
@@ -136,7 +169,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
                 changes.add("minReplicas " + from.minReplicas + " → " + minReplicas);
             }
             if (!targetUtilization.equals(from.targetUtilization)) {
-                changes.add("targetUtilization " + HumanFormat.plain(from.targetUtilization) + " → " + HumanFormat.plain(targetUtilization));
+                changes.add(from.targetText(from.targetUtilization) + " → " + HumanFormat.plain(round(scale.setting(targetUtilization))));
             }
             if (maxReplicas != from.maxReplicas) {
                 changes.add("maxReplicas " + from.maxReplicas + " → " + maxReplicas);
@@ -151,6 +184,16 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             });
         }
         return changes.isEmpty() ? "no change" : String.join(", ", changes);
+    }
+
+    /** The target as the policy names it, e.g. {@code targetUtilization 0.5} or {@code metric.targetAverage 20}; for slot utilization {@code u}. */
+    public String targetText(double u) {
+        return scale.name() + " " + HumanFormat.plain(round(scale.setting(u)));
+    }
+
+    /** A setting shown to three significant digits. */
+    private static double round(double v) {
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3g", v));
     }
 
     /** How many settings differ from {@code from}: fewer changes rank first among equally cheap configs. */

@@ -35,8 +35,7 @@ final class Impossibility {
             }
         }
         String setting = c.isStatic() ? "replicas " + c.minReplicas()
-                : "minReplicas " + c.minReplicas() + " and maxReplicas " + c.maxReplicas() + " at target "
-                + HumanFormat.plain(c.targetUtilization());
+                : "minReplicas " + c.minReplicas() + " and maxReplicas " + c.maxReplicas() + " at " + c.targetText(c.targetUtilization());
         String prefix = "even " + setting + " (" + Bounds.CAP_FACTOR + "x the peak need of " + need + ") cannot meet the ";
         for (String objective : ceiling.missed()) {
             if (objective.startsWith("latency p")) {

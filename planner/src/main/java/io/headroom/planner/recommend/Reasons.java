@@ -54,7 +54,7 @@ final class Reasons {
             Evaluation alone = targetAlone.get(lowestTarget());
             boolean onlyWarmPoolAndTarget = java.util.Objects.equals(c.nodes(), now.nodes()) && c.maxReplicas() == now.maxReplicas();
             if (alone != null && !alone.meetsSlo() && !current.meetsSlo() && onlyWarmPoolAndTarget) {
-                part += "; target " + HumanFormat.plain(lowestTarget()) + " alone does not ("
+                part += "; " + now.targetText(lowestTarget()) + " alone does not ("
                         + HumanFormat.percent(alone.rejected503Fraction()) + " 503s), because startup takes " + startup();
             }
             parts.add(part);
@@ -63,7 +63,7 @@ final class Reasons {
                     + "), saving idle replica-hours");
         }
         if (targetLowered && c.minReplicas() <= now.minReplicas()) {
-            parts.add("target " + HumanFormat.plain(c.targetUtilization()) + " starts scaling at "
+            parts.add(c.targetText(c.targetUtilization()) + " starts scaling at "
                     + HumanFormat.percent(c.targetUtilization()) + " utilization, leaving headroom for "
                     + spike().map(w -> "the " + clock(w.startSecond()) + " spike").orElse("bursts") + " while replicas start");
         }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Searches the settings space for the cheapest configuration that meets a scenario's SLOs in every
  * one of several seeded runs (see {@link Search} for the method and {@link Bounds} for the box).
  *
- * <p>azureml: the targets searched are the current one and {@value #TARGETS_TEXT} (the seed
+ * <p>azureml and hpa: the targets searched are the current one and those of {@value #TARGETS_TEXT} below it, in
+ * slot utilization (for an hpa, the utilization its metric target implies; see {@link Config.TargetScale}) (the seed
  * documentation's first remedy, "lower the target so scaling starts earlier"); at each, the smallest
  * minReplicas (its second remedy, "a warm pool"), then the smallest maxReplicas and node count that
  * keep meeting. static: the replica count, then nodes. Targets are searched in parallel and each
@@ -113,7 +114,7 @@ public final class Recommender {
         return 2 + targets.size() * (8 + 2 * (int) Math.ceil(Math.log(bounds.replicaCap() + 1) / Math.log(2)));
     }
 
-    /** Static: none (null, the replica count is searched); azureml: the current target, then each lower listed one. */
+    /** Static: none (null, the replica count is searched); otherwise the current target, then each lower listed one. */
     static List<Double> targets(Config now) {
         List<Double> out = new ArrayList<>();
         if (now.isStatic()) {
@@ -123,7 +124,9 @@ public final class Recommender {
         TreeSet<Double> set = new TreeSet<>(Comparator.reverseOrder());
         set.add(now.targetUtilization());
         for (double t : TARGETS) {
-            set.add(t);
+            if (t < now.targetUtilization()) {
+                set.add(t);
+            }
         }
         out.addAll(set);
         return out;
