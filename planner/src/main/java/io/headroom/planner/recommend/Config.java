@@ -27,8 +27,10 @@ import java.util.Optional;
  *     hpa the slot utilization its metric target implies; null for a static policy
  * @param nodes node count per pool, in the scenario's pool order; null when the scenario has no cluster
  * @param scale how {@code targetUtilization} reads as the policy's own setting
+ * @param tuning an hpa's behavior knobs; null for other policies
  */
-public record Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale) {
+public record Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale,
+        HpaTuning tuning) {
     /**
      * A policy's target setting as a function of slot utilization u: {@code u × perUtilization + offset},
      * named as in the scenario file.
@@ -45,7 +47,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
 
     /** A configuration whose target is azureml's utilization. */
     public Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes) {
-        this(minReplicas, maxReplicas, targetUtilization, nodes, TargetScale.UTILIZATION);
+        this(minReplicas, maxReplicas, targetUtilization, nodes, TargetScale.UTILIZATION, null);
     }
 
     public Config {
@@ -80,7 +82,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             @Override
             public Config hpa(HpaSpec spec) {
                 return new Config(spec.minReplicas(), spec.maxReplicas(), ScenarioSizing.targetUtilization(scenario), nodes,
-                        hpaScale(spec, scenario.service()));
+                        hpaScale(spec, scenario.service()), HpaTuning.of(spec));
             }
 
             @Override
@@ -115,21 +117,26 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
     }
 
     public Config withMin(int min) {
-        return isStatic() ? new Config(min, min, null, nodes, scale) : new Config(min, Math.max(min, maxReplicas), targetUtilization, nodes, scale);
+        return isStatic() ? new Config(min, min, null, nodes, scale, tuning) : new Config(min, Math.max(min, maxReplicas), targetUtilization, nodes, scale, tuning);
     }
 
     public Config withMax(int max) {
-        return new Config(Math.min(minReplicas, max), max, targetUtilization, nodes, scale);
+        return new Config(Math.min(minReplicas, max), max, targetUtilization, nodes, scale, tuning);
     }
 
     public Config withTarget(double target) {
-        return new Config(minReplicas, maxReplicas, target, nodes, scale);
+        return new Config(minReplicas, maxReplicas, target, nodes, scale, tuning);
+    }
+
+    /** The same settings with an hpa's behavior knobs set to {@code newTuning}. */
+    Config withTuning(HpaTuning newTuning) {
+        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, newTuning);
     }
 
     public Config withNodes(String pool, int count) {
         Map<String, Integer> changed = new LinkedHashMap<>(nodes);
         changed.put(pool, count);
-        return new Config(minReplicas, maxReplicas, targetUtilization, changed, scale);
+        return new Config(minReplicas, maxReplicas, targetUtilization, changed, scale, tuning);
     }
 
     /** {@code scenario} with these settings (its policy and delays, service and traffic unchanged; the run starts at minReplicas). */
@@ -142,7 +149,8 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
 
             @Override
             public AutoscalerSpec hpa(HpaSpec h) {
-                return h.with(minReplicas, maxReplicas, scale.setting(targetUtilization));
+                HpaSpec bounded = h.with(minReplicas, maxReplicas, scale.setting(targetUtilization));
+                return tuning == null ? bounded : tuning.applyTo(bounded);
             }
 
             @Override
@@ -173,6 +181,9 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             }
             if (maxReplicas != from.maxReplicas) {
                 changes.add("maxReplicas " + from.maxReplicas + " → " + maxReplicas);
+            }
+            if (tuning != null && from.tuning != null) {
+                changes.addAll(tuning.changesFrom(from.tuning));
             }
         }
         if (nodes != null) {
@@ -212,6 +223,9 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         }
         if (!java.util.Objects.equals(targetUtilization, from.targetUtilization)) {
             out.add("targetUtilization");
+        }
+        if (tuning != null && from.tuning != null) {
+            out.addAll(tuning.changedSettings(from.tuning));
         }
         if (nodes != null) {
             nodes.forEach((pool, n) -> {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * slot utilization (for an hpa, the utilization its metric target implies; see {@link Config.TargetScale}) (the seed
  * documentation's first remedy, "lower the target so scaling starts earlier"); at each, the smallest
  * minReplicas (its second remedy, "a warm pool"), then the smallest maxReplicas and node count that
- * keep meeting. static: the replica count, then nodes. Targets are searched in parallel and each
+ * keep meeting; for an hpa also its behavior knobs ({@link HpaTuning}). static: the replica count, then nodes. Targets are searched in parallel and each
  * configuration's seeds in parallel; the result depends only on the inputs: every search path is a
  * function of the evaluations, and candidates are ranked by (cost, changes, settings).
  */
@@ -66,6 +66,9 @@ public final class Recommender {
         if (ceiling.meetsSlo()) {
             List<List<Config>> perTarget = targets.parallelStream().map(search::at).toList();
             perTarget.forEach(found::addAll);
+            if (now.tuning() != null) {
+                tuned(now, found, evaluator).forEach(found::add);
+            }
             for (Double t : targets) {
                 if (!t.equals(now.targetUtilization())) {
                     alone.put(t, evaluator.evaluate(now.withTarget(t)));
@@ -96,6 +99,23 @@ public final class Recommender {
         progress.update(1);
         return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
                 evaluator.requestsSimulated(), NPlusOne.of(judged, best.nodes(), peak), impossible);
+    }
+
+    /**
+     * An hpa's behavior knobs ({@link HpaTuning#variants}: a shorter scale-down window, a faster
+     * scale-up), each tried alone on the current settings and on the cheapest configuration found
+     * that meets the SLOs.
+     */
+    private static List<Config> tuned(Config now, Set<Config> found, Evaluator evaluator) {
+        List<Config> bases = new ArrayList<>();
+        bases.add(now);
+        found.stream().map(evaluator::evaluate).filter(Evaluation::meetsSlo).sorted(ranking(now)).findFirst()
+                .map(Evaluation::config).filter(c -> !c.equals(now)).ifPresent(bases::add);
+        List<Config> out = new ArrayList<>();
+        for (Config base : bases) {
+            base.tuning().variants().forEach(t -> out.add(base.withTuning(t)));
+        }
+        return out;
     }
 
     /**

@@ -26,7 +26,7 @@ final class Search {
     /** The configurations with the most generous capacity: every replica the cap allows, with room on the nodes. */
     Config ceiling(double lowestTarget) {
         int cap = bounds.replicaCap();
-        Config c = current.isStatic() ? current.withMin(cap) : new Config(cap, cap, lowestTarget, current.nodes(), current.scale());
+        Config c = current.isStatic() ? current.withMin(cap) : new Config(cap, cap, lowestTarget, current.nodes(), current.scale(), current.tuning());
         return bounds.growPool() == null ? c : c.withNodes(bounds.growPool(), bounds.nodeCap());
     }
 
@@ -52,7 +52,7 @@ final class Search {
     private Config generous(Double target, int min) {
         Config c = target == null ? current.withMin(min)
                 : new Config(min, Math.max(min, Math.max(current.maxReplicas(), bounds.replicaCap())), target, current.nodes(),
-                        current.scale());
+                        current.scale(), current.tuning());
         return bounds.withRoomFor(c);
     }
 

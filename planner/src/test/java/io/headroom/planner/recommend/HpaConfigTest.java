@@ -1,6 +1,7 @@
 package io.headroom.planner.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.scenario.Scenario;
@@ -40,6 +41,30 @@ class HpaConfigTest {
         Config now = Config.of(s);
         assertEquals(0.8, now.targetUtilization(), 1e-12, "8 rps x 0.2 s / 2 slots");
         assertEquals(5, ((HpaSpec) now.withTarget(0.5).applyTo(s).autoscaler()).metric().target(), 1e-12, "0.5 x 2 / 0.2 s");
+    }
+
+    @Test
+    void aShorterScaleDownWindowIsProposedWhenItSavesReplicaHoursAndStillMeets() throws IOException {
+        Path file = dir.resolve("calm.yaml");
+        Files.writeString(file, """
+                name: calm after a peak
+                seed: 3
+                service: {serviceTime: {distribution: exponential, mean: 200ms}, startup: 20s}
+                autoscaler: {policy: hpa, minReplicas: 2, maxReplicas: 60, metric: {type: concurrency, targetAverage: 0.7}}
+                traffic: {duration: 20m, profile: [{at: 0s, rps: 5}, {at: 2m, rampTo: 60, over: 3m}, {at: 7m, rps: 5}]}
+                slo: {max503Fraction: 0.05}
+                """);
+        Scenario s = ScenarioLoader.load(file);
+        Recommendation r = Recommender.recommend(s, 3, io.headroom.planner.sim.Progress.NONE);
+        assertTrue(r.current().evaluation().meetsSlo(), "the legacy path meets a lenient SLO");
+        Alternative shorter = r.alternatives().stream()
+                .filter(a -> a.changes().contains("behavior.scaleDown.stabilizationWindow 5m → 1m")).findFirst()
+                .orElseThrow(() -> new AssertionError("no shorter window among " + r.alternatives().stream().map(Alternative::changes).toList()));
+        assertTrue(shorter.evaluation().meetsSlo());
+        assertTrue(shorter.evaluation().replicaHours() <= 0.95 * r.current().evaluation().replicaHours(),
+                shorter.evaluation().replicaHours() + " vs " + r.current().evaluation().replicaHours());
+        HpaSpec applied = (HpaSpec) shorter.config().applyTo(s).autoscaler();
+        assertEquals(java.time.Duration.ofMinutes(1), applied.behavior().orElseThrow().scaleDown().stabilizationWindow());
     }
 
     @Test
