@@ -1,9 +1,12 @@
 package io.headroom.cli;
 
+import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.cluster.Resources;
 import io.headroom.planner.dist.LognormalDistribution;
+import io.headroom.planner.scenario.CpuUsage;
 import io.headroom.planner.sizing.HumanFormat;
+import io.headroom.planner.sizing.ScenarioSizing;
 import io.headroom.planner.sizing.Sizer;
 import io.headroom.planner.sizing.SizingQuery;
 import io.headroom.planner.sizing.SizingResult;
@@ -51,6 +54,10 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--utilization", defaultValue = "0.7", paramLabel = "FRACTION",
             description = "Autoscaler target utilization, in (0, 1]. Default: ${DEFAULT-VALUE}.")
     double utilization;
+
+    @Option(names = "--hpa-target", paramLabel = "METRIC=VALUE",
+            description = "Size for a Kubernetes HPA's metric target instead of --utilization: cpu=0.6 (a fraction of --cpu, each busy slot using --cpu / --concurrency cores), concurrency=3 (in flight per pod), rps=20 or external=20 (requests per second per pod). Prints the slot utilization it implies.")
+    String hpaTarget;
 
     @Option(names = "--concurrency", defaultValue = "1", paramLabel = "N",
             description = "Requests one replica serves at once (replica_max_concurrent_requests), >= 1. Default: ${DEFAULT-VALUE}.")
@@ -105,8 +112,13 @@ final class SizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SizingResult result = Sizer.size(query());
+        SizingQuery query = query();
+        SizingResult result = Sizer.size(query);
         var out = spec.commandLine().getOut();
+        if (hpaTarget != null && format != OutputFormat.json) {
+            out.println("hpa target " + hpaTarget + " keeps " + HumanFormat.percent(query.targetUtilization())
+                    + " of each replica's slots busy: sized at target utilization " + HumanFormat.plain(query.targetUtilization()));
+        }
         if (format == OutputFormat.json) {
             out.println(SizeJson.render(result, p99));
         } else {
@@ -130,8 +142,32 @@ final class SizeCommand implements Callable<Integer> {
         NodePoolConverter.firstRepeatedName(nodePools).ifPresent(name -> require(false,
                 "--node-pool names must be unique (as in a scenario's cluster.nodePools) but '" + name + "' was repeated"));
         double serviceCv = p99 == null ? cv : fittedCv();
-        return new SizingQuery(rps, latency, utilization, concurrency, maxWait, serviceCv, slo503, sloP99,
+        double target = hpaTarget == null ? utilization : hpaUtilization();
+        return new SizingQuery(rps, latency, target, concurrency, maxWait, serviceCv, slo503, sloP99,
                 new Resources(cpu, memoryGb, gpu), nodePools);
+    }
+
+    /** The slot utilization {@code --hpa-target} implies (the same rule the scenario's sizing uses for an hpa). */
+    private double hpaUtilization() {
+        require(!spec.commandLine().getParseResult().hasMatchedOption("--utilization"), "--utilization and --hpa-target both set the"
+                + " target: give one of them");
+        String[] parts = hpaTarget.split("=", 2);
+        HpaMetric.Type type = parts.length == 2 ? java.util.Arrays.stream(HpaMetric.Type.values())
+                .filter(t -> t.key().equals(parts[0].strip())).findFirst().orElse(null) : null;
+        double value;
+        try {
+            value = parts.length == 2 ? Double.parseDouble(parts[1].strip()) : Double.NaN;
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        require(type != null && value > 0 && Double.isFinite(value), "--hpa-target must be METRIC=VALUE with METRIC one of cpu,"
+                + " concurrency, rps, external and VALUE > 0, e.g. concurrency=3, but was '" + hpaTarget + "'");
+        require(type != HpaMetric.Type.CPU || cpu > 0, "--hpa-target cpu=... needs --cpu > 0 (utilization is a share of the request)");
+        double u = ScenarioSizing.slotUtilization(new HpaMetric(type, value), concurrency, Durations.seconds(latency), cpu,
+                CpuUsage.fullRequest(cpu, concurrency));
+        require(u > 0 && u <= 1, "--hpa-target " + hpaTarget + " keeps " + HumanFormat.percent(u) + " of a replica's slots busy;"
+                + " it must be in (0 %, 100 %] to size for it");
+        return u;
     }
 
     /** The cv of the lognormal with mean --latency and p99 --p99: the scenario's own fit, not a second copy of it. */

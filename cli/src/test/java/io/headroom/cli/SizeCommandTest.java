@@ -137,4 +137,26 @@ class SizeCommandTest {
         }
         assertEquals("", r.err());
     }
+
+    @Test
+    void anHpaTargetIsSizedAtTheSlotUtilizationItImplies() {
+        CliRun run = CliRun.of("size", "--rps", "100", "--latency", "400ms", "--concurrency", "4", "--hpa-target", "concurrency=3",
+                "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        // 3 in flight per pod of 4 slots = 0.75; ceil(100 x 0.4 / 0.75 / 4) = 14.
+        assertTrue(run.out().contains("\"replicas\" : 14,"), run.out());
+        CliRun table = CliRun.of("size", "--rps", "100", "--latency", "400ms", "--hpa-target", "rps=2");
+        assertTrue(table.out().startsWith("hpa target rps=2 keeps 80% of each replica's slots busy: sized at target utilization 0.8"),
+                table.out());
+    }
+
+    @Test
+    void aBadHpaTargetIsAUsageError() {
+        CliRun run = CliRun.of("size", "--rps", "100", "--latency", "400ms", "--hpa-target", "rps=5");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--hpa-target rps=5 keeps 200% of a replica's slots busy"), run.err());
+        CliRun both = CliRun.of("size", "--rps", "1", "--latency", "1s", "--utilization", "0.5", "--hpa-target", "cpu=0.5");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("give one of them"), both.err());
+    }
 }

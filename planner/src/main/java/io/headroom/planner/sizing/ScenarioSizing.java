@@ -2,10 +2,12 @@ package io.headroom.planner.sizing;
 
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
+import io.headroom.planner.scenario.CpuUsage;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.time.Durations;
 import java.util.List;
@@ -55,15 +57,8 @@ public final class ScenarioSizing {
 
             @Override
             public Double hpa(HpaSpec spec) {
-                double t = spec.metric().target();
-                double slots = switch (spec.metric().type()) {
-                    case CPU -> service.cpuUsage().perBusySlotCores() > 0
-                            ? (t * service.resources().cpu() - service.cpuUsage().idleCores())
-                                    / (service.cpuUsage().perBusySlotCores() * service.concurrency())
-                            : DEFAULT_TARGET_UTILIZATION;
-                    case CONCURRENCY -> t / service.concurrency();
-                    case RPS, EXTERNAL -> t * Durations.seconds(service.serviceTime().mean()) / service.concurrency();
-                };
+                double slots = slotUtilization(spec.metric(), service.concurrency(), Durations.seconds(service.serviceTime().mean()),
+                        service.resources().cpu(), service.cpuUsage());
                 return slots > 0 ? Math.min(1, slots) : DEFAULT_TARGET_UTILIZATION;
             }
 
@@ -72,6 +67,24 @@ public final class ScenarioSizing {
                 return DEFAULT_TARGET_UTILIZATION;
             }
         });
+    }
+
+    /**
+     * The share of a replica's concurrency slots that are busy when an hpa's metric sits at its target
+     * (may exceed 1 when the target asks for more than a replica can serve): cpu {@code (target ×
+     * request − idle) / (cores per busy slot × concurrency)}; concurrency {@code target / concurrency};
+     * rps and external {@code target × mean service seconds / concurrency}. 0 or less when the CPU
+     * model cannot reach the target.
+     */
+    public static double slotUtilization(HpaMetric metric, int concurrency, double meanServiceSeconds, double cpuRequest,
+            CpuUsage cpuUsage) {
+        double t = metric.target();
+        return switch (metric.type()) {
+            case CPU -> cpuUsage.perBusySlotCores() > 0
+                    ? (t * cpuRequest - cpuUsage.idleCores()) / (cpuUsage.perBusySlotCores() * concurrency) : 0;
+            case CONCURRENCY -> t / concurrency;
+            case RPS, EXTERNAL -> t * meanServiceSeconds / concurrency;
+        };
     }
 
     /** {@link Sizer#size} of {@link #peakQuery}; null when the traffic never rises above 0. */
