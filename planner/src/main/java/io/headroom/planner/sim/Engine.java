@@ -11,11 +11,10 @@ import io.headroom.planner.traffic.ArrivalStream;
  * tick, the next second boundary. Events at the same time run in that fixed order — completions,
  * readiness, arrival, expiry, tick, second boundary — so the order is total and a run is
  * deterministic. The rules themselves (who starts, who waits, who gets 503) are the model's; this
- * class only keeps time, records outcomes and bills replicas.
+ * class only keeps time and records outcomes.
  */
 final class Engine implements RouterModel.Listener {
     private static final long SECOND = 1_000_000_000L;
-    private static final int MAX_EVENTS = 200;
 
     private final long endNanos;
     private final ArrivalStream arrivals;
@@ -27,9 +26,6 @@ final class Engine implements RouterModel.Listener {
     private final RouterModel model;
 
     private long nowNanos;
-    private long replicaNanos;
-    private long accountedUntilNanos;
-    private int peakReady;
 
     Engine(Scenario scenario, RandomStreams streams, Progress progress) {
         this.progress = progress;
@@ -40,7 +36,6 @@ final class Engine implements RouterModel.Listener {
         long highestMicros = Math.max(2, (scenario.service().timeout().toNanos() + longestWaitNanos) / 1000 + 1);
         this.recorder = new RunRecorder(scenario.traffic().seconds(), longestWaitNanos, highestMicros);
         this.tickNanos = model.tickIntervalNanos();
-        this.peakReady = model.ready();
     }
 
     /** Runs to the end of the traffic and until every request sent has an outcome. */
@@ -59,7 +54,6 @@ final class Engine implements RouterModel.Listener {
                 model.finish(t);
             } else if (readyAt == t) {
                 model.replicasDue(t);
-                peakReady = Math.max(peakReady, model.ready());
             } else if (nextArrival == t) {
                 recorder.arrival(t);
                 model.arrive(t, 0);
@@ -67,7 +61,6 @@ final class Engine implements RouterModel.Listener {
             } else if (expiry == t) {
                 model.expire(t);
             } else if (nextTick == t) {
-                accountReplicas();
                 model.tick(t);
                 nextTick += tickNanos;
             } else {
@@ -75,8 +68,7 @@ final class Engine implements RouterModel.Listener {
                 nextSecond += SECOND;
             }
         }
-        accountReplicas();
-        recorder.finish(replicaNanos, peakReady);
+        model.closeRun(nowNanos, recorder.log());
         return recorder;
     }
 
@@ -111,9 +103,7 @@ final class Engine implements RouterModel.Listener {
 
     @Override
     public void event(long atNanos, String reason, String message) {
-        if (recorder.eventCount() < MAX_EVENTS) {
-            recorder.event(atNanos, reason, message);
-        }
+        recorder.log().event(atNanos, reason, message);
     }
 
     private void endOfSecond() {
@@ -123,13 +113,5 @@ final class Engine implements RouterModel.Listener {
             progress.update(Math.min(1, nowNanos / (double) endNanos));
         }
         recorder.endOfSecond(second, nowNanos, model.sample());
-    }
-
-    private void accountReplicas() {
-        long until = Math.min(nowNanos, endNanos);
-        if (until > accountedUntilNanos) {
-            replicaNanos += (long) model.placed() * (until - accountedUntilNanos);
-            accountedUntilNanos = until;
-        }
     }
 }

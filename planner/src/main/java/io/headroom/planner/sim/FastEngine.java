@@ -7,7 +7,7 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
 /**
  * The fast engine: a time-stepped fluid model of the router and its replicas whose cost grows with
  * simulated time and the service time's spread, never with the request rate. The replicas
- * ({@link ReplicaSet}, through {@link FluidScaling}), the policy (the scenario's own
+ * ({@link ReplicaSet}, through the shared {@link ScalingLoop}), the policy (the scenario's own
  * {@link io.headroom.planner.autoscaler.AutoscalerPolicy}, fed
  * {@link MetricBuckets} as in the discrete-event engine) and the outputs are the same; only the
  * requests are fluid.
@@ -67,7 +67,7 @@ final class FastEngine {
     private final ServiceTimeTable service;
     private final StationaryRouter stationary;
     private final FluidRecorder recorder;
-    private final FluidScaling scaling;
+    private final ScalingLoop scaling;
 
     /** Departures scheduled per future step (busy slots, and the offered load's infinite-server count), a ring. */
     private final double[] busyDepartures;
@@ -98,7 +98,8 @@ final class FastEngine {
     FastEngine(Scenario scenario, RandomStreams streams, Progress progress) {
         Service s = scenario.service();
         this.progress = progress;
-        this.tickNanos = FluidScaling.tickNanos(scenario);
+        this.scaling = new ScalingLoop(scenario, streams, UNITS);
+        this.tickNanos = scaling.tickIntervalNanos();
         this.meanServiceSeconds = s.serviceTime().mean().toNanos() / 1e9;
         this.stepNanos = stepNanos(meanServiceSeconds, tickNanos);
         this.endNanos = scenario.traffic().duration().toNanos();
@@ -116,7 +117,6 @@ final class FastEngine {
         this.offeredDepartures = new double[service.maxSteps() + 1];
         this.backlogSteps = (int) (waitLimitNanos / stepNanos) + 2;
         this.backlog = new double[backlogSteps];
-        this.scaling = new FluidScaling(scenario, streams, UNITS, recorder);
         this.noiseRandom = streams.arrivals();
         this.noiseDecay = Math.exp(-stepNanos / 1e9 / meanServiceSeconds);
     }
@@ -145,7 +145,7 @@ final class FastEngine {
             scaling.promoteDue(t);
             double started = drainBacklog(t, step);
             if (t > 0 && t % tickNanos == 0) {
-                scaling.tick(t, Math.round(heldBusy), Math.round(heldQueue));
+                scaling.tick(t, Math.round(heldBusy), Math.round(heldQueue), readyAt -> { }, recorder.log()::event);
             }
             if (t > 0 && t % SECOND == 0) {
                 endOfSecond(t);
@@ -159,12 +159,17 @@ final class FastEngine {
             double fluctuation = noise(inFlight);
             scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
                     Math.round(Math.max(0, inFlight + fluctuation) * UNITS),
-                    Math.round(Math.min(scaling.slots(), Math.max(0, busy + fluctuation)) * UNITS));
+                    Math.round(Math.min(slots(), Math.max(0, busy + fluctuation)) * UNITS));
             step++;
         }
-        scaling.account(endNanos);
-        recorder.finish(scaling.replicaNanos(), scaling.peakReady());
+        scaling.bill(endNanos);
+        recorder.log().finish(scaling.replicaNanos(), scaling.peakReady());
         return recorder;
+    }
+
+    /** Concurrency slots of the ready replicas. */
+    private int slots() {
+        return (int) Math.min(Integer.MAX_VALUE, scaling.readySlots());
     }
 
     /**
@@ -195,7 +200,7 @@ final class FastEngine {
             oldestBacklogStep = step;
             return 0;
         }
-        double free = Math.max(0, scaling.slots() - busy);
+        double free = Math.max(0, slots() - busy);
         double started = 0;
         for (long j = oldestBacklogStep; j < step; j++) {
             int i = (int) (j % backlogSteps);
@@ -241,7 +246,7 @@ final class FastEngine {
     private double arrive(long t, long step, double arrivals) {
         // the share that departs within this step never counts (its requests are shorter than half a step)
         offered += arrivals * (1 - service.sameStepShare());
-        int slots = scaling.slots();
+        int slots = slots();
         double[] byAge = waitingByAge.length > 1 ? waitingByAge[(int) (step % waitingByAge.length)] : null;
         if (byAge != null) {
             java.util.Arrays.fill(byAge, 0);

@@ -1,9 +1,7 @@
 package io.headroom.planner.sim;
 
 import io.headroom.planner.timeline.ReplicaSample;
-import io.headroom.planner.timeline.RunEvent;
 import io.headroom.planner.timeline.TimelineRow;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -49,7 +47,7 @@ final class FluidRecorder {
     private final Histogram latencyMicros;
     private final TimelineRow[] rows;
     private final ReplicaSample[] samples;
-    private final List<RunEvent> events = new ArrayList<>();
+    private final RunLog log = new RunLog();
     /** Fluid totals of the seconds already finished, and their rounded sums. */
     private double closedOk;
     private double closedRejected;
@@ -62,8 +60,6 @@ final class FluidRecorder {
     private int finalized;
     private double queued;
     private double queueWaitSeconds;
-    private long replicaNanos;
-    private int peakReady;
 
     FluidRecorder(int seconds, long waitLimitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos) {
         this.seconds = seconds;
@@ -176,29 +172,12 @@ final class FluidRecorder {
         return finalized == seconds;
     }
 
-    void event(long nowNanos, String reason, String message) {
-        events.add(new RunEvent((int) (nowNanos / SECOND), reason, message));
-    }
-
-    int eventCount() {
-        return events.size();
-    }
-
-    void finish(long replicaNanos, int peakReady) {
-        this.replicaNanos = replicaNanos;
-        this.peakReady = peakReady;
-    }
-
     List<TimelineRow> rows() {
         return List.of(Arrays.copyOf(rows, finalized));
     }
 
     Histogram latencyMicros() {
         return latencyMicros;
-    }
-
-    List<RunEvent> events() {
-        return List.copyOf(events);
     }
 
     /** Requests that waited in the queue, rounded to whole requests. */
@@ -210,11 +189,8 @@ final class FluidRecorder {
         return Math.round(queueWaitSeconds * 1e9);
     }
 
-    double replicaHours() {
-        return replicaNanos / 3.6e12;
-    }
-
-    int peakReady() {
-        return peakReady;
+    /** The run's events, replica-hours and peak. */
+    RunLog log() {
+        return log;
     }
 }

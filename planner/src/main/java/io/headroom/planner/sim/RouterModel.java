@@ -1,6 +1,5 @@
 package io.headroom.planner.sim;
 
-import io.headroom.planner.autoscaler.ScalingDecision;
 import io.headroom.planner.dist.DurationSampler;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -236,9 +235,8 @@ public final class RouterModel {
 
     /** Starting replicas whose startup has ended by now become ready, and the queue drains into them. */
     public int replicasDue(long nowNanos) {
-        int due = replicas.promoteDue(nowNanos);
+        int due = scaling.promoteDue(nowNanos);
         if (due > 0) {
-            metrics.readyChanged(nowNanos);
             if (perReplica != null) {
                 perReplica.resize(replicas.ready());
             }
@@ -262,33 +260,22 @@ public final class RouterModel {
         return scaling.sample(busy, queued());
     }
 
-    /** The last decision of the policy (before the first tick: the initial count, unlimited). */
-    public ScalingDecision lastDecision() {
-        return scaling.lastDecision();
-    }
-
-    /** Replicas ready now. */
-    public int ready() {
-        return replicas.ready();
-    }
-
-    /** Replicas holding a node now (ready, starting, crash-looping): what is billed. */
-    public int placed() {
-        return replicas.placed();
-    }
-
-    /** Requests being served now. */
-    public long busy() {
-        return busy;
+    /**
+     * Replica-hours billed up to {@code nowNanos} (replicas holding a node: ready, starting,
+     * crash-looping; never past the end of the traffic), and the most replicas ready at once.
+     */
+    void closeRun(long nowNanos, RunLog log) {
+        scaling.bill(nowNanos);
+        log.finish(scaling.replicaNanos(), scaling.peakReady());
     }
 
     /** Requests waiting now: in the central queue, or in every replica's queue. */
-    public long queued() {
+    private long queued() {
         return perReplica == null ? queue.size() : perReplica.queued();
     }
 
     private long slots() {
-        return (long) replicas.ready() * concurrency;
+        return scaling.readySlots();
     }
 
     private void start(long nowNanos, long arrivalNanos, long serviceNanos, boolean fails, long handle) {

@@ -1,9 +1,7 @@
 package io.headroom.planner.sim;
 
 import io.headroom.planner.timeline.ReplicaSample;
-import io.headroom.planner.timeline.RunEvent;
 import io.headroom.planner.timeline.TimelineRow;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -23,12 +21,10 @@ final class RunRecorder {
     private final TimelineRow[] rows;
     private final ReplicaSample[] samples;
     private final Histogram latencyMicros;
-    private final List<RunEvent> events = new ArrayList<>();
+    private final RunLog log = new RunLog();
     private int finalized;
     private long queued;
     private long queueWaitNanos;
-    private long replicaNanos;
-    private int peakReady;
 
     RunRecorder(int seconds, long waitLimitNanos, long highestLatencyMicros) {
         this.seconds = seconds;
@@ -110,19 +106,6 @@ final class RunRecorder {
         return finalized == seconds;
     }
 
-    void event(long nowNanos, String reason, String message) {
-        events.add(new RunEvent((int) (nowNanos / SECOND), reason, message));
-    }
-
-    int eventCount() {
-        return events.size();
-    }
-
-    void finish(long replicaNanos, int peakReady) {
-        this.replicaNanos = replicaNanos;
-        this.peakReady = peakReady;
-    }
-
     List<TimelineRow> rows() {
         return List.of(Arrays.copyOf(rows, finalized));
     }
@@ -131,15 +114,8 @@ final class RunRecorder {
         return latencyMicros;
     }
 
-    List<RunEvent> events() {
-        return List.copyOf(events);
-    }
-
-    double replicaHours() {
-        return replicaNanos / 3.6e12;
-    }
-
-    int peakReady() {
-        return peakReady;
+    /** The run's events, replica-hours and peak. */
+    RunLog log() {
+        return log;
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.LongConsumer;
 /**
  * The replica side of every driver: the scenario's {@link ReplicaSet}, its autoscaler policy, the
  * {@link MetricBuckets} the policy reads, and the autoscaler's tick — snapshot, decision, scale,
- * CrashLoopBackOff and FailedScheduling events — with the replica sample. One implementation, used by
+ * CrashLoopBackOff and FailedScheduling events — with the replica sample, the replica-hours billed
+ * (replicas holding a node, up to the end of the traffic) and the most replicas ready at once. One implementation, used by
  * {@link RouterModel} (the simulator and {@code headroom target}) and by the fast engine. Mutable,
  * one thread.
  */
@@ -33,8 +34,12 @@ final class ScalingLoop {
     private final long clusterCapacity;
     private final long schedulingTimeoutNanos;
     private final String schedulerMessage;
+    private final long endNanos;
     private ScalingDecision lastDecision;
     private boolean pendingReported;
+    private long replicaNanos;
+    private long billedUntilNanos;
+    private int peakReady;
 
     /** The replicas of {@code scenario}, their startups drawn from {@code streams}; metrics counted in 1/{@code units} requests. */
     ScalingLoop(Scenario scenario, RandomStreams streams, long units) {
@@ -48,6 +53,8 @@ final class ScalingLoop {
         this.replicas = new ReplicaSet(initial, clusterCapacity, s.startup().sampler(), s.startupFailureRate(), streams.startups());
         this.metrics = new MetricBuckets(policy.metricHistory(), replicas, s, units);
         this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
+        this.endNanos = scenario.traffic().duration().toNanos();
+        this.peakReady = replicas.ready();
     }
 
     ReplicaSet replicas() {
@@ -67,11 +74,45 @@ final class ScalingLoop {
         return lastDecision;
     }
 
+    /** Concurrency slots of the ready replicas. */
+    long readySlots() {
+        return (long) replicas.ready() * concurrency;
+    }
+
+    /** Starting replicas whose startup has ended by {@code nowNanos} become ready; how many did. */
+    int promoteDue(long nowNanos) {
+        int due = replicas.promoteDue(nowNanos);
+        if (due > 0) {
+            metrics.readyChanged(nowNanos);
+            peakReady = Math.max(peakReady, replicas.ready());
+        }
+        return due;
+    }
+
+    /** Bills the placed replicas up to {@code nowNanos} (never past the end of the traffic); call before they change. */
+    void bill(long nowNanos) {
+        long until = Math.min(nowNanos, endNanos);
+        if (until > billedUntilNanos) {
+            replicaNanos += (long) replicas.placed() * (until - billedUntilNanos);
+            billedUntilNanos = until;
+        }
+    }
+
+    /** Replica-nanoseconds billed so far. */
+    long replicaNanos() {
+        return replicaNanos;
+    }
+
+    int peakReady() {
+        return peakReady;
+    }
+
     /**
      * The autoscaler's evaluation at {@code nowNanos} with {@code busy} and {@code queued} as the
      * snapshot shows them; {@code onStarting} hears the ready-at time of each replica placed.
      */
     void tick(long nowNanos, long busy, long queued, LongConsumer onStarting, Events events) {
+        bill(nowNanos);
         metrics.readAt(nowNanos);
         Snapshot snapshot = new Snapshot(nowNanos, replicas.ready(), replicas.startingOnly(), replicas.crashLooping(),
                 replicas.pending(), replicas.desired(), busy, queued, concurrency, metrics);

@@ -4,7 +4,6 @@ import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.timeline.LatencySummary;
-import io.headroom.planner.timeline.RunEvent;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Slos;
 import io.headroom.planner.timeline.Summary;
@@ -45,8 +44,7 @@ public final class Simulator {
         return switch (engine) {
             case DES -> {
                 RunRecorder r = new Engine(scenario, streams, progress).run();
-                yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.replicaHours(), r.queued(),
-                        r.queueWaitNanos(), r.peakReady(), r.events());
+                yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.log(), r.queued(), r.queueWaitNanos());
             }
             case FAST -> {
                 if (scenario.service().routing().mode() != Routing.Mode.CENTRAL_QUEUE) {
@@ -54,22 +52,22 @@ public final class Simulator {
                             + scenario.service().routing().mode().key() + " (" + scenario.source() + "); use --engine des");
                 }
                 FluidRecorder r = new FastEngine(scenario, streams, progress).run();
-                yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.replicaHours(), r.queued(),
-                        r.queueWaitNanos(), r.peakReady(), r.events());
+                yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.log(), r.queued(), r.queueWaitNanos());
             }
         };
     }
 
     private static SimulationResult result(Scenario scenario, SimulationEngine engine, List<TimelineRow> rows, LatencySummary latency,
-            double replicaHours, long queued, long queueWaitNanos, int peakReady, List<RunEvent> events) {
+            RunLog log, long queued, long queueWaitNanos) {
+        double replicaHours = log.replicaHours();
         Totals totals = Totals.of(rows);
         Double cost = scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
         List<Window> windows = Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS);
         List<SloVerdict> verdicts = Slos.judge(scenario.slo(), totals.rejected503Fraction(), latency);
         long requests = totals.requests();
         Summary summary = new Summary(scenario.name(), "predicted", engine.id(), scenario.seed(), scenario.traffic().seconds(), totals,
-                queued, requests == 0 ? 0.0 : queueWaitNanos / 1e6 / requests, latency, replicaHours, cost, peakReady,
-                verdicts, windows, events, false);
+                queued, requests == 0 ? 0.0 : queueWaitNanos / 1e6 / requests, latency, replicaHours, cost, log.peakReady(),
+                verdicts, windows, log.events(), false);
         return new SimulationResult(summary, rows);
     }
 
