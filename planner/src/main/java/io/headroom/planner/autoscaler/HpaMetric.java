@@ -49,7 +49,7 @@ public record HpaMetric(Type type, double target) {
     }
 
     /** The target as upstream holds it: integer percent for cpu, milli-units per pod otherwise. */
-    long upstreamTarget() {
+    public long upstreamTarget() {
         return type == Type.CPU ? Math.round(target * 100) : Math.round(target * 1000);
     }
 }

@@ -2,6 +2,7 @@ package io.headroom.planner.recommend;
 
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
+import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
@@ -92,17 +93,20 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         });
     }
 
-    /** How slot utilization reads as an hpa's metric target: the inverse of {@link ScenarioSizing#targetUtilization}. */
+    /**
+     * How slot utilization reads as an hpa's metric target: the inverse of the affine
+     * {@link ScenarioSizing#slotUtilization}, found from its values at targets 1 and 2.
+     */
     private static TargetScale hpaScale(HpaSpec spec, Service service) {
-        int c = service.concurrency();
-        return switch (spec.metric().type()) {
-            case CPU -> service.resources().cpu() > 0 && service.cpuUsage().perBusySlotCores() > 0
-                    ? new TargetScale("metric.targetUtilization", service.cpuUsage().perBusySlotCores() * c / service.resources().cpu(),
-                            service.cpuUsage().idleCores() / service.resources().cpu())
-                    : new TargetScale("metric.targetUtilization", 1, 0);
-            case CONCURRENCY -> new TargetScale("metric.targetAverage", c, 0);
-            case RPS, EXTERNAL -> new TargetScale("metric.targetAverage", c / Durations.seconds(service.serviceTime().mean()), 0);
-        };
+        String name = spec.metric().type() == HpaMetric.Type.CPU ? "metric.targetUtilization" : "metric.targetAverage";
+        double at1 = slotUtilization(spec, service, 1);
+        double slope = slotUtilization(spec, service, 2) - at1;
+        return slope > 0 ? new TargetScale(name, 1 / slope, 1 - at1 / slope) : new TargetScale(name, 1, 0);
+    }
+
+    private static double slotUtilization(HpaSpec spec, Service service, double target) {
+        return ScenarioSizing.slotUtilization(new HpaMetric(spec.metric().type(), target), service.concurrency(),
+                Durations.seconds(service.serviceTime().mean()), service.resources().cpu(), service.cpuUsage());
     }
 
     private static Map<String, Integer> nodesOf(Cluster cluster) {

@@ -4,7 +4,6 @@ import io.headroom.planner.autoscaler.AutoscalerPolicy;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaController;
-import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaReplicaCalculator;
 import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.ScalingDecision;
@@ -89,7 +88,7 @@ public final class AutoscalerReplay {
 
     private static List<ReplayStep> hpaReplay(HpaSpec spec, List<ObservationsCsv.Row> rows) {
         HpaController controller = new HpaController(spec);
-        long target = Math.round(spec.metric().type() == HpaMetric.Type.CPU ? spec.metric().target() * 100 : spec.metric().target() * 1000);
+        long target = spec.metric().upstreamTarget();
         int current = spec.initialReplicas();
         List<ReplayStep> out = new ArrayList<>();
         for (ObservationsCsv.Row r : rows) {
