@@ -65,35 +65,28 @@ final class HpaPolicy implements AutoscalerPolicy {
     private HpaReplicaCalculator.Proposal propose(Snapshot s, int current) {
         MetricWindow m = s.metrics();
         Duration window = spec.metricWindow();
-        double tolerance = spec.tolerance();
-        long target = spec.metric().upstreamTarget();
+        int notReady = s.startingReplicas() + s.crashLoopingReplicas();
         switch (spec.metric().type()) {
             case CPU -> {
-                int initializing = m.readyStartedWithin(spec.cpuInitializationPeriod(), window);
-                int ready = s.readyReplicas() - initializing;
-                int unready = initializing + s.startingReplicas() + s.crashLoopingReplicas() + s.pendingReplicas();
                 double utilization = m.cpuUtilization(window);
                 if (Double.isNaN(utilization)) {
                     return HpaReplicaCalculator.Proposal.invalid();
                 }
-                long requestMilli = 1000;
-                long usageMilli = Math.round(utilization * requestMilli);
-                return HpaReplicaCalculator.cpu(current, HpaReplicaCalculator.identical(ready, usageMilli),
-                        HpaReplicaCalculator.identical(ready, requestMilli), HpaReplicaCalculator.identical(unready, requestMilli),
-                        new long[0], target, tolerance);
+                int initializing = m.readyStartedWithin(spec.cpuInitializationPeriod(), window);
+                return HpaReplicaCalculator.propose(spec.metric(), spec.tolerance(), current, s.readyReplicas() - initializing,
+                        initializing + notReady + s.pendingReplicas(), 0, Math.round(utilization * 1000));
             }
             case CONCURRENCY, RPS -> {
                 int sampled = m.readyForAtLeast(window);
-                int missing = s.readyReplicas() - sampled + s.startingReplicas() + s.crashLoopingReplicas();
                 double meanReady = m.meanReady(window);
                 double perPod = meanReady <= 0 ? 0 : (spec.metric().type() == HpaMetric.Type.CONCURRENCY
                         ? m.meanInFlight(window) : m.arrivalsPerSecond(window)) / meanReady;
-                return HpaReplicaCalculator.pods(current, HpaReplicaCalculator.identical(sampled, Math.round(perPod * 1000)),
-                        s.pendingReplicas(), missing, target, tolerance);
+                return HpaReplicaCalculator.propose(spec.metric(), spec.tolerance(), current, sampled, s.pendingReplicas(),
+                        s.readyReplicas() - sampled + notReady, Math.round(perPod * 1000));
             }
             case EXTERNAL -> {
-                int pods = s.readyReplicas() + s.startingReplicas() + s.crashLoopingReplicas() + s.pendingReplicas();
-                return HpaReplicaCalculator.externalPerPod(pods, Math.round(m.arrivalsPerSecond(window) * 1000), target, tolerance);
+                return HpaReplicaCalculator.propose(spec.metric(), spec.tolerance(), current, s.readyReplicas(),
+                        notReady + s.pendingReplicas(), 0, Math.round(m.arrivalsPerSecond(window) * 1000));
             }
             default -> throw new IllegalStateException("unknown metric " + spec.metric().type());
         }

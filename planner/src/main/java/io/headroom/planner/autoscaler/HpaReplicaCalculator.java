@@ -105,6 +105,23 @@ public final class HpaReplicaCalculator {
         return new Proposal(true, rebalanced(current, ratio, newRatio, pods, tolerance), usage);
     }
 
+    /**
+     * The proposal for {@code metric} on identical pods in the three groups, each ready pod with a
+     * sample reporting {@code valueMilli}: cpu usage in milli-cores of a 1,000-milli-core request, the
+     * per-pod average of a Pods metric, or an External metric's total (whose path takes every pod
+     * as a status replica and groups none).
+     */
+    public static Proposal propose(HpaMetric metric, double tolerance, int current, int ready, int unready, int missing,
+            long valueMilli) {
+        long target = metric.upstreamTarget();
+        return switch (metric.type()) {
+            case CPU -> cpu(current, identical(ready, valueMilli), identical(ready, 1000), identical(unready, 1000),
+                    identical(missing, 1000), target, tolerance);
+            case CONCURRENCY, RPS -> pods(current, identical(ready, valueMilli), unready, missing, target, tolerance);
+            case EXTERNAL -> externalPerPod(ready + unready + missing, valueMilli, target, tolerance);
+        };
+    }
+
     /** {@code n} copies of {@code value}: the pods of a deployment whose pods are identical. */
     public static long[] identical(int n, long value) {
         long[] out = new long[Math.max(0, n)];

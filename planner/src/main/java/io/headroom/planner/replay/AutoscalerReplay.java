@@ -4,6 +4,7 @@ import io.headroom.planner.autoscaler.AutoscalerPolicy;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaController;
+import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaReplicaCalculator;
 import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.ScalingDecision;
@@ -88,23 +89,14 @@ public final class AutoscalerReplay {
 
     private static List<ReplayStep> hpaReplay(HpaSpec spec, List<ObservationsCsv.Row> rows) {
         HpaController controller = new HpaController(spec);
-        long target = spec.metric().upstreamTarget();
         int current = spec.initialReplicas();
         List<ReplayStep> out = new ArrayList<>();
         for (ObservationsCsv.Row r : rows) {
-            int ready = (int) r.get("ready");
-            int unready = (int) r.get("unready");
-            int missing = (int) r.get("missing");
+            // cpu rows give percent of the request: milli-cores of a 1,000-milli-core request are ten times it
             double value = r.get("value");
-            HpaReplicaCalculator.Proposal p = switch (spec.metric().type()) {
-                case CPU -> HpaReplicaCalculator.cpu(current, HpaReplicaCalculator.identical(ready, Math.round(value * 10)),
-                        HpaReplicaCalculator.identical(ready, 1000), HpaReplicaCalculator.identical(unready, 1000),
-                        HpaReplicaCalculator.identical(missing, 1000), target, spec.tolerance());
-                case CONCURRENCY, RPS -> HpaReplicaCalculator.pods(current,
-                        HpaReplicaCalculator.identical(ready, Math.round(value * 1000)), unready, missing, target, spec.tolerance());
-                case EXTERNAL -> HpaReplicaCalculator.externalPerPod(ready + unready + missing, Math.round(value * 1000), target,
-                        spec.tolerance());
-            };
+            long valueMilli = Math.round(spec.metric().type() == HpaMetric.Type.CPU ? value * 10 : value * 1000);
+            HpaReplicaCalculator.Proposal p = HpaReplicaCalculator.propose(spec.metric(), spec.tolerance(), current, (int) r.get("ready"),
+                    (int) r.get("unready"), (int) r.get("missing"), valueMilli);
             HpaController.Sync sync = controller.sync(Math.round(r.get("time") * SECOND), current, p.valid(), p.replicas());
             out.add(new ReplayStep(r.get("time"), sync.desired(), sync.proposed(), sync.stabilized(), sync.reason()));
             current = sync.desired();
