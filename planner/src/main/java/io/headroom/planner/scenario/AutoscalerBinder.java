@@ -42,10 +42,18 @@ final class AutoscalerBinder {
         return entry.binder().apply(Section.ofVariant(node.get(), "autoscaler", "policy", name, entry.keys(), allKeys), service);
     }
 
-    static AzureMlSpec azureMl(Section s, Service service) {
-        AzureMlSpec d = AzureMlSpec.DEFAULT;
-        int min = s.intAtLeast("minReplicas", d.minReplicas(), 1);
-        int max = s.intAtLeast("maxReplicas", d.maxReplicas(), 1);
+    /** An autoscaler's replica bounds and starting count, as every policy with them binds them. */
+    record Bounds(int min, int max, int initial) {
+    }
+
+    /**
+     * {@code minReplicas} and {@code maxReplicas} (with these defaults), and {@code initialReplicas}
+     * (default minReplicas) within them; each error is located at the key, or at the other bound
+     * when the key took its default.
+     */
+    static Bounds bounds(Section s, int defaultMin, int defaultMax) {
+        int min = s.intAtLeast("minReplicas", defaultMin, 1);
+        int max = s.intAtLeast("maxReplicas", defaultMax, 1);
         if (max < min) {
             throw notBelow(s, "maxReplicas", max, "minReplicas", min);
         }
@@ -57,10 +65,17 @@ final class AutoscalerBinder {
             throw s.field("initialReplicas").map(f -> Section.error("autoscaler.initialReplicas must be <= autoscaler.maxReplicas ("
                     + max + ")", f.value())).orElseThrow();
         }
+        return new Bounds(min, max, initial);
+    }
+
+    static AzureMlSpec azureMl(Section s, Service service) {
+        AzureMlSpec d = AzureMlSpec.DEFAULT;
+        Bounds b = bounds(s, d.minReplicas(), d.maxReplicas());
         double target = s.number("targetUtilization", d.targetUtilization(), 0, true, 1);
         var refresh = s.positiveDuration("refreshInterval", d.refreshInterval());
         var scaleDownDelay = s.duration("scaleDownDelay", d.scaleDownDelay());
-        return Section.build(() -> new AzureMlSpec(min, max, initial, target, refresh, scaleDownDelay), "autoscaler", s.location());
+        return Section.build(() -> new AzureMlSpec(b.min(), b.max(), b.initial(), target, refresh, scaleDownDelay), "autoscaler",
+                s.location());
     }
 
     /** {@code key} (value {@code value}) is below {@code floorKey} ({@code floor}); located at the key, or at the floor when the key took its default. */

@@ -34,17 +34,7 @@ final class HpaBinder {
 
     static HpaSpec bind(Section s, Service service) {
         s.required("maxReplicas");
-        int min = s.intAtLeast("minReplicas", 1, 1);
-        int max = s.intAtLeast("maxReplicas", 1, 1);
-        if (max < min) {
-            throw Section.error("autoscaler.maxReplicas must be >= autoscaler.minReplicas (" + min + ")",
-                    s.field("maxReplicas").orElseThrow().value());
-        }
-        int initial = s.intAtLeast("initialReplicas", min, 1);
-        if (initial < min || initial > max) {
-            throw Section.error("autoscaler.initialReplicas must be within minReplicas..maxReplicas (" + min + ".." + max + ")",
-                    s.field("initialReplicas").orElseThrow().value());
-        }
+        AutoscalerBinder.Bounds bounds = AutoscalerBinder.bounds(s, 1, 1);
         HpaMetric metric = s.section("metric", METRIC_KEYS).map(HpaBinder::metric).orElse(HpaMetric.DEFAULT);
         if (metric.type() == HpaMetric.Type.CPU && !(service.resources().cpu() > 0)) {
             throw Section.error("an hpa on cpu needs service.resources.cpu > 0 (utilization is a share of the CPU request)",
@@ -56,7 +46,7 @@ final class HpaBinder {
         Duration init = s.duration("cpuInitializationPeriod", HpaSpec.DEFAULT_CPU_INITIALIZATION_PERIOD);
         Duration downscale = s.duration("downscaleStabilization", HpaSpec.DEFAULT_DOWNSCALE_STABILIZATION);
         Optional<HpaBehavior> behavior = s.section("behavior", BEHAVIOR_KEYS).map(b -> behavior(b, downscale));
-        return Section.build(() -> new HpaSpec(min, max, initial, metric, sync, tolerance, window, init, downscale, behavior),
+        return Section.build(() -> new HpaSpec(bounds.min(), bounds.max(), bounds.initial(), metric, sync, tolerance, window, init, downscale, behavior),
                 "autoscaler", s.location());
     }
 

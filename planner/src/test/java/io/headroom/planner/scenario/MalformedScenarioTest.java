@@ -82,6 +82,9 @@ class MalformedScenarioTest {
                         "s.yaml:5:11", "autoscaler.policy must be one of azureml, hpa, static", "but was 'kpa'"),
                 c("hpa needs maxReplicas", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n" + TRAFFIC,
                         "s.yaml:5:3", "autoscaler.maxReplicas is required", "missing"),
+                c("hpa initialReplicas above maxReplicas", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n  initialReplicas: 6\n" + TRAFFIC,
+                        "s.yaml:7:20", "autoscaler.initialReplicas must be <= autoscaler.maxReplicas (5)", "but was 6"),
                 c("hpa metric type unknown", "name: x\n" + SERVICE
                         + "autoscaler:\n  policy: hpa\n  maxReplicas: 5\n  metric: {type: memory, targetAverage: 3}\n" + TRAFFIC,
                         "s.yaml:7:18", "autoscaler.metric.type must be one of cpu, concurrency, rps, external", "but was 'memory'"),
