@@ -13,17 +13,7 @@ public record AzureMlSpec(int minReplicas, int maxReplicas, int initialReplicas,
     public static final AzureMlSpec DEFAULT = new AzureMlSpec(1, 10, 0.7, Duration.ofSeconds(1), Duration.ofSeconds(60));
 
     public AzureMlSpec {
-        if (minReplicas < 1) {
-            throw new IllegalArgumentException("minReplicas must be >= 1 but was " + minReplicas);
-        }
-        if (maxReplicas < minReplicas) {
-            throw new IllegalArgumentException(
-                    "maxReplicas must be >= minReplicas (" + minReplicas + ") but was " + maxReplicas);
-        }
-        if (initialReplicas < minReplicas || initialReplicas > maxReplicas) {
-            throw new IllegalArgumentException("initialReplicas must be within minReplicas..maxReplicas (" + minReplicas + ".."
-                    + maxReplicas + ") but was " + initialReplicas);
-        }
+        ReplicaBounds.check(minReplicas, maxReplicas, initialReplicas);
         if (!(targetUtilization > 0 && targetUtilization <= 1)) {
             throw new IllegalArgumentException("targetUtilization must be in (0, 1] but was " + targetUtilization);
         }

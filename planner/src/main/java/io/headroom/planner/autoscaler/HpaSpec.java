@@ -26,16 +26,7 @@ public record HpaSpec(int minReplicas, int maxReplicas, int initialReplicas, Hpa
     public static final Duration DEFAULT_DOWNSCALE_STABILIZATION = Duration.ofMinutes(5);
 
     public HpaSpec {
-        if (minReplicas < 1) {
-            throw new IllegalArgumentException("minReplicas must be >= 1 but was " + minReplicas);
-        }
-        if (maxReplicas < minReplicas) {
-            throw new IllegalArgumentException("maxReplicas must be >= minReplicas (" + minReplicas + ") but was " + maxReplicas);
-        }
-        if (initialReplicas < minReplicas || initialReplicas > maxReplicas) {
-            throw new IllegalArgumentException("initialReplicas must be within minReplicas..maxReplicas (" + minReplicas + ".."
-                    + maxReplicas + ") but was " + initialReplicas);
-        }
+        ReplicaBounds.check(minReplicas, maxReplicas, initialReplicas);
         if (metric == null || behavior == null) {
             throw new IllegalArgumentException("an hpa needs its metric (and an Optional behavior)");
         }
