@@ -274,8 +274,9 @@ public final class RouterModel {
         return perReplica == null ? queue.size() : perReplica.queued();
     }
 
+    /** Concurrency slots of the ready replicas (read on every arrival: from the model's own fields, not through the loop). */
     private long slots() {
-        return scaling.readySlots();
+        return (long) replicas.ready() * concurrency;
     }
 
     private void start(long nowNanos, long arrivalNanos, long serviceNanos, boolean fails, long handle) {
