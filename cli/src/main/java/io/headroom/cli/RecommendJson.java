@@ -30,6 +30,8 @@ final class RecommendJson {
         json.put("recommended", r.best().map(Alternative::changes).orElse(null));
         json.put("nPlusOne", r.current().config().nodes() == null ? null : r.nPlusOne().stream().map(RecommendJson::nPlusOne).toList());
         json.put("impossible", r.impossible().orElse(null));
+        json.put("bestWithinNodes", r.shortfall().map(f -> entry(f.withinNodes())).orElse(null));
+        json.put("meetsWithMoreNodes", r.shortfall().flatMap(f -> f.meeting()).map(RecommendJson::entry).orElse(null));
         return SummaryJson.toJson(json);
     }
 
@@ -70,7 +72,8 @@ final class RecommendJson {
         json.put("replicasPerNode", n.replicasPerNode());
         json.put("peakReplicas", n.peakReplicas());
         json.put("nodes", n.nodes());
-        json.put("nodesRecommended", n.nodesNow());
+        json.put("nodesInBasis", n.nodesNow());
+        json.put("basis", n.basis().name().toLowerCase(java.util.Locale.ROOT));
         json.put("text", n.sentence());
         return json;
     }

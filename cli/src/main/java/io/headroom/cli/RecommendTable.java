@@ -42,6 +42,7 @@ final class RecommendTable {
         out.println();
         if (r.impossible().isPresent()) {
             line("Nothing within the bounds meets the SLO: %s", r.impossible().get());
+            r.shortfall().ifPresent(f -> f.sentences().forEach(t -> line("%s", t)));
         } else {
             Alternative best = r.best().orElseThrow();
             line("Recommended: %s", best == r.current() ? "keep the current settings (they meet the SLO and nothing listed"

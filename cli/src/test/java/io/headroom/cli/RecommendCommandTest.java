@@ -75,6 +75,22 @@ class RecommendCommandTest {
         assertTrue(run.err().contains("cannot meet the latency p99 SLO of 100 ms: the service time alone has p99"), run.err());
     }
 
+    /** 1 node of one replica (4 at the cap) against ~30 busy: exit 4, the best on the one node, and the nodes that meet. */
+    @Test
+    void anUndersizedClusterExits4WithTheBestWithinItsNodesAndTheNodesThatWouldMeet() throws IOException {
+        Path scenario = write(STEP.replace("{name: pool, count: 10, cpu: 8, memoryGb: 32}", "{name: pool, count: 1, cpu: 1, memoryGb: 4}"));
+        CliRun run = CliRun.of("recommend", scenario.toString(), "--runs", "1");
+        assertEquals(ExitCode.VERDICT_FAILED, run.exitCode(), run.out());
+        assertTrue(run.out().contains("Best within the given nodes (pool=1, holding 1 replica): "), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("The SLO is met with more nodes: ") && l.contains("nodes in pool pool 1 → ")),
+                run.out());
+        assertTrue(run.out().contains("(the configuration that meets has "), run.out());
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("recommend", scenario.toString(), "--runs", "1", "--format", "json").out());
+        assertEquals(1, json.get("bestWithinNodes").get("nodes").get("pool").asInt());
+        assertTrue(json.get("meetsWithMoreNodes").get("meetsSlo").asBoolean());
+        assertEquals("meeting", json.get("nPlusOne").get(0).get("basis").asText());
+    }
+
     @Test
     void reportWithRecommendAddsWhatToChangeAndPerWindowFixes() throws IOException {
         Path out = dir.resolve("report");

@@ -32,6 +32,7 @@ final class ChangesSection {
         if (r.impossible().isPresent()) {
             out.append("<p class=\"warn\">Nothing within the bounds meets the SLO: ").append(Html.escape(r.impossible().get()))
                     .append("</p>\n");
+            r.shortfall().ifPresent(f -> f.sentences().forEach(t -> out.append("<p>").append(Html.escape(t)).append("</p>\n")));
         } else {
             Alternative best = r.best().orElseThrow();
             out.append("<p>Recommended: ").append(Html.escape(best == r.current() ? "keep the current settings" : best.changes()))

@@ -61,6 +61,18 @@ record Bounds(double peakRps, double currentTarget, int replicaCap, String growP
         return at.slo503() == null ? formula : Math.max(formula, Sizer.sloReplicas(at));
     }
 
+    /** Replicas busy on average at the peak rate (its offered load in replicas: rps × mean service time / concurrency); 0 without traffic. */
+    double peakBusy() {
+        SizingQuery q = ScenarioSizing.peakQuery(scenario);
+        return q == null ? 0 : q.targetRps() * q.latency().toNanos() / 1e9 / q.concurrency();
+    }
+
+    /** Replicas at the peak in {@code config}: the sizing's ask at its target, within its cap and what its nodes hold. */
+    int peakReplicas(Config config) {
+        int asked = config.isStatic() ? config.minReplicas() : Math.min(config.maxReplicas(), peakNeed(config.targetUtilization()));
+        return (int) Math.min(capacity(config.nodes()), asked);
+    }
+
     /** Replicas the cluster holds with {@code nodes}; unlimited without a cluster. */
     long capacity(Map<String, Integer> nodes) {
         if (nodes == null) {
@@ -74,11 +86,27 @@ record Bounds(double peakRps, double currentTarget, int replicaCap, String growP
     /** Nodes of the grow pool that hold {@code replicas} (with the other pools as in {@code config}), within [its count there, the cap]. */
     int nodesFor(Config config, int replicas) {
         int now = config.nodes().get(growPool);
+        return (int) Math.max(now, Math.min(nodeCap, growNodesHolding(config.withNodes(growPool, 0).nodes(), replicas)));
+    }
+
+    /**
+     * These bounds with the grow pool allowed as many nodes as hold the replica cap (the other pools
+     * at their counts): the box in which the nodes that would meet the SLO are searched when the
+     * cluster at {@value #CAP_FACTOR}× its nodes cannot hold the peak.
+     */
+    Bounds withNodesForReplicaCap() {
+        if (growPool == null) {
+            return this;
+        }
+        long needed = growNodesHolding(Map.of(growPool, 0), replicaCap);
+        return new Bounds(peakRps, currentTarget, replicaCap, growPool, (int) Math.max(nodeCap, needed), scenario);
+    }
+
+    /** Nodes of the grow pool that, beside the other pools at {@code others} (the grow pool's entry 0), hold {@code replicas}. */
+    private long growNodesHolding(Map<String, Integer> others, int replicas) {
         int perNode = scenario.cluster().orElseThrow().nodePools().stream().filter(p -> p.name().equals(growPool))
                 .findFirst().orElseThrow().replicasPerNode(scenario.service().resources());
-        long others = capacity(config.withNodes(growPool, 0).nodes());
-        long needed = Math.max(0, (replicas - others + perNode - 1) / perNode);
-        return (int) Math.max(now, Math.min(nodeCap, needed));
+        return Math.max(0, (replicas - capacity(others) + perNode - 1) / perNode);
     }
 
     /** {@code config} with nodes enough for its maxReplicas (when a cluster is given). */

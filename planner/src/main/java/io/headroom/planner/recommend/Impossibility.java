@@ -31,7 +31,9 @@ final class Impossibility {
             }
             if (holds < need) {
                 return "the cluster's nodes hold only " + holds + " replicas even with " + c.nodes().get(bounds.growPool())
-                        + " nodes in pool " + bounds.growPool() + " (" + Bounds.CAP_FACTOR + "x now), but the peak needs " + need;
+                        + " nodes in pool " + bounds.growPool() + " (" + Bounds.CAP_FACTOR + "x now), but at the peak "
+                        + HumanFormat.plain(Math.round(bounds.peakBusy() * 10) / 10.0) + " replicas are busy on average and the sizing asks for "
+                        + need + (c.isStatic() ? "" : " at " + c.targetText(bounds.currentTarget()));
             }
         }
         String setting = c.isStatic() ? "replicas " + c.minReplicas()

@@ -20,15 +20,17 @@ import java.util.Optional;
  * @param requestsSimulated requests simulated over all configurations and seeds
  * @param nPlusOne N+1 per node pool for the best configuration; empty without a cluster
  * @param impossible why nothing within the bounds meets the SLO; empty when something does
+ * @param shortfall when the nodes are what fall short: the best within them and the nodes that would meet
  */
 public record Recommendation(Slo slo, boolean sloDefaulted, int runs, Alternative current, List<Alternative> alternatives,
-        int searched, long requestsSimulated, List<NPlusOne> nPlusOne, Optional<String> impossible) {
+        int searched, long requestsSimulated, List<NPlusOne> nPlusOne, Optional<String> impossible, Optional<Shortfall> shortfall) {
     public Recommendation {
         Objects.requireNonNull(slo, "slo");
         Objects.requireNonNull(current, "current");
         alternatives = List.copyOf(alternatives);
         nPlusOne = List.copyOf(nPlusOne);
         Objects.requireNonNull(impossible, "impossible");
+        Objects.requireNonNull(shortfall, "shortfall");
     }
 
     /**

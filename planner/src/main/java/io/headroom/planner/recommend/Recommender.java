@@ -92,13 +92,18 @@ public final class Recommender {
         Optional<String> impossible = !ceiling.meetsSlo() ? Optional.of(Impossibility.explain(judged, bounds, ceiling))
                 : anyMeets ? Optional.empty()
                 : Optional.of("only the most generous configuration (" + ceiling.config().changesFrom(now) + ") meets the SLO in every run");
+        Optional<Shortfall> shortfall = Shortfall.of(ceiling, bounds, now, targets, evaluator, e -> alternative(e, current, reasons));
         Recommendation partial = new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
-                evaluator.requestsSimulated(), List.of(), impossible);
-        Config best = partial.best().map(Alternative::config).orElse(now);
-        int peak = best.isStatic() ? best.minReplicas() : Math.min(best.maxReplicas(), bounds.peakNeed(best.targetUtilization()));
+                evaluator.requestsSimulated(), List.of(), impossible, shortfall);
+        Optional<Alternative> best = partial.best();
+        Optional<Alternative> meetingElsewhere = shortfall.flatMap(Shortfall::meeting);
+        Config basis = best.or(() -> meetingElsewhere).map(Alternative::config).orElse(now);
+        NPlusOne.Basis label = best.isPresent() ? NPlusOne.Basis.RECOMMENDED
+                : meetingElsewhere.isPresent() ? NPlusOne.Basis.MEETING : NPlusOne.Basis.NOW;
+        int peak = bounds.peakReplicas(basis);
         progress.update(1);
         return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
-                evaluator.requestsSimulated(), NPlusOne.of(judged, best.nodes(), peak), impossible);
+                evaluator.requestsSimulated(), NPlusOne.of(judged, basis.nodes(), peak, label), impossible, shortfall);
     }
 
     /**

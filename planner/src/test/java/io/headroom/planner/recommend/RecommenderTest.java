@@ -123,6 +123,46 @@ class RecommenderTest {
         assertTrue(why.contains("the cluster's nodes hold only 4 replicas"), why);
     }
 
+    /**
+     * The undersized cluster of issue 11: 8 single-GPU nodes (32 at the search's cap) and a peak of 90 rps of 500 ms
+     * requests, 45 replicas busy on average, 65 by the rule at 0.7. The best within the 8 nodes is every replica they
+     * hold, warm; the configuration that meets needs at least 46 nodes (fewer than the offered load can never keep
+     * up), more than the 32 the bounds allow; N+1 is of that configuration, at the peak it can place.
+     */
+    @Test
+    void anUndersizedClusterGetsTheBestWithinItsNodesAndTheNodesThatWouldMeet() throws IOException {
+        Scenario s = load("""
+                name: undersized
+                seed: 3
+                service: {serviceTime: {distribution: lognormal, mean: 500ms, p99: 2s}, startup: 2m, resources: {cpu: 4, memoryGb: 24, gpu: 1}}
+                autoscaler: {policy: azureml, minReplicas: 4, maxReplicas: 80, targetUtilization: 0.7}
+                cluster: {nodePools: [{name: gpu, count: 8, cpu: 6, memoryGb: 56, gpu: 1}]}
+                traffic: {duration: 10m, profile: [{at: 0s, rps: 5}, {at: 2m, rps: 90}, {at: 8m, rps: 5}]}
+                slo: {max503Fraction: 0.001}
+                cost: {perReplicaHour: 0.9}
+                """);
+        Recommendation r = Recommender.recommend(s, 2, Progress.NONE);
+        String why = r.impossible().orElseThrow();
+        assertTrue(why.contains("hold only 32 replicas") && why.contains("45 replicas are busy") && why.contains("asks for 65"), why);
+        Shortfall f = r.shortfall().orElseThrow();
+        Config within = f.withinNodes().config();
+        assertEquals(r.current().config().nodes(), within.nodes(), "the given nodes");
+        assertEquals(8, within.minReplicas(), "every replica the nodes hold, warm");
+        assertTrue(f.withinNodes().evaluation().rejected503Fraction() <= r.current().evaluation().rejected503Fraction(),
+                "more warm replicas never reject more (common random numbers)");
+        Alternative meeting = f.meeting().orElseThrow();
+        assertTrue(meeting.evaluation().meetsSlo());
+        int nodes = meeting.config().nodes().get("gpu");
+        assertTrue(nodes >= 46 && nodes > 32, "nodes beyond the search's cap and above the offered load: " + nodes);
+        NPlusOne n = r.nPlusOne().get(0);
+        assertEquals(NPlusOne.Basis.MEETING, n.basis());
+        assertEquals(nodes, n.nodesNow(), n.sentence());
+        assertTrue(n.peakReplicas() <= nodes, "the peak it names fits the nodes it names: " + n.sentence());
+        assertEquals(n.peakReplicas() + 1, n.nodes(), n.sentence());
+        assertFalse(n.sentence().contains("recommended"), n.sentence());
+        assertTrue(f.sentences().get(1).contains("nodes in pool gpu 8 → " + nodes), f.sentences().toString());
+    }
+
     @Test
     void nPlusOneAddsOneNodeToWhatThePeakNeeds() throws IOException {
         Scenario s = load("""
@@ -138,6 +178,8 @@ class RecommenderTest {
         NPlusOne n = r.nPlusOne().get(0);
         assertEquals(2, n.replicasPerNode());
         assertEquals((n.peakReplicas() + 1) / 2 + 1, n.nodes(), n.sentence());
+        assertEquals(NPlusOne.Basis.RECOMMENDED, n.basis());
+        assertEquals(r.best().orElseThrow().config().nodes().get("gpu"), n.nodesNow(), n.sentence());
     }
 
     @Test
