@@ -19,11 +19,14 @@ final class SummaryTable {
         this.out = out;
     }
 
+    /** The summary of a run of {@code scenario}; times print with its clock ({@code traffic.start}, else elapsed). */
     void print(Scenario scenario, Summary s) {
+        Clock clock = scenario.traffic().clock();
         line("%s — %s, seed %d, %s of traffic (%s autoscaler%s)%s", s.kind(), s.scenario(), s.seed(),
                 Durations.format(scenario.traffic().duration()), scenario.autoscaler().policy(),
                 s.engine() == null ? "" : ", " + s.engine() + " engine",
                 s.incomplete() ? " — INCOMPLETE: stopped early" : "");
+        clock.startText().ifPresent(t -> line("  starting %s; times are %s", t, clock.notationUpTo(s.durationSeconds())));
         out.println();
         line("  %-10s %12s %10s", "outcome", "requests", "fraction");
         line("  %-10s %12d", "sent", s.requests());
@@ -59,14 +62,14 @@ final class SummaryTable {
             line("  503 windows: %d", s.windows().size());
             line("    %-9s %-9s %8s %10s %8s  %s", "start", "end", "length", "rejected", "peak/s", "cause");
             for (Window w : s.windows()) {
-                line("    %-9s %-9s %7ds %10d %8d  %s", Clock.of(w.startSecond()), Clock.of(w.endSecond()), w.seconds(), w.rejected(),
+                line("    %-9s %-9s %7ds %10d %8d  %s", clock.at(w.startSecond()), clock.at(w.endSecond()), w.seconds(), w.rejected(),
                         w.peakRejectedPerSecond(), w.cause() == null ? "unknown" : w.cause().label());
             }
         }
         if (!s.events().isEmpty()) {
             out.println();
             line("  events:");
-            s.events().stream().limit(10).forEach(e -> line("    %-9s %-17s %s", Clock.of(e.second()), e.reason(), e.message()));
+            s.events().stream().limit(10).forEach(e -> line("    %-9s %-17s %s", clock.at(e.second()), e.reason(), e.message()));
             if (s.events().size() > 10) {
                 line("    ... and %d more (see summary.json)", s.events().size() - 10);
             }

@@ -71,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
         Path dir = out != null ? out : scenarioArgs.defaultOut("-validate");
         PrintWriter stdout = spec.commandLine().getOut();
         Validation.Outcome outcome = Validation.run(scenario, request, thresholds, dir, !noWarmUp, stdout, spec.commandLine().getErr());
-        new ValidationTable(stdout).print(outcome);
+        new ValidationTable(stdout, scenario.traffic().clock()).print(outcome);
         LoadTestRun.printGenerator(stdout, outcome.observed().generator());
         stdout.printf("%nWrote %s (predicted/, observed/, comparison.json, report.html)%n", dir);
         stdout.flush();

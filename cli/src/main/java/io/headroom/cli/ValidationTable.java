@@ -10,9 +10,12 @@ import java.util.Locale;
 /** Prints what {@code validate} found: predicted against observed, the observed run against the SLOs, the verdict. */
 final class ValidationTable {
     private final PrintWriter out;
+    private final Clock clock;
 
-    ValidationTable(PrintWriter out) {
+    /** Times print with {@code clock}: the scenario's ({@code traffic.start}, else elapsed). */
+    ValidationTable(PrintWriter out, Clock clock) {
         this.out = out;
+        this.clock = clock;
     }
 
     void print(Validation.Outcome o) {
@@ -29,14 +32,14 @@ final class ValidationTable {
             out.printf(Locale.ROOT, "  ready replicas: mean absolute error %.2f per second%n", c.replicasMeanAbsoluteError());
         }
         for (WindowMatch m : c.windows()) {
-            out.printf(Locale.ROOT, "  window %s–%s predicted: %s%n", Clock.of(m.predicted().startSecond()),
-                    Clock.of(m.predicted().endSecond()), m.observed() == null ? "not observed"
+            out.printf(Locale.ROOT, "  window %s–%s predicted: %s%n", clock.at(m.predicted().startSecond()),
+                    clock.at(m.predicted().endSecond()), m.observed() == null ? "not observed"
                             : String.format(Locale.ROOT, "observed %s–%s, onset error %+d s, end error %+d s",
-                                    Clock.of(m.observed().startSecond()), Clock.of(m.observed().endSecond()),
+                                    clock.at(m.observed().startSecond()), clock.at(m.observed().endSecond()),
                                     m.onsetErrorSeconds(), m.endErrorSeconds()));
         }
         c.unmatchedObservedWindows().forEach(w -> out.printf(Locale.ROOT, "  window %s–%s observed but not predicted%n",
-                Clock.of(w.startSecond()), Clock.of(w.endSecond())));
+                clock.at(w.startSecond()), clock.at(w.endSecond())));
         Summary observed = o.observed().summary();
         out.println();
         if (observed.slo().isEmpty()) {

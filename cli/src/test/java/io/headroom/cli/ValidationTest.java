@@ -67,7 +67,7 @@ class ValidationTest {
         assertEquals(ExitCode.VERDICT_FAILED, o.exitCode());
 
         StringWriter text = new StringWriter();
-        new ValidationTable(new PrintWriter(text, true)).print(o);
+        new ValidationTable(new PrintWriter(text, true), io.headroom.planner.time.Clock.ELAPSED).print(o);
         assertTrue(text.toString().contains("observed run against the scenario's SLOs: MISSED"), text.toString());
         assertTrue(text.toString().contains("default thresholds fraction503 <= 20 %, onset <= 2 s, recall >= 50 %, informational"),
                 text.toString());
@@ -98,7 +98,7 @@ class ValidationTest {
         Validation.Outcome o = Validation.judge(Simulator.run(load(2)), observedAs(load(40)), null);
         assertEquals(0.0, o.comparison().precision());
         StringWriter text = new StringWriter();
-        new ValidationTable(new PrintWriter(text, true)).print(o);
+        new ValidationTable(new PrintWriter(text, true), io.headroom.planner.time.Clock.ELAPSED).print(o);
         assertTrue(text.toString().contains("precision 0.00, recall n/a (no observed 503 seconds)"), text.toString());
     }
 

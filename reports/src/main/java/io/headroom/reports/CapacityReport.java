@@ -67,8 +67,9 @@ public final class CapacityReport {
                 .append("<p class=\"sub\">Predicted by simulation (").append(engineName(p.engine())).append(", seed ").append(p.seed()).append(") over ")
                 .append(Format.clock(p.durationSeconds())).append(" of traffic")
                 .append(in.observed().isPresent() ? ", compared with an observed load test" : "")
-                .append(". Times are ").append(io.headroom.planner.time.Clock.notation(p.durationSeconds()))
-                .append(" since the start of the run.</p>\n</header>\n");
+                .append(in.clock().startText().map(t -> ", starting " + t).orElse(""))
+                .append(". Times are ").append(in.clock().notationUpTo(p.durationSeconds()))
+                .append(".</p>\n</header>\n");
         VerdictSection.append(out, in);
         InputsSection.append(out, in.scenario());
         NotesSections.sizing(out, in.sizing());
@@ -77,7 +78,7 @@ public final class CapacityReport {
         WindowsSection.append(out, in);
         ChangesSection.append(out, in);
         NotesSections.assumptions(out, in.assumptions());
-        NotesSections.events(out, p.events());
+        NotesSections.events(out, p.events(), in.clock());
         Page.close(out);
         return out.toString();
     }

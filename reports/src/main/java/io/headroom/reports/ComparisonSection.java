@@ -1,5 +1,6 @@
 package io.headroom.reports;
 
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.Window;
 import io.headroom.reports.compare.Agreement;
@@ -34,24 +35,24 @@ final class ComparisonSection {
         row(out, "Latency p99", Format.millis(p.latencyMs().p99()), Format.millis(o.latencyMs().p99()));
         row(out, "503 windows", Format.count(p.windows().size()), Format.count(o.windows().size()));
         out.append("</tbody>\n</table>\n");
-        observed.comparison().ifPresent(c -> verdict(out, c, o));
+        observed.comparison().ifPresent(c -> verdict(out, c, o, in.clock()));
         Page.endSection(out);
     }
 
     /** What validate judged: each significant window's onset and end error, the observed SLOs, the threshold verdict. */
-    private static void verdict(StringBuilder out, Comparison c, Summary observed) {
+    private static void verdict(StringBuilder out, Comparison c, Summary observed, Clock clock) {
         if (!c.windows().isEmpty() || !c.unmatchedObservedWindows().isEmpty()) {
             out.append("<table class=\"comparison\">\n<thead><tr><th>Predicted 503 window</th><th>Observed</th>")
                     .append("<th class=\"num\">Onset error</th><th class=\"num\">End error</th></tr></thead>\n<tbody>\n");
             for (WindowMatch m : c.windows()) {
-                out.append("<tr><td>").append(span(m.predicted())).append("</td><td>")
-                        .append(m.observed() == null ? "not observed" : span(m.observed())).append("</td><td class=\"num\">")
+                out.append("<tr><td>").append(span(m.predicted(), clock)).append("</td><td>")
+                        .append(m.observed() == null ? "not observed" : span(m.observed(), clock)).append("</td><td class=\"num\">")
                         .append(m.onsetErrorSeconds() == null ? "—" : signedSeconds(m.onsetErrorSeconds()))
                         .append("</td><td class=\"num\">").append(m.endErrorSeconds() == null ? "—" : signedSeconds(m.endErrorSeconds()))
                         .append("</td></tr>\n");
             }
             for (Window w : c.unmatchedObservedWindows()) {
-                out.append("<tr><td>not predicted</td><td>").append(span(w)).append("</td><td class=\"num\">—</td>")
+                out.append("<tr><td>not predicted</td><td>").append(span(w, clock)).append("</td><td class=\"num\">—</td>")
                         .append("<td class=\"num\">—</td></tr>\n");
             }
             out.append("</tbody>\n</table>\n");
@@ -68,8 +69,8 @@ final class ComparisonSection {
         }
     }
 
-    private static String span(Window w) {
-        return Format.clock(w.startSecond()) + "–" + Format.clock(w.endSecond());
+    private static String span(Window w, Clock clock) {
+        return clock.at(w.startSecond()) + "–" + clock.at(w.endSecond());
     }
 
     private static String signedSeconds(int seconds) {

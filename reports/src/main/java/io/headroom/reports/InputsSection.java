@@ -97,10 +97,11 @@ final class InputsSection {
     private static void traffic(StringBuilder out, Traffic t) {
         group(out, "Traffic");
         row(out, "duration", Format.duration(t.duration()) + " (" + Format.clock(t.seconds()) + ")");
+        t.clock().startText().ifPresent(start -> row(out, "start", start));
         row(out, "arrivals", t.arrivals().name().toLowerCase(Locale.ROOT));
         if (t.shape() instanceof RateProfile profile) {
             for (Segment seg : profile.segments()) {
-                String at = "from " + Format.clock(seg.at().getSeconds());
+                String at = "from " + t.clock().at(seg.at().getSeconds());
                 if (seg instanceof Segment.Step step) {
                     row(out, at, Format.significant(step.rps()) + " requests/s");
                 } else if (seg instanceof Segment.Ramp ramp) {

@@ -39,14 +39,14 @@ final class NotesSections {
     }
 
     /** What else happened in the predicted run (FailedScheduling, CrashLoopBackOff, ...); omitted when nothing did. */
-    static void events(StringBuilder out, List<RunEvent> events) {
+    static void events(StringBuilder out, List<RunEvent> events, io.headroom.planner.time.Clock clock) {
         if (events.isEmpty()) {
             return;
         }
         Page.section(out, "events", "Events");
         out.append("<table class=\"events\">\n<thead><tr><th class=\"num\">At</th><th>Reason</th><th>Message</th></tr></thead>\n<tbody>\n");
         for (RunEvent e : events) {
-            out.append("<tr><td class=\"num\">").append(Format.clock(e.second())).append("</td><td>").append(Html.escape(e.reason()))
+            out.append("<tr><td class=\"num\">").append(clock.at(e.second())).append("</td><td>").append(Html.escape(e.reason()))
                     .append("</td><td>").append(Html.escape(e.message())).append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");

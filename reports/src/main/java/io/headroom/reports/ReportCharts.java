@@ -20,7 +20,7 @@ final class ReportCharts {
         List<TimelineRow> rows = in.predicted().timeline();
         List<TimelineRow> observed = in.observed().map(ObservedRun::timeline).orElse(List.of());
         TimelineCharts charts = new TimelineCharts(rows, observed, sc.service().concurrency(),
-                Durations.seconds(sc.service().serviceTime().mean()), sc.traffic().seconds());
+                Durations.seconds(sc.service().serviceTime().mean()), sc.traffic().seconds(), in.clock());
         String span = "over " + Format.clock(sc.traffic().seconds());
         String downsampled = charts.buckets().downsampled()
                 ? " Long run: each point is the maximum over " + charts.buckets().bucketSeconds() + " s." : "";
@@ -29,7 +29,7 @@ final class ReportCharts {
         List<Window> windows = p.windows();
         String windowText = windows.isEmpty() ? "no seconds with 503s"
                 : windows.size() + (windows.size() == 1 ? " window" : " windows") + " with 503s shaded, the first from "
-                        + Format.clock(windows.get(0).startSecond()) + " to " + Format.clock(windows.get(0).endSecond());
+                        + in.clock().at(windows.get(0).startSecond()) + " to " + in.clock().at(windows.get(0).endSecond());
         return List.of(
                 new RenderedChart("traffic-capacity",
                         "Line chart of offered requests per second against the requests per second the ready replicas can serve, "

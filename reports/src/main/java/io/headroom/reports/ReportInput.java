@@ -3,6 +3,7 @@ package io.headroom.reports;
 import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.SimulationResult;
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.Window;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ public record ReportInput(Scenario scenario, SimulationResult predicted, Optiona
         recommendations = Map.copyOf(recommendations);
         assumptions = List.copyOf(assumptions);
         Objects.requireNonNull(recommendation, "recommendation");
+    }
+
+    /** How times print in this report: the scenario's {@code traffic.start}, else elapsed time. */
+    public Clock clock() {
+        return scenario.traffic().clock();
     }
 
     /** A report of a simulation alone: no observed run, no sizing, default recommendations and assumptions. */

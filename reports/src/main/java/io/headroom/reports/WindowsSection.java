@@ -24,8 +24,8 @@ final class WindowsSection {
             n++;
             String fix = in.recommendations().getOrDefault(w, Prevention.of(w, in.scenario()));
             out.append("<tr><td class=\"num\">").append(n)
-                    .append("</td><td class=\"num\">").append(Format.clock(w.startSecond()))
-                    .append("</td><td class=\"num\">").append(Format.clock(w.endSecond()))
+                    .append("</td><td class=\"num\">").append(in.clock().at(w.startSecond()))
+                    .append("</td><td class=\"num\">").append(in.clock().at(w.endSecond()))
                     .append("</td><td class=\"num\">").append(w.seconds()).append(" s")
                     .append("</td><td class=\"num\">").append(Format.count(w.rejected()))
                     .append("</td><td class=\"num\">").append(Format.count(w.peakArrivalsPerSecond())).append(" /s")

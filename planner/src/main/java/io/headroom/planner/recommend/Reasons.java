@@ -129,7 +129,7 @@ final class Reasons {
         return Math.round(v * 100) / 100.0;
     }
 
-    private static String clock(long seconds) {
-        return Clock.of(seconds);
+    private String clock(long seconds) {
+        return scenario.traffic().clock().at(seconds);
     }
 }

@@ -12,6 +12,10 @@ import io.headroom.planner.traffic.Trace;
 import io.headroom.planner.traffic.Traffic;
 import io.headroom.planner.traffic.TrafficShape;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +31,14 @@ import java.util.Optional;
  * outlast the slice).
  */
 final class TrafficBinder {
-    static final List<String> KEYS = List.of("duration", "arrivals", "profile", "trace");
+    static final List<String> KEYS = List.of("duration", "arrivals", "profile", "trace", "start");
     private static final List<String> SEGMENT_KEYS = List.of("at", "rps", "rampTo", "over");
     private static final List<String> TRACE_KEYS = List.of("file", "resolution", "scale", "from", "to");
     private static final List<String> ARRIVALS = List.of("poisson", "uniform");
+    /** A local date-time and a zone region in brackets, without an offset: {@code 2026-12-01T09:00:00[Europe/Berlin]}. */
+    private static final DateTimeFormatter LOCAL_WITH_ZONE = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendLiteral('[').parseCaseSensitive().appendZoneRegionId()
+            .appendLiteral(']').toFormatter(Locale.ROOT);
 
     private TrafficBinder() {
     }
@@ -52,9 +60,32 @@ final class TrafficBinder {
         }
         TrafficShape shape = profile.isPresent() ? profile(profile.get(), duration)
                 : trace(trace.get(), folder, duration, durationNode);
-        Traffic traffic = Section.build(() -> new Traffic(duration, arrivals, shape), "traffic", s.location());
+        Optional<ZonedDateTime> start = s.node("start").map(n -> start(n, s.path("start")));
+        Traffic traffic = Section.build(() -> new Traffic(duration, arrivals, shape, start), "traffic", s.location());
         WorkEstimate.checkRequests(traffic, limits, durationNode);
         return traffic;
+    }
+
+    /**
+     * {@code traffic.start}: an ISO-8601 date-time with an offset, a zone or both
+     * ({@code 2026-12-01T09:00:00+01:00}, {@code 2026-12-01T09:00:00[Europe/Berlin]},
+     * {@code 2026-12-01T09:00:00+01:00[Europe/Berlin]}, {@code 2026-12-01T08:00:00Z}).
+     */
+    static ZonedDateTime start(Node node, String path) {
+        String text = node instanceof ScalarNode sc && sc.kind() != Node.Kind.NULL ? sc.text() : null;
+        if (text != null) {
+            try {
+                return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                try {
+                    return ZonedDateTime.parse(text, LOCAL_WITH_ZONE);
+                } catch (DateTimeParseException ignored) {
+                    // the error below says what is accepted
+                }
+            }
+        }
+        throw Section.error(path + " must be an ISO-8601 date-time with an offset or zone, e.g. '2026-12-01T09:00:00+01:00'"
+                + " or '2026-12-01T09:00:00[Europe/Berlin]'", node);
     }
 
     private static ArrivalProcess arrivals(Section s) {

@@ -33,6 +33,7 @@ final class ScalingLoop {
     private final int concurrency;
     private final long clusterCapacity;
     private final long schedulingTimeoutNanos;
+    private final Clock clock;
     private final String schedulerMessage;
     private final long endNanos;
     private ScalingDecision lastDecision;
@@ -48,6 +49,7 @@ final class ScalingLoop {
         this.concurrency = s.concurrency();
         this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(s.resources())).orElse(Long.MAX_VALUE);
         this.schedulerMessage = scenario.cluster().map(c -> FitError.message(s.resources(), c.nodePools())).orElse("");
+        this.clock = scenario.traffic().clock();
         this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
         int initial = scenario.autoscaler().initialReplicas();
         this.replicas = new ReplicaSet(initial, clusterCapacity, s.startup().sampler(), s.startupFailureRate(), streams.startups());
@@ -128,7 +130,7 @@ final class ScalingLoop {
         } else if (!pendingReported && nowNanos - replicas.pendingSinceNanos() >= schedulingTimeoutNanos) {
             pendingReported = true;
             events.event(nowNanos, "FailedScheduling", replicas.pending() + " replica(s) Pending since "
-                    + Clock.of(replicas.pendingSinceNanos() / SECOND) + ": Couldn't Schedule because the kubernetes cluster didn't have"
+                    + clock.at(replicas.pendingSinceNanos() / SECOND) + ": Couldn't Schedule because the kubernetes cluster didn't have"
                     + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
         }
     }

@@ -1,10 +1,16 @@
 package io.headroom.planner.traffic;
 
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.time.Durations;
 import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Optional;
 
-/** The offered load of a scenario: how long, how requests are spread, and the rate over time. */
-public record Traffic(Duration duration, ArrivalProcess arrivals, TrafficShape shape) {
+/**
+ * The offered load of a scenario: how long, how requests are spread, the rate over time, and
+ * optionally the wall-clock instant it starts (which only changes how times are printed).
+ */
+public record Traffic(Duration duration, ArrivalProcess arrivals, TrafficShape shape, Optional<ZonedDateTime> start) {
     /** The longest traffic whose seconds an {@code int} can count. */
     public static final Duration MAX_DURATION = Duration.ofSeconds(Integer.MAX_VALUE - 1);
 
@@ -19,6 +25,17 @@ public record Traffic(Duration duration, ArrivalProcess arrivals, TrafficShape s
         if (arrivals == null || shape == null) {
             throw new IllegalArgumentException("traffic needs arrivals and a profile or trace");
         }
+        java.util.Objects.requireNonNull(start, "start");
+    }
+
+    /** Traffic whose times print as elapsed since the start. */
+    public Traffic(Duration duration, ArrivalProcess arrivals, TrafficShape shape) {
+        this(duration, arrivals, shape, Optional.empty());
+    }
+
+    /** How this run's times print: as the wall clock from {@link #start}, else as elapsed time. */
+    public Clock clock() {
+        return Clock.of(start);
     }
 
     /** Whole seconds of the run (the timeline's row count), rounded up. */

@@ -153,6 +153,12 @@ class MalformedScenarioTest {
                 withFile("run longer than the trace", "t.csv", "second,requests\n0,5\n1,4\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: t.csv\n", "s.yaml:5:13",
                         "traffic.duration must be <= the trace's length, 2s", "but was '1m'"),
+                c("start without a zone", "name: x\n" + SERVICE + TRAFFIC + "  start: 2026-12-01T09:00:00\n", "s.yaml:8:10",
+                        "traffic.start must be an ISO-8601 date-time with an offset or zone", "but was '2026-12-01T09:00:00'"),
+                c("start not a date", "name: x\n" + SERVICE + TRAFFIC + "  start: monday 9am\n", "s.yaml:8:10",
+                        "traffic.start must be an ISO-8601 date-time", "but was 'monday 9am'"),
+                c("start with an unknown zone", "name: x\n" + SERVICE + TRAFFIC + "  start: 2026-12-01T09:00:00[Mars/Olympus]\n",
+                        "s.yaml:8:10", "traffic.start must be an ISO-8601 date-time", "but was '2026-12-01T09:00:00[Mars/Olympus]'"),
                 c("trace resolution not whole seconds", "name: x\n" + SERVICE
                         + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1.5s}\n", "s.yaml:6:36",
                         "traffic.trace.resolution must be a whole number of seconds, >= 1s", "but was '1.5s'"),

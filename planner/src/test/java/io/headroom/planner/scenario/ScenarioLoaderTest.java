@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,25 @@ class ScenarioLoaderTest {
         double target = ((AzureMlSpec) s.autoscaler()).targetUtilization();
         assertEquals(286, (int) Math.ceil(rps * seconds / target / s.service().concurrency()));
         assertEquals(286, s.autoscaler().minReplicas());
+    }
+
+    /** traffic.start in each documented form names the same instant; the clock prints wall-clock times in its zone. */
+    @Test
+    void trafficStartMakesTimesWallClockTimes() throws IOException {
+        Scenario replay = ScenarioLoader.load(SCENARIOS.resolve("trace-replay.yaml"));
+        assertEquals("08:45:00", replay.traffic().clock().at(0));
+        assertEquals("09:00:00", replay.traffic().clock().at(900), "the login rush at second 900");
+        Instant nine = Instant.parse("2026-12-01T08:00:00Z");
+        for (String form : List.of("2026-12-01T09:00:00+01:00", "2026-12-01T09:00:00[Europe/Berlin]",
+                "2026-12-01T09:00:00+01:00[Europe/Berlin]", "2026-12-01T08:00:00Z")) {
+            Path file = Files.createTempFile("start", ".yaml");
+            Files.writeString(file, "name: x\nservice: {serviceTime: 1s}\ntraffic: {duration: 1m, start: '" + form
+                    + "', profile: [{at: 0s, rps: 1}]}\n");
+            Scenario s = ScenarioLoader.load(file);
+            assertEquals(nine, s.traffic().start().orElseThrow().toInstant(), form);
+            Files.delete(file);
+        }
+        assertEquals(Optional.empty(), ScenarioLoader.load(SCENARIOS.resolve("launch-day.yaml")).traffic().start());
     }
 
     @Test

@@ -40,13 +40,15 @@ final class ChartStyle {
     }
 
     /**
-     * The x axis: seconds since the start, labelled as {@link Clock} prints them at whole-minute-friendly
-     * steps; its title names the notation ({@code m:ss}, or {@code h:mm:ss} for a run of an hour or more).
+     * The x axis: seconds since the start, labelled as the run's {@link Clock} prints them at
+     * whole-minute-friendly steps; its title names the notation ({@code time (m:ss since the start)},
+     * {@code time (h:mm:ss since the start)} for a run of an hour or more, {@code time (HH:mm:ss, Europe/Berlin)}
+     * with {@code traffic.start}).
      */
-    static NumberAxis timeAxis(double endSeconds) {
-        NumberAxis axis = new NumberAxis("time since start (" + Clock.notation((long) Math.ceil(endSeconds)) + ")");
+    static NumberAxis timeAxis(double endSeconds, Clock runClock) {
+        NumberAxis axis = new NumberAxis("time (" + runClock.notationUpTo((long) Math.ceil(endSeconds)) + ")");
         TickUnits units = new TickUnits();
-        ClockFormat clock = new ClockFormat();
+        ClockFormat clock = new ClockFormat(runClock);
         for (double size : new double[] {1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200}) {
             units.add(new NumberTickUnit(size, clock));
         }
@@ -116,7 +118,8 @@ final class ChartStyle {
      */
     static double rightPadding(XYPlot plot) {
         double end = plot.getDomainAxis().getUpperBound();
-        String widest = Clock.of((long) Math.ceil(end));
+        // the axis's own tick labels (every unit of timeAxis formats with the run's clock)
+        String widest = ((NumberAxis) plot.getDomainAxis()).getStandardTickUnits().getCeilingTickUnit(1).valueToString(Math.ceil(end));
         double width = TICK.getStringBounds(widest, new FontRenderContext(null, true, false)).getWidth();
         return Math.max(12, Math.ceil(width / 2) + 4);
     }

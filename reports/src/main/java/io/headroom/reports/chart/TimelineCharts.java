@@ -1,5 +1,6 @@
 package io.headroom.reports.chart;
 
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.ReplicaSample;
 import io.headroom.planner.timeline.TimelineRow;
 import java.awt.Color;
@@ -22,9 +23,10 @@ import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
  * @param concurrency requests one replica serves at once
  * @param meanServiceSeconds mean service time, for capacity = ready × concurrency / mean service time
  * @param durationSeconds length of the time axis
+ * @param clock how the time axis reads (the scenario's {@code traffic.start}, else elapsed time)
  */
 public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> observed, int concurrency,
-        double meanServiceSeconds, int durationSeconds) {
+        double meanServiceSeconds, int durationSeconds, Clock clock) {
     public TimelineCharts {
         predicted = List.copyOf(predicted);
         observed = List.copyOf(observed);
@@ -59,7 +61,7 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
         if (!observed.isEmpty()) {
             offered.add(Palette.ARRIVALS, true, b.max(observed, r -> r.arrivals()));
         }
-        XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds), ChartStyle.valueAxis("requests per second"));
+        XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds, clock), ChartStyle.valueAxis("requests per second"));
         plot.setRenderer(0, offered.renderer(false));
         plot.setDataset(0, offered.dataset());
         plot.setRenderer(1, capacity.renderer(true));
@@ -91,7 +93,7 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
         if (predicted.stream().anyMatch(r -> r.replicas() != null && r.replicas().pending() > 0)) {
             lines.add(Palette.PENDING, false, b.max(predicted, replica(ReplicaSample::pending)));
         }
-        XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds), ChartStyle.countAxis("replicas"));
+        XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds, clock), ChartStyle.countAxis("replicas"));
         plot.setDataset(lines.dataset());
         plot.setRenderer(lines.renderer(true));
         return ChartStyle.chart("Replicas (predicted)", downsampleNote(), plot);
@@ -107,7 +109,7 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
             lines.add(Palette.LATENCY_P50, true, b.max(observed, TimelineRow::latencyP50Ms))
                     .add(Palette.LATENCY_P99, true, b.max(observed, TimelineRow::latencyP99Ms));
         }
-        XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds), ChartStyle.valueAxis("latency (ms)"));
+        XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds, clock), ChartStyle.valueAxis("latency (ms)"));
         plot.setDataset(lines.dataset());
         plot.setRenderer(lines.renderer(false));
         return ChartStyle.chart("Latency of served requests (ok, 504, 502), per second of sending",
@@ -131,7 +133,7 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
         for (int i = 0; i < series.size(); i++) {
             area.setSeriesPaint(i, series.get(i).color());
         }
-        XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds), ChartStyle.valueAxis("requests sent per second"));
+        XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds, clock), ChartStyle.valueAxis("requests sent per second"));
         plot.setRenderer(0, area);
         plot.setDataset(0, new StackedTable(x, keys, ys));
         String note = "stacked: 503, 504, 502, ok";
