@@ -22,7 +22,7 @@ final class RecommendTable {
     }
 
     void print(String scenario, Recommendation r) {
-        line("recommend — %s: %s", scenario, settings(r.current().config()));
+        line("recommend — %s: %s", scenario, r.current().config().settingsText());
         line("  SLO: %s%s; a configuration meets it when all %d seeded runs do", slo(r.slo()),
                 r.sloDefaulted() ? " (the scenario sets none: default " + HumanFormat.percent(r.slo().max503Fraction().getAsDouble())
                         + " 503 objective)" : "", r.runs());
@@ -66,13 +66,6 @@ final class RecommendTable {
     private static String delta(Alternative a) {
         return a.costDelta() != null ? String.format(Locale.ROOT, " (cost %+.2f)", a.costDelta())
                 : String.format(Locale.ROOT, " (%+.2f replica-hours)", a.replicaHoursDelta());
-    }
-
-    static String settings(Config c) {
-        String s = c.isStatic() ? "static, replicas " + c.minReplicas()
-                : "minReplicas " + c.minReplicas() + ", maxReplicas " + c.maxReplicas() + ", targetUtilization "
-                + HumanFormat.plain(c.targetUtilization());
-        return c.nodes() == null ? s : s + ", nodes " + c.nodes();
     }
 
     static String slo(Slo slo) {

@@ -5,7 +5,7 @@ import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.recommend.Recommender;
 import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
-import io.headroom.planner.sim.RunSpread;
+import io.headroom.planner.sim.SeedBands;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.sim.Simulator;
 import io.headroom.planner.timeline.Window;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Write the capacity review: one self-contained report.html with charts.",
         description = {
-            "Simulates the scenario and writes report.html — one file that opens offline in any browser and can be attached to a ticket — plus the charts as PNG files (charts/*.png) for slides. Top to bottom: the verdict and headline numbers, the inputs, sizing at the peak rate, charts (traffic against capacity with 503 seconds shaded, replicas, latency, outcomes), the 503 windows with what would have prevented each, the assumptions, events. With --observed (a loadtest or validate output directory) the observed run is overlaid and a predicted-vs-observed panel added.",
+            "Simulates the scenario and writes report.html — one file that opens offline in any browser and can be attached to a ticket — plus the charts as PNG files (charts/*.png) for slides. Top to bottom: the headline a review can quote (what to set, the nodes it needs, what it costs per month), the verdict and headline numbers, the inputs, sizing at the peak rate, charts (traffic against capacity with 503 seconds shaded, replicas, latency, outcomes), the 503 windows with what would have prevented each, the assumptions, events. With --observed (a loadtest or validate output directory) the observed run is overlaid and a predicted-vs-observed panel added. With --runs N (2 to 50) the prediction runs under N seeds: the charts draw the p5–p95 band of ready replicas, capacity and p99 latency behind the first seed's lines, and the headline gives the spread.",
             "",
             "Exits 0 when the report is written, whatever its verdict (gate on 'simulate' or 'validate' instead); 3 for an invalid scenario or observed directory.",
             ""},
@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             "  headroom report scenarios/launch-day.yaml",
             "  headroom report scenarios/launch-day.yaml --observed out/launch-day-validate --out out/review",
             "  headroom report scenarios/launch-day.yaml --observed out/launch-day-loadtest",
+            "  headroom report scenarios/launch-day.yaml --runs 10",
             "  headroom report scenarios/launch-day.yaml --recommend"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -66,24 +67,32 @@ final class ReportCommand implements Callable<Integer> {
                     + " alternative's change and reason.")
     boolean recommend;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "" + Recommender.DEFAULT_RUNS,
-            description = "With --recommend: seeded runs per configuration. Default: ${DEFAULT-VALUE}.")
-    int runs;
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Seeded runs of the prediction, 1 to " + SeedBands.MAX_RUNS + ": from 2 on, p5–p95 bands on the charts and"
+                    + " the spread in the headline; with --recommend also the runs per configuration. Default: 1, or "
+                    + Recommender.DEFAULT_RUNS + " with --recommend.")
+    Integer runsOption;
 
     @Override
     public Integer call() {
-        if (recommend && (runs < 1 || runs > RunSpread.MAX_RUNS)) {
-            throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
+        int runs = runsOption != null ? runsOption : recommend ? Recommender.DEFAULT_RUNS : 1;
+        if (runs < 1 || runs > SeedBands.MAX_RUNS) {
+            throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + SeedBands.MAX_RUNS + "] but was " + runs);
         }
         Scenario scenario = recommend ? scenarioArgs.loadForRecommendation(runs)
-                : scenarioArgs.load(1, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+                : scenarioArgs.load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
         SimulationResult predicted = Simulator.run(scenario, engine);
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
+        if (runs > 1) {
+            try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "seeds")) {
+                input = input.withBands(SeedBands.run(scenario, predicted, runs, engine, progress));
+            }
+        }
         if (observed != null) {
             input = input.withObserved(readObserved(observed));
         }
         if (recommend) {
-            input = withRecommendation(input, scenario, predicted);
+            input = withRecommendation(input, scenario, predicted, runs);
         }
         Path dir = out != null ? out : scenarioArgs.defaultOut("");
         Path html;
@@ -103,7 +112,7 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private ReportInput withRecommendation(ReportInput input, Scenario scenario, SimulationResult predicted) {
+    private ReportInput withRecommendation(ReportInput input, Scenario scenario, SimulationResult predicted, int runs) {
         Recommendation r;
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "recommending")) {
             r = Recommender.recommend(scenario, runs, progress);

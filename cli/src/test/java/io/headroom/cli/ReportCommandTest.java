@@ -56,6 +56,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void runsDrawBandsOverSeedsAndTheHeadlineGivesTheSpread() throws IOException {
+        CliRun run = CliRun.of("report", LAUNCH_DAY, "--runs", "3", "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("over 3 seeds the 503 fraction spans"), "headline spread");
+        assertTrue(html.contains("id=\"headline\">As set (minReplicas 10, maxReplicas 120, targetUtilization 0.7)"), "headline");
+        CliRun tooMany = CliRun.of("report", LAUNCH_DAY, "--runs", "51", "--out", dir.toString());
+        assertEquals(ExitCode.USAGE, tooMany.exitCode(), tooMany.err());
+        assertTrue(tooMany.err().contains("--runs must be in [1, 50] but was 51"), tooMany.err());
+    }
+
+    @Test
     void aDirectoryWithoutAnObservedRunIsInvalidInput() {
         CliRun run = CliRun.of("report", LAUNCH_DAY, "--observed", dir.toString(), "--out", dir.resolve("r").toString());
         assertEquals(3, run.exitCode());

@@ -70,6 +70,7 @@ public final class CapacityReport {
                 .append(in.clock().startText().map(t -> ", starting " + t).orElse(""))
                 .append(". Times are ").append(in.clock().notationUpTo(p.durationSeconds()))
                 .append(".</p>\n</header>\n");
+        HeadlineSection.append(out, in);
         VerdictSection.append(out, in);
         InputsSection.append(out, in.scenario());
         NotesSections.sizing(out, in.sizing());

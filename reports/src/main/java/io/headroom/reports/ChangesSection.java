@@ -4,6 +4,7 @@ import io.headroom.planner.recommend.Alternative;
 import io.headroom.planner.recommend.Evaluation;
 import io.headroom.planner.recommend.NPlusOne;
 import io.headroom.planner.recommend.Recommendation;
+import io.headroom.planner.timeline.Summary;
 
 /** "What to change": the ranked alternatives of a recommendation, when one was computed. */
 final class ChangesSection {
@@ -29,6 +30,7 @@ final class ChangesSection {
             row(out, String.valueOf(++n), a);
         }
         out.append("</tbody>\n</table>\n");
+        out.append("<p class=\"sub\" id=\"baseline-note\">").append(Html.escape(baselineNote(r, in))).append("</p>\n");
         if (r.impossible().isPresent()) {
             out.append("<p class=\"warn\">Nothing within the bounds meets the SLO: ").append(Html.escape(r.impossible().get()))
                     .append("</p>\n");
@@ -42,6 +44,23 @@ final class ChangesSection {
             out.append("<p>").append(Html.escape(p.sentence())).append(".</p>\n");
         }
         Page.endSection(out);
+    }
+
+    /**
+     * What the "now" row is and how it relates to the verdict above: the mean of the seeded runs of the
+     * current settings, the first of which is the verdict's run when both used the discrete-event engine.
+     */
+    static String baselineNote(Recommendation r, ReportInput in) {
+        Summary p = in.predicted().summary();
+        Evaluation now = r.current().evaluation();
+        String mean = "The \"now\" row is the mean of " + now.runs() + " seeded run" + (now.runs() == 1 ? "" : "s")
+                + " of the current settings (discrete-event engine)";
+        if (p.engine() != null && !"des".equals(p.engine())) {
+            return mean + "; the verdict above is one run on the " + p.engine() + " engine, so their numbers differ by the engines'"
+                    + " difference as well as by seed.";
+        }
+        return mean + "; the verdict above is the first of them (seed " + p.seed() + ") alone: 503 fraction "
+                + Format.percent(p.rejected503Fraction()) + " there, " + Format.percent(now.rejected503Fraction()) + " as the mean.";
     }
 
     private static void row(StringBuilder out, String label, Alternative a) {

@@ -24,6 +24,7 @@ final class Page {
             div.inputs table { width: 100%; margin: 0.3em 0; font-size: 0.9rem; }
             div.inputs th { width: 45%; font-weight: 500; background: #fafafa; }
             caption { text-align: left; font-weight: 700; padding: 2px 0; }
+            .headline { font-size: 1.2rem; font-weight: 600; padding: 12px 14px; border-left: 6px solid #0072B2; background: #eef5fb; }
             .verdict { font-size: 1.15rem; font-weight: 600; padding: 10px 14px; border-radius: 4px; border: 2px solid; }
             .verdict.met { color: #00563b; background: #e8f6f0; border-color: #009E73; }
             .verdict.missed { color: #8a2f00; background: #fdeee6; border-color: #D55E00; }

@@ -20,7 +20,7 @@ final class ReportCharts {
         List<TimelineRow> rows = in.predicted().timeline();
         List<TimelineRow> observed = in.observed().map(ObservedRun::timeline).orElse(List.of());
         TimelineCharts charts = new TimelineCharts(rows, observed, sc.service().concurrency(),
-                Durations.seconds(sc.service().serviceTime().mean()), sc.traffic().seconds(), in.clock());
+                Durations.seconds(sc.service().serviceTime().mean()), sc.traffic().seconds(), in.clock(), in.bands());
         String span = "over " + Format.clock(sc.traffic().seconds());
         String downsampled = charts.buckets().downsampled()
                 ? " Long run: each point is the maximum over " + charts.buckets().bucketSeconds() + " s." : "";

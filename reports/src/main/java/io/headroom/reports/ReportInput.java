@@ -2,6 +2,7 @@ package io.headroom.reports;
 
 import io.headroom.planner.recommend.Recommendation;
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.SeedBands;
 import io.headroom.planner.sim.SimulationResult;
 import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.Window;
@@ -23,13 +24,16 @@ import java.util.Optional;
  * @param assumptions the modelling choices, in plain words ({@link Assumptions#of} by default)
  * @param recommendation the ranked alternatives of {@code headroom recommend}, for the "What to change" section; empty
  *     when they were not computed
+ * @param bands the prediction over several seeds (its first run is {@code predicted}): p5–p95 bands on the charts and the
+ *     spread in the headline; empty for a single run
  */
 public record ReportInput(Scenario scenario, SimulationResult predicted, Optional<ObservedRun> observed, List<Fact> sizing,
-        Map<Window, String> recommendations, List<String> assumptions, Optional<Recommendation> recommendation) {
-    /** Without a recommendation (the shape before the "What to change" section existed). */
+        Map<Window, String> recommendations, List<String> assumptions, Optional<Recommendation> recommendation,
+        Optional<SeedBands> bands) {
+    /** Without a recommendation or bands (the shape before the "What to change" section existed). */
     public ReportInput(Scenario scenario, SimulationResult predicted, Optional<ObservedRun> observed, List<Fact> sizing,
             Map<Window, String> recommendations, List<String> assumptions) {
-        this(scenario, predicted, observed, sizing, recommendations, assumptions, Optional.empty());
+        this(scenario, predicted, observed, sizing, recommendations, assumptions, Optional.empty(), Optional.empty());
     }
 
     public ReportInput {
@@ -40,6 +44,7 @@ public record ReportInput(Scenario scenario, SimulationResult predicted, Optiona
         recommendations = Map.copyOf(recommendations);
         assumptions = List.copyOf(assumptions);
         Objects.requireNonNull(recommendation, "recommendation");
+        Objects.requireNonNull(bands, "bands");
     }
 
     /** How times print in this report: the scenario's {@code traffic.start}, else elapsed time. */
@@ -53,23 +58,28 @@ public record ReportInput(Scenario scenario, SimulationResult predicted, Optiona
     }
 
     public ReportInput withObserved(ObservedRun run) {
-        return new ReportInput(scenario, predicted, Optional.of(run), sizing, recommendations, assumptions, recommendation);
+        return new ReportInput(scenario, predicted, Optional.of(run), sizing, recommendations, assumptions, recommendation, bands);
     }
 
     public ReportInput withSizing(List<Fact> facts) {
-        return new ReportInput(scenario, predicted, observed, facts, recommendations, assumptions, recommendation);
+        return new ReportInput(scenario, predicted, observed, facts, recommendations, assumptions, recommendation, bands);
     }
 
     public ReportInput withRecommendations(Map<Window, String> byWindow) {
-        return new ReportInput(scenario, predicted, observed, sizing, byWindow, assumptions, recommendation);
+        return new ReportInput(scenario, predicted, observed, sizing, byWindow, assumptions, recommendation, bands);
     }
 
     /** Adds the ranked alternatives of a recommendation (the "What to change" section). */
     public ReportInput withRecommendation(Recommendation r) {
-        return new ReportInput(scenario, predicted, observed, sizing, recommendations, assumptions, Optional.of(r));
+        return new ReportInput(scenario, predicted, observed, sizing, recommendations, assumptions, Optional.of(r), bands);
+    }
+
+    /** Adds the prediction's spread over seeds (p5–p95 bands on the charts). */
+    public ReportInput withBands(SeedBands b) {
+        return new ReportInput(scenario, predicted, observed, sizing, recommendations, assumptions, recommendation, Optional.of(b));
     }
 
     public ReportInput withAssumptions(List<String> statements) {
-        return new ReportInput(scenario, predicted, observed, sizing, recommendations, statements, recommendation);
+        return new ReportInput(scenario, predicted, observed, sizing, recommendations, statements, recommendation, bands);
     }
 }

@@ -169,6 +169,17 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
                 scenario.slo(), scenario.cost(), scenario.request(), scenario.source());
     }
 
+    /** The autoscaler settings in words: {@code minReplicas 3, maxReplicas 10, targetUtilization 0.7}, or {@code replicas 4}. */
+    public String policyText() {
+        return isStatic() ? "replicas " + minReplicas
+                : "minReplicas " + minReplicas + ", maxReplicas " + maxReplicas + ", " + targetText(targetUtilization);
+    }
+
+    /** {@link #policyText} and the node counts, when there is a cluster: {@code ..., nodes {gpu=3}}. */
+    public String settingsText() {
+        return nodes == null ? policyText() : policyText() + ", nodes " + nodes;
+    }
+
     /** What differs from {@code from}, e.g. {@code minReplicas 10 → 17, targetUtilization 0.7 → 0.5}; "no change" when nothing does. */
     public String changesFrom(Config from) {
         List<String> changes = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class ScenarioLoader {
     private static final List<String> POOL_KEYS = List.of("name", "count", "cpu", "memoryGb", "gpu");
     private static final List<String> SLO_KEYS = List.of("max503Fraction", "latency");
     private static final List<String> LATENCY_KEYS = List.of("p50", "p90", "p99");
-    private static final List<String> COST_KEYS = List.of("perReplicaHour");
+    private static final List<String> COST_KEYS = List.of("perReplicaHour", "currency");
     private static final List<String> REQUEST_KEYS = List.of("method", "body", "bodyFile", "headers");
 
     private ScenarioLoader() {
@@ -158,6 +158,13 @@ public final class ScenarioLoader {
     private static Cost cost(Section s) {
         s.required("perReplicaHour");
         double perReplicaHour = s.nonNegative("perReplicaHour", 0);
-        return Section.build(() -> new Cost(perReplicaHour), "cost", s.location());
+        Optional<String> currency = s.node("currency").map(n -> {
+            String c = Section.string(n, s.path("currency"));
+            if (!c.matches("[A-Za-z$€£¥]{1,8}")) {
+                throw Section.error(s.path("currency") + " must be a currency code or sign of 1 to 8 letters, e.g. USD", n);
+            }
+            return c;
+        });
+        return Section.build(() -> new Cost(perReplicaHour, currency), "cost", s.location());
     }
 }

@@ -80,9 +80,22 @@ public record RunSpread(List<Long> seeds, Map<String, Spread> spread) {
             record(values, i, Simulator.run(scenario.withSeed(seeds.get(i)), engine).summary());
             progress.update(done.incrementAndGet() / (double) runs);
         });
+        return of(seeds, values, firstRun.cost() != null);
+    }
+
+    /** The spread of {@code summaries}, the runs of {@code seeds} in the same order. */
+    static RunSpread of(List<Long> seeds, List<Summary> summaries) {
+        double[][] values = new double[METRICS.size()][summaries.size()];
+        for (int i = 0; i < summaries.size(); i++) {
+            record(values, i, summaries.get(i));
+        }
+        return of(seeds, values, summaries.get(0).cost() != null);
+    }
+
+    private static RunSpread of(List<Long> seeds, double[][] values, boolean costed) {
         Map<String, Spread> spread = new LinkedHashMap<>();
         for (int m = 0; m < NAMES.size(); m++) {
-            if (NAMES.get(m).equals("cost") && firstRun.cost() == null) {
+            if (NAMES.get(m).equals("cost") && !costed) {
                 continue;
             }
             spread.put(NAMES.get(m), spread(values[m]));

@@ -56,6 +56,25 @@ public record Buckets(int bucketSeconds) {
         return new double[][] {x, y};
     }
 
+    /** {@link #max(List, ToDoubleFunction)} of a series given per second (index = second). */
+    public double[][] max(double[] perSecond) {
+        int n = perSecond.length == 0 ? 0 : (perSecond.length - 1) / bucketSeconds + 1;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        java.util.Arrays.fill(y, Double.NaN);
+        for (int i = 0; i < n; i++) {
+            x[i] = (double) i * bucketSeconds;
+        }
+        for (int s = 0; s < perSecond.length; s++) {
+            int i = s / bucketSeconds;
+            double v = perSecond[s];
+            if (!Double.isNaN(v) && (Double.isNaN(y[i]) || v > y[i])) {
+                y[i] = v;
+            }
+        }
+        return new double[][] {x, y};
+    }
+
     /** Runs of buckets holding at least one row that matches, as {@code {startSecond, endSecond}} pairs (end exclusive). */
     public List<int[]> runs(List<TimelineRow> rows, java.util.function.Predicate<TimelineRow> matches) {
         java.util.List<int[]> runs = new java.util.ArrayList<>();

@@ -1,5 +1,6 @@
 package io.headroom.reports.chart;
 
+import io.headroom.planner.sim.SeedBands;
 import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.ReplicaSample;
 import io.headroom.planner.timeline.TimelineRow;
@@ -7,6 +8,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -24,10 +26,12 @@ import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
  * @param meanServiceSeconds mean service time, for capacity = ready × concurrency / mean service time
  * @param durationSeconds length of the time axis
  * @param clock how the time axis reads (the scenario's {@code traffic.start}, else elapsed time)
+ * @param bands the p5–p95 over seeds, drawn behind the ready, capacity and p99 lines; empty for one run
  */
 public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> observed, int concurrency,
-        double meanServiceSeconds, int durationSeconds, Clock clock) {
+        double meanServiceSeconds, int durationSeconds, Clock clock, Optional<SeedBands> bands) {
     public TimelineCharts {
+        java.util.Objects.requireNonNull(bands, "bands");
         predicted = List.copyOf(predicted);
         observed = List.copyOf(observed);
         if (concurrency < 1) {
@@ -62,14 +66,19 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
             offered.add(Palette.ARRIVALS, true, b.max(observed, r -> r.arrivals()));
         }
         XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds, clock), ChartStyle.valueAxis("requests per second"));
-        plot.setRenderer(0, offered.renderer(false));
-        plot.setDataset(0, offered.dataset());
-        plot.setRenderer(1, capacity.renderer(true));
-        plot.setDataset(1, capacity.dataset());
+        // drawn in index order (FORWARD): the band first, under the lines; capacity over offered load
+        List<LegendItem> extra = new ArrayList<>();
+        bands.ifPresent(band -> extra.add(SeedBand.add(plot, 0, bandLabel("ready capacity", band), Palette.CAPACITY,
+                b.max(scaled(band.readyReplicas().p5(), concurrency / meanServiceSeconds)),
+                b.max(scaled(band.readyReplicas().p95(), concurrency / meanServiceSeconds)))));
+        int first = bands.isPresent() ? 1 : 0;
+        plot.setRenderer(first, offered.renderer(false));
+        plot.setDataset(first, offered.dataset());
+        plot.setRenderer(first + 1, capacity.renderer(true));
+        plot.setDataset(first + 1, capacity.dataset());
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         Color shade = Palette.REJECTED_503.translucent(ChartStyle.SHADE_ALPHA);
         ChartStyle.shade(plot, b.runs(predicted, r -> r.rejected503() > 0), shade, null, null);
-        List<LegendItem> extra = new ArrayList<>();
         extra.add(ChartStyle.swatch("seconds with 503s", shade, null, null));
         if (!observed.isEmpty()) {
             Color clear = new Color(0, 0, 0, 0);
@@ -96,6 +105,8 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
         XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds, clock), ChartStyle.countAxis("replicas"));
         plot.setDataset(lines.dataset());
         plot.setRenderer(lines.renderer(true));
+        bands.ifPresent(band -> ChartStyle.legendWith(plot, SeedBand.add(plot, 1, bandLabel("ready", band), Palette.READY,
+                b.max(band.readyReplicas().p5()), b.max(band.readyReplicas().p95()))));
         return ChartStyle.chart("Replicas (predicted)", downsampleNote(), plot);
     }
 
@@ -112,6 +123,8 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
         XYPlot plot = ChartStyle.plot(ChartStyle.timeAxis(durationSeconds, clock), ChartStyle.valueAxis("latency (ms)"));
         plot.setDataset(lines.dataset());
         plot.setRenderer(lines.renderer(false));
+        bands.ifPresent(band -> ChartStyle.legendWith(plot, SeedBand.add(plot, 1, bandLabel("p99", band), Palette.LATENCY_P99,
+                b.max(band.latencyP99Ms().p5()), b.max(band.latencyP99Ms().p95()))));
         return ChartStyle.chart("Latency of served requests (ok, 504, 502), per second of sending",
                 join("gaps: seconds with no served request", downsampleNote()), plot);
     }
@@ -157,6 +170,18 @@ public record TimelineCharts(List<TimelineRow> predicted, List<TimelineRow> obse
             note = note + "; dashed: the top of each observed band, stacked the same way";
         }
         return ChartStyle.chart("Outcomes by the second the request was sent", join(note, downsampleNote()), plot);
+    }
+
+    private static String bandLabel(String series, SeedBands band) {
+        return series + " p5–p95 over " + band.spread().seeds().size() + " seeds";
+    }
+
+    private static double[] scaled(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] * factor;
+        }
+        return out;
     }
 
     private double capacity(TimelineRow r) {
