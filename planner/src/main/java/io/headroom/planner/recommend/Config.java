@@ -165,8 +165,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         Optional<Cluster> cluster = scenario.cluster().map(c -> new Cluster(c.nodePools().stream()
                 .map(p -> new NodePool(p.name(), nodes.getOrDefault(p.name(), p.count()), p.cpu(), p.memoryGb(), p.gpu()))
                 .toList(), c.schedulingTimeout()));
-        return new Scenario(scenario.name(), scenario.seed(), scenario.service(), spec, cluster, scenario.traffic(),
-                scenario.slo(), scenario.cost(), scenario.request(), scenario.source());
+        return scenario.with(spec, cluster, scenario.schedule());
     }
 
     /** The autoscaler settings in words: {@code minReplicas 3, maxReplicas 10, targetUtilization 0.7}, or {@code replicas 4}. */

@@ -183,6 +183,6 @@ public final class Recommender {
     }
 
     private static Scenario withSlo(Scenario s, Slo slo) {
-        return new Scenario(s.name(), s.seed(), s.service(), s.autoscaler(), s.cluster(), s.traffic(), slo, s.cost(), s.request(), s.source());
+        return s.withSlo(slo);
     }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 public final class AutoscalerRegistry {
     /** Keys every policy accepts. */
-    static final List<String> COMMON_KEYS = List.of("policy");
+    static final List<String> COMMON_KEYS = List.of("policy", "schedule");
 
     /** One registered policy. */
     record Entry(String name, List<String> keys, String summary, BiFunction<Section, Service, AutoscalerSpec> binder) {

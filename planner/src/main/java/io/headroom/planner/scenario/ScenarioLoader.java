@@ -2,6 +2,7 @@ package io.headroom.planner.scenario;
 
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
+import io.headroom.planner.autoscaler.Schedule;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Node.ListNode;
 import io.headroom.planner.traffic.Traffic;
@@ -75,8 +76,9 @@ public final class ScenarioLoader {
         Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);
         Optional<Cost> cost = s.section("cost", COST_KEYS).map(ScenarioLoader::cost);
         RequestSpec request = s.section("request", REQUEST_KEYS).map(r -> request(r, dir)).orElse(RequestSpec.DEFAULT);
+        Schedule schedule = ScheduleBinder.bind(s.node("autoscaler"), autoscaler, traffic);
         return Section.build(() -> new Scenario(name, seed, service, autoscaler, cluster, traffic, slo, cost, request,
-                file.toString()), "", s.location());
+                file.toString(), schedule), "", s.location());
     }
 
     private static Cluster cluster(Section s) {

@@ -3,6 +3,7 @@ package io.headroom.planner.sim;
 import io.headroom.planner.autoscaler.AutoscalerPolicy;
 import io.headroom.planner.autoscaler.ScalingDecision;
 import io.headroom.planner.autoscaler.ScalingLimit;
+import io.headroom.planner.autoscaler.Schedule;
 import io.headroom.planner.autoscaler.Snapshot;
 import io.headroom.planner.cluster.FitError;
 import io.headroom.planner.scenario.Scenario;
@@ -34,6 +35,7 @@ final class ScalingLoop {
     private final long clusterCapacity;
     private final long schedulingTimeoutNanos;
     private final Clock clock;
+    private final Schedule schedule;
     private final String schedulerMessage;
     private final long endNanos;
     private ScalingDecision lastDecision;
@@ -50,6 +52,7 @@ final class ScalingLoop {
         this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(s.resources())).orElse(Long.MAX_VALUE);
         this.schedulerMessage = scenario.cluster().map(c -> FitError.message(s.resources(), c.nodePools())).orElse("");
         this.clock = scenario.traffic().clock();
+        this.schedule = scenario.schedule();
         this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
         int initial = scenario.autoscaler().initialReplicas();
         this.replicas = new ReplicaSet(initial, clusterCapacity, s.startup().sampler(), s.startupFailureRate(), streams.startups());
@@ -118,7 +121,7 @@ final class ScalingLoop {
         metrics.readAt(nowNanos);
         Snapshot snapshot = new Snapshot(nowNanos, replicas.ready(), replicas.startingOnly(), replicas.crashLooping(),
                 replicas.pending(), replicas.desired(), busy, queued, concurrency, metrics);
-        lastDecision = policy.decide(snapshot);
+        lastDecision = withFloor(policy.decide(snapshot), schedule.floorAt(nowNanos));
         int crashLoopingBefore = replicas.crashLooping();
         replicas.scaleTo(lastDecision.desiredReplicas(), nowNanos, onStarting);
         metrics.readyChanged(nowNanos);
@@ -133,6 +136,12 @@ final class ScalingLoop {
                     + clock.at(replicas.pendingSinceNanos() / SECOND) + ": Couldn't Schedule because the kubernetes cluster didn't have"
                     + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
         }
+    }
+
+    /** {@code decision} raised to a scheduled floor (see {@link Schedule}); unchanged when the floor is lower. */
+    private static ScalingDecision withFloor(ScalingDecision decision, int floor) {
+        return floor <= decision.desiredReplicas() ? decision
+                : new ScalingDecision(floor, Math.max(floor, decision.wantedReplicas()), decision.limit());
     }
 
     /** The replica side now, as a timeline row and {@code /metrics} show it. */

@@ -112,7 +112,7 @@ class MalformedScenarioTest {
                         "s.yaml:5:3", "autoscaler.replicas is required", "but was missing"),
                 c("key of another policy", "name: x\n" + SERVICE + "autoscaler:\n  replicas: 3\n" + TRAFFIC, "s.yaml:5:3",
                         "key 'replicas' in autoscaler is not used by policy azureml",
-                        "its keys: policy, minReplicas, maxReplicas, initialReplicas, targetUtilization, refreshInterval, scaleDownDelay"),
+                        "its keys: policy, schedule, minReplicas, maxReplicas, initialReplicas, targetUtilization, refreshInterval, scaleDownDelay"),
                 c("unknown distribution", "name: x\nservice:\n  serviceTime: {distribution: weibull, mean: 1s}\n" + TRAFFIC,
                         "s.yaml:3:31", "service.serviceTime.distribution must be one of constant, exponential, lognormal,"
                                 + " gamma, empirical", "but was 'weibull'"),
@@ -153,6 +153,18 @@ class MalformedScenarioTest {
                 withFile("run longer than the trace", "t.csv", "second,requests\n0,5\n1,4\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1m\n  trace: t.csv\n", "s.yaml:5:13",
                         "traffic.duration must be <= the trace's length, 2s", "but was '1m'"),
+                c("schedule clock time without traffic.start", "name: x\n" + SERVICE
+                        + "autoscaler:\n  schedule: [{from: '9:00', to: 10m, minReplicas: 2}]\n" + TRAFFIC, "s.yaml:5:21",
+                        "autoscaler.schedule[0].from is a clock time, which needs traffic.start", "but was '9:00'"),
+                c("schedule ends before it starts", "name: x\n" + SERVICE
+                        + "autoscaler:\n  schedule: [{from: 5m, to: 2m, minReplicas: 2}]\n" + TRAFFIC, "s.yaml:5:29",
+                        "autoscaler.schedule[0].to must be after autoscaler.schedule[0].from (300 s)", "but was '2m'"),
+                c("schedule floor above maxReplicas", "name: x\n" + SERVICE
+                        + "autoscaler:\n  maxReplicas: 5\n  schedule: [{from: 1m, to: 2m, minReplicas: 6}]\n" + TRAFFIC, "s.yaml:6:46",
+                        "autoscaler.schedule[0].minReplicas must be <= the policy's maxReplicas, 5", "but was 6"),
+                c("schedule floor without minReplicas", "name: x\n" + SERVICE
+                        + "autoscaler:\n  schedule: [{from: 1m, to: 2m}]\n" + TRAFFIC, "s.yaml:5:14",
+                        "autoscaler.schedule[0].minReplicas is required", "but was missing"),
                 c("start without a zone", "name: x\n" + SERVICE + TRAFFIC + "  start: 2026-12-01T09:00:00\n", "s.yaml:8:10",
                         "traffic.start must be an ISO-8601 date-time with an offset or zone", "but was '2026-12-01T09:00:00'"),
                 c("start not a date", "name: x\n" + SERVICE + TRAFFIC + "  start: monday 9am\n", "s.yaml:8:10",
