@@ -23,6 +23,21 @@ public sealed interface DistributionSpec
     /** A sampler with the parameters worked out once, for hot loops. */
     DurationSampler sampler();
 
+    /**
+     * The {@code p} quantile in seconds, from {@code samples} draws of a fixed seed (deterministic; exact
+     * for a constant): nearest rank.
+     */
+    default double sampledQuantileSeconds(double p, int samples) {
+        DurationSampler s = sampler();
+        SplittableRandom random = new SplittableRandom(samples);
+        long[] nanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            nanos[i] = s.sampleNanos(random);
+        }
+        java.util.Arrays.sort(nanos);
+        return nanos[Math.max(0, Math.min(samples - 1, (int) Math.ceil(p * samples) - 1))] / 1e9;
+    }
+
     /** Draws one value, in nanoseconds, from {@code random}. */
     default long sampleNanos(SplittableRandom random) {
         return sampler().sampleNanos(random);

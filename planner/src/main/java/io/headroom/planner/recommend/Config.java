@@ -4,6 +4,7 @@ import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
+import io.headroom.planner.autoscaler.Schedule;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
@@ -11,6 +12,7 @@ import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.sizing.HumanFormat;
 import io.headroom.planner.sizing.ScenarioSizing;
+import io.headroom.planner.time.Clock;
 import io.headroom.planner.time.Durations;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +31,10 @@ import java.util.Optional;
  * @param nodes node count per pool, in the scenario's pool order; null when the scenario has no cluster
  * @param scale how {@code targetUtilization} reads as the policy's own setting
  * @param tuning an hpa's behavior knobs; null for other policies
+ * @param floors scheduled floors added to the scenario's own {@code autoscaler.schedule}; {@link Schedule#NONE} for none
  */
 public record Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale,
-        HpaTuning tuning) {
+        HpaTuning tuning, Schedule floors) {
     /**
      * A policy's target setting as a function of slot utilization u: {@code u × perUtilization + offset},
      * named as in the scenario file.
@@ -51,7 +54,14 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         this(minReplicas, maxReplicas, targetUtilization, nodes, TargetScale.UTILIZATION, null);
     }
 
+    /** A configuration without added scheduled floors. */
+    public Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale,
+            HpaTuning tuning) {
+        this(minReplicas, maxReplicas, targetUtilization, nodes, scale, tuning, Schedule.NONE);
+    }
+
     public Config {
+        java.util.Objects.requireNonNull(floors, "floors");
         if (scale == null) {
             throw new IllegalArgumentException("a config needs its target scale");
         }
@@ -121,26 +131,32 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
     }
 
     public Config withMin(int min) {
-        return isStatic() ? new Config(min, min, null, nodes, scale, tuning) : new Config(min, Math.max(min, maxReplicas), targetUtilization, nodes, scale, tuning);
+        return isStatic() ? new Config(min, min, null, nodes, scale, tuning, floors)
+                : new Config(min, Math.max(min, maxReplicas), targetUtilization, nodes, scale, tuning, floors);
     }
 
     public Config withMax(int max) {
-        return new Config(Math.min(minReplicas, max), max, targetUtilization, nodes, scale, tuning);
+        return new Config(Math.min(minReplicas, max), max, targetUtilization, nodes, scale, tuning, floors);
     }
 
     public Config withTarget(double target) {
-        return new Config(minReplicas, maxReplicas, target, nodes, scale, tuning);
+        return new Config(minReplicas, maxReplicas, target, nodes, scale, tuning, floors);
     }
 
     /** The same settings with an hpa's behavior knobs set to {@code newTuning}. */
     Config withTuning(HpaTuning newTuning) {
-        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, newTuning);
+        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, newTuning, floors);
     }
 
     public Config withNodes(String pool, int count) {
         Map<String, Integer> changed = new LinkedHashMap<>(nodes);
         changed.put(pool, count);
-        return new Config(minReplicas, maxReplicas, targetUtilization, changed, scale, tuning);
+        return new Config(minReplicas, maxReplicas, targetUtilization, changed, scale, tuning, floors);
+    }
+
+    /** The same settings with {@code added} as the scheduled floors on top of the scenario's own. */
+    public Config withFloors(Schedule added) {
+        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, tuning, added);
     }
 
     /** {@code scenario} with these settings (its policy and delays, service and traffic unchanged; the run starts at minReplicas). */
@@ -165,13 +181,25 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         Optional<Cluster> cluster = scenario.cluster().map(c -> new Cluster(c.nodePools().stream()
                 .map(p -> new NodePool(p.name(), nodes.getOrDefault(p.name(), p.count()), p.cpu(), p.memoryGb(), p.gpu()))
                 .toList(), c.schedulingTimeout()));
-        return scenario.with(spec, cluster, scenario.schedule());
+        List<Schedule.Floor> all = new ArrayList<>(scenario.schedule().floors());
+        all.addAll(floors.floors());
+        return scenario.with(spec, cluster, new Schedule(all));
     }
 
     /** The autoscaler settings in words: {@code minReplicas 3, maxReplicas 10, targetUtilization 0.7}, or {@code replicas 4}. */
     public String policyText() {
-        return isStatic() ? "replicas " + minReplicas
+        String base = isStatic() ? "replicas " + minReplicas
                 : "minReplicas " + minReplicas + ", maxReplicas " + maxReplicas + ", " + targetText(targetUtilization);
+        return floors.isEmpty() ? base : base + ", " + floorsText(Clock.ELAPSED);
+    }
+
+    /** {@code a scheduled floor of 46 from 8:00 to 12:00} (times as {@code clock} prints them); empty without floors. */
+    public String floorsText(Clock clock) {
+        List<String> parts = new ArrayList<>();
+        for (Schedule.Floor f : floors.floors()) {
+            parts.add("a scheduled floor of " + f.minReplicas() + " from " + clock.at(f.fromSecond()) + " to " + clock.at(f.toSecond()));
+        }
+        return String.join(", ", parts);
     }
 
     /** {@link #policyText} and the node counts, when there is a cluster: {@code ..., nodes {gpu=3}}. */
@@ -199,6 +227,9 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             if (tuning != null && from.tuning != null) {
                 changes.addAll(tuning.changesFrom(from.tuning));
             }
+        }
+        if (!floors.equals(from.floors) && !floors.isEmpty()) {
+            changes.add("add " + floorsText(Clock.ELAPSED));
         }
         if (nodes != null) {
             nodes.forEach((pool, n) -> {
@@ -240,6 +271,9 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         }
         if (tuning != null && from.tuning != null) {
             out.addAll(tuning.changedSettings(from.tuning));
+        }
+        if (!floors.equals(from.floors)) {
+            out.add("schedule");
         }
         if (nodes != null) {
             nodes.forEach((pool, n) -> {

@@ -1,12 +1,9 @@
 package io.headroom.planner.recommend;
 
 import io.headroom.planner.cluster.NodePool;
-import io.headroom.planner.dist.DurationSampler;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sizing.HumanFormat;
-import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Why even the most generous configuration in the bounds misses the SLO, naming the constraint:
@@ -69,13 +66,6 @@ final class Impossibility {
 
     /** The service time's quantile, from a fixed-seed sample (deterministic; exact for a constant). */
     static double serviceQuantileSeconds(Scenario scenario, double p) {
-        DurationSampler sampler = scenario.service().serviceTime().sampler();
-        SplittableRandom random = new SplittableRandom(SAMPLES);
-        long[] nanos = new long[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
-            nanos[i] = sampler.sampleNanos(random);
-        }
-        Arrays.sort(nanos);
-        return nanos[Math.min(SAMPLES - 1, (int) Math.ceil(p * SAMPLES) - 1)] / 1e9;
+        return scenario.service().serviceTime().sampledQuantileSeconds(p, SAMPLES);
     }
 }

@@ -44,6 +44,11 @@ final class Reasons {
                     + because(e);
         }
         List<String> parts = new ArrayList<>();
+        if (!c.floors().isEmpty()) {
+            parts.add(c.floorsText(scenario.traffic().clock()) + " gives a warm pool only around "
+                    + spike().map(w -> "the " + clock(w.startSecond()) + " spike").orElse("the spike")
+                    + ", ready one startup (" + startup() + ") before it");
+        }
         boolean targetLowered = !c.isStatic() && c.targetUtilization() < now.targetUtilization();
         if (c.isStatic() && c.minReplicas() != now.minReplicas()) {
             parts.add(c.minReplicas() + " replicas carry the peak of " + HumanFormat.plain(round(bounds.peakRps())) + " rps"

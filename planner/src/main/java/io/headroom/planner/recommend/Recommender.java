@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * slot utilization (for an hpa, the utilization its metric target implies; see {@link Config.TargetScale}) (the seed
  * documentation's first remedy, "lower the target so scaling starts earlier"); at each, the smallest
  * minReplicas (its second remedy, "a warm pool"), then the smallest maxReplicas and node count that
- * keep meeting; for an hpa also its behavior knobs ({@link HpaTuning}). static: the replica count, then nodes. Targets are searched in parallel and each
+ * keep meeting; for an hpa also its behavior knobs ({@link HpaTuning}); and for 503 windows a step or spike opens, the
+ * smallest scheduled floor around them ({@link FloorWindow}), priced against the permanent warm pool. static: the replica
+ * count, then nodes. Targets are searched in parallel and each
  * configuration's seeds in parallel; the result depends only on the inputs: every search path is a
  * function of the evaluations, and candidates are ranked by (cost, changes, settings).
  */
@@ -69,6 +71,8 @@ public final class Recommender {
             if (now.tuning() != null) {
                 tuned(now, found, evaluator).forEach(found::add);
             }
+            FloorWindow.candidates(judged, current).stream().map(w -> search.smallestFloor(w.fromSecond(), w.toSecond()))
+                    .flatMap(Optional::stream).findFirst().ifPresent(found::add);
             for (Double t : targets) {
                 if (!t.equals(now.targetUtilization())) {
                     alone.put(t, evaluator.evaluate(now.withTarget(t)));

@@ -1,5 +1,6 @@
 package io.headroom.planner.recommend;
 
+import io.headroom.planner.autoscaler.Schedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -63,17 +64,39 @@ final class Search {
         if (currentMinMeets) {
             return bisect(0, now, meets);
         }
+        return smallestAbove(now, bounds.peakNeed(target == null ? bounds.currentTarget() : target), meets);
+    }
+
+    /**
+     * The current settings with the smallest scheduled floor from {@code fromSecond} to {@code toSecond}
+     * that meets (the cap raised to the floor when below it, nodes with room for it); empty when even a
+     * floor at the replica cap does not.
+     */
+    java.util.Optional<Config> smallestFloor(long fromSecond, long toSecond) {
+        IntFunction<Config> at = m -> bounds.withRoomFor(current.withFloors(new Schedule(java.util.List.of(
+                new Schedule.Floor(fromSecond, toSecond, m)))).withMax(Math.max(current.maxReplicas(), m)));
+        Integer m = smallestAbove(current.minReplicas(), bounds.peakNeed(bounds.currentTarget()),
+                x -> evaluator.evaluate(at.apply(x)).meetsSlo());
+        return java.util.Optional.ofNullable(m).map(at::apply);
+    }
+
+    /**
+     * The smallest count above {@code failing} (known to miss) for which {@code meets} holds, up to the replica cap:
+     * probes from {@code firstProbe}, doubling the distance from {@code failing}, then bisects; null when the cap misses.
+     */
+    private Integer smallestAbove(int failing, int firstProbe, IntFunction<Boolean> meets) {
         int cap = bounds.replicaCap();
-        int failing = now;
-        int probe = Math.min(cap, Math.max(now + 1, bounds.peakNeed(target == null ? bounds.currentTarget() : target)));
+        int now = failing;
+        int lastFailing = failing;
+        int probe = Math.min(cap, Math.max(now + 1, firstProbe));
         while (!meets.apply(probe)) {
             if (probe >= cap) {
                 return null;
             }
-            failing = probe;
+            lastFailing = probe;
             probe = Math.min(cap, now + 2 * (probe - now));
         }
-        return bisect(failing, probe, meets);
+        return bisect(lastFailing, probe, meets);
     }
 
     /** Keeps the current cap and nodes when they meet, else the smallest that do. */

@@ -182,6 +182,29 @@ class RecommenderTest {
         assertEquals(r.best().orElseThrow().config().nodes().get("gpu"), n.nodesNow(), n.sentence());
     }
 
+    /**
+     * Launch day (issue 14): the step to 40 rps at 10:00 needs ~46 warm replicas for the 90 s startup, but only around
+     * the step. A scheduled floor from one startup before the largest window to one after it meets the SLO on every
+     * seed for less than the permanent minReplicas 46, and holds on fresh seeds.
+     */
+    @Test
+    void launchDayGetsAScheduledFloorCheaperThanAPermanentWarmPool() {
+        Scenario s = ScenarioLoader.load(Path.of("../scenarios/launch-day.yaml"));
+        Recommendation r = Recommender.recommend(s, 5, Progress.NONE);
+        Alternative best = r.best().orElseThrow();
+        assertFalse(best.config().floors().isEmpty(), "best " + best.changes());
+        var floor = best.config().floors().floors().get(0);
+        assertTrue(floor.fromSecond() < 600 - 90 && floor.toSecond() > 600, "ready before the 10:00 step: " + floor);
+        Alternative permanent = r.alternatives().stream().filter(a -> a.config().floors().isEmpty() && a.evaluation().meetsSlo())
+                .findFirst().orElseThrow();
+        assertTrue(best.evaluation().cost() < permanent.evaluation().cost(), best.changes() + " vs " + permanent.changes());
+        assertTrue(best.reason().contains("gives a warm pool only around the"), best.reason());
+        Scenario chosen = best.config().applyTo(s);
+        for (long seed : RunSpread.seeds(123_456_789L, 3)) {
+            assertTrue(Simulator.run(chosen.withSeed(seed)).summary().sloMet(), "fresh seed " + seed + " with " + best.changes());
+        }
+    }
+
     @Test
     void theSameInputsGiveTheSameRecommendation() throws IOException {
         Scenario s = ScenarioLoader.load(Path.of("../scenarios/gpu-cluster-full.yaml"));
