@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Searches minReplicas (a warm pool), targetUtilization (scale earlier), maxReplicas (when the cap binds) and the node count (when replicas stay Pending) — for a static policy, the replica count — with the simulator, bounded by the sizing rule at the peak rate and bisecting where more capacity never hurts. A configuration meets the SLOs when every one of --runs seeded runs does; the cheapest (cost, else replica-hours) comes first. Without SLOs in the scenario, a 503 objective of 0.1 %% is used. With a cluster it also prints N+1: the nodes needed to lose one node at peak.",
             "",
+            "Large services: with --screen fast (auto picks it from " + "5 million" + " expected requests per run) the search runs on the fast engine, and the discrete-event engine then confirms its best candidates, each until its first seed that misses; only a confirmed configuration is recommended, and every row says which engine judged it.",
+            "",
             "Exits 4 when nothing within the bounds (replicas up to 4x the peak need, nodes up to 4x the current count) meets the SLOs, naming the constraint that cannot be met.",
             ""},
         footer = {"", "Examples:",
@@ -35,6 +37,10 @@ final class RecommendCommand implements Callable<Integer> {
             description = "Seeded runs per configuration; all must meet the SLOs. Default: ${DEFAULT-VALUE}.")
     int runs;
 
+    @Option(names = "--screen", paramLabel = "ENGINE", defaultValue = "auto",
+            description = "auto, des or fast: the engine the search runs on (fast: confirmed by des). Default: ${DEFAULT-VALUE}.")
+    Screen screen;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json. Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
@@ -44,10 +50,10 @@ final class RecommendCommand implements Callable<Integer> {
         if (runs < 1 || runs > RunSpread.MAX_RUNS) {
             throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
         }
-        Scenario scenario = scenarioArgs.loadForRecommendation(runs);
+        Scenario scenario = scenarioArgs.loadForRecommendation(runs, screen);
         Recommendation r;
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "searching")) {
-            r = Recommender.recommend(scenario, runs, progress);
+            r = Recommender.recommend(scenario, runs, screen.engineFor(scenario), progress);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (format == OutputFormat.json) {

@@ -24,6 +24,7 @@ final class RecommendJson {
         json.put("scenario", scenario);
         json.put("slo", slo(r.slo(), r.sloDefaulted()));
         json.put("runs", r.runs());
+        json.put("screen", r.screen().id());
         json.put("searched", r.searched());
         json.put("current", entry(r.current()));
         json.put("alternatives", r.alternatives().stream().map(RecommendJson::entry).toList());
@@ -51,6 +52,7 @@ final class RecommendJson {
         json.put("cost", e.cost() == null ? null : round(e.cost(), 4));
         json.put("costDelta", a.costDelta() == null ? null : round(a.costDelta(), 4));
         json.put("replicaHoursDelta", round(a.replicaHoursDelta(), 4));
+        json.put("engine", e.engine().id());
         json.put("changes", a.changes());
         json.put("reason", a.reason());
         return json;
@@ -88,6 +90,6 @@ final class RecommendJson {
 
     static List<String> keys() {
         return List.of("minReplicas", "maxReplicas", "targetUtilization", "nodes", "meetsSlo", "runsMeetingSlo", "runs",
-                "rejected503Fraction", "p99LatencyMs", "replicaHours", "cost", "costDelta", "changes", "reason");
+                "rejected503Fraction", "p99LatencyMs", "replicaHours", "cost", "costDelta", "engine", "changes", "reason");
     }
 }

@@ -5,6 +5,7 @@ import io.headroom.planner.recommend.Config;
 import io.headroom.planner.recommend.Evaluation;
 import io.headroom.planner.recommend.NPlusOne;
 import io.headroom.planner.recommend.Recommendation;
+import io.headroom.planner.recommend.Recommender;
 import io.headroom.planner.scenario.Slo;
 import io.headroom.planner.sizing.HumanFormat;
 import io.headroom.planner.time.Durations;
@@ -27,7 +28,8 @@ final class RecommendTable {
                 r.sloDefaulted() ? " (the scenario sets none: default " + HumanFormat.percent(r.slo().max503Fraction().getAsDouble())
                         + " 503 objective)" : "", r.runs());
         out.println();
-        line("  %-3s %-6s %5s %9s %8s %10s %9s %9s  %s", "#", "meets", "runs", "503", "p99", "replica-h", "cost", "Δcost", "changes");
+        line("  %-3s %-6s %5s %-4s %9s %8s %10s %9s %9s  %s", "#", "meets", "runs", "by", "503", "p99", "replica-h", "cost", "Δcost",
+                "changes");
         row("now", r.current());
         int n = 0;
         for (Alternative a : r.alternatives()) {
@@ -51,13 +53,22 @@ final class RecommendTable {
         for (NPlusOne p : r.nPlusOne()) {
             line("%s", p.sentence());
         }
-        line("Searched %d configurations x %d seeds (%,d simulated requests).", r.searched(), r.runs(), r.requestsSimulated());
+        if (r.screen() == io.headroom.planner.sim.SimulationEngine.DES) {
+            line("Searched %d configurations x %d seeds (%,d simulated requests), all judged by the discrete-event engine (des).",
+                    r.searched(), r.runs(), r.requestsSimulated());
+        } else {
+            line("Searched %d configurations: screened by the fast engine on %d seed(s) each; the rows marked des were judged by the"
+                    + " discrete-event engine on up to %d seeds, each until its first seed that missed (%,d simulated requests); only"
+                    + " those can be recommended.", r.searched(), Math.min(r.runs(), Recommender.SCREEN_RUNS), r.runs(),
+                    r.requestsSimulated());
+        }
         out.flush();
     }
 
     private void row(String label, Alternative a) {
         Evaluation e = a.evaluation();
-        line("  %-3s %-6s %5s %9s %8s %10.2f %9s %9s  %s", label, e.meetsSlo() ? "yes" : "NO", e.runsMeetingSlo() + "/" + e.runs(),
+        line("  %-3s %-6s %5s %-4s %9s %8s %10.2f %9s %9s  %s", label, e.meetsSlo() ? "yes" : "NO", e.runsMeetingSlo() + "/" + e.runs(),
+                e.engine().id(),
                 HumanFormat.percent(e.rejected503Fraction()), HumanFormat.seconds(e.p99LatencyMs() / 1000), e.replicaHours(),
                 e.cost() == null ? "—" : String.format(Locale.ROOT, "%.2f", e.cost()),
                 a.costDelta() == null ? "—" : String.format(Locale.ROOT, "%+.2f", a.costDelta()), a.changes());

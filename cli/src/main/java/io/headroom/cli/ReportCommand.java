@@ -79,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
         if (runs < 1 || runs > SeedBands.MAX_RUNS) {
             throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + SeedBands.MAX_RUNS + "] but was " + runs);
         }
-        Scenario scenario = recommend ? scenarioArgs.loadForRecommendation(runs)
+        Scenario scenario = recommend ? scenarioArgs.loadForRecommendation(runs, Screen.auto)
                 : scenarioArgs.load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
         SimulationResult predicted = Simulator.run(scenario, engine);
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
@@ -115,7 +115,7 @@ final class ReportCommand implements Callable<Integer> {
     private ReportInput withRecommendation(ReportInput input, Scenario scenario, SimulationResult predicted, int runs) {
         Recommendation r;
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "recommending")) {
-            r = Recommender.recommend(scenario, runs, progress);
+            r = Recommender.recommend(scenario, runs, Recommender.screenFor(scenario), progress);
         }
         Map<Window, String> byWindow = new LinkedHashMap<>();
         r.best().filter(best -> best != r.current()).ifPresent(best -> predicted.summary().windows()

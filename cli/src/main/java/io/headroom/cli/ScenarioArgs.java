@@ -4,6 +4,7 @@ import io.headroom.planner.recommend.Recommender;
 import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
+import io.headroom.planner.sim.SimulationEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,13 +51,16 @@ final class ScenarioArgs {
     }
 
     /**
-     * The scenario, loaded for a recommendation: each of the configurations the search will simulate
-     * runs {@code runs} times, so the work estimate counts them all (the scenario is loaded twice:
-     * the count of configurations comes from the scenario).
+     * The scenario, loaded for a recommendation searched on {@code screen}: each of the configurations the
+     * discrete-event engine will simulate runs {@code runs} times, so the work estimate counts them all — every
+     * configuration of a DES search, or the confirmations of a fast screening (whose own runs cost no requests).
+     * The scenario is loaded twice: the count of configurations comes from the scenario.
      */
-    Scenario loadForRecommendation(long runs) {
+    Scenario loadForRecommendation(long runs, Screen screen) {
         Scenario scenario = load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
-        load(runs, Recommender.estimatedConfigurations(scenario), LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+        long configurations = screen.engineFor(scenario) == SimulationEngine.DES ? Recommender.estimatedConfigurations(scenario)
+                : Recommender.TYPICAL_CONFIRMATIONS;
+        load(runs, configurations, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
         return scenario;
     }
 

@@ -92,6 +92,20 @@ class RecommendCommandTest {
     }
 
     @Test
+    void aFastScreeningSaysWhichEngineJudgedEachRow() throws IOException {
+        Path scenario = write(STEP);
+        CliRun run = CliRun.of("recommend", scenario.toString(), "--runs", "3", "--screen", "fast");
+        assertTrue(run.out().contains("screened by the fast engine on 2 seed(s) each; the rows marked des"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("  now ") && l.contains(" des ")), run.out());
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("recommend", scenario.toString(), "--runs", "3", "--screen", "fast",
+                "--format", "json").out());
+        assertEquals("fast", json.get("screen").asText());
+        assertEquals("des", json.get("current").get("engine").asText());
+        CliRun bad = CliRun.of("recommend", scenario.toString(), "--screen", "slow");
+        assertEquals(ExitCode.USAGE, bad.exitCode(), bad.err());
+    }
+
+    @Test
     void reportWithRecommendAddsWhatToChangeAndPerWindowFixes() throws IOException {
         Path out = dir.resolve("report");
         CliRun run = CliRun.of("report", write(STEP).toString(), "--recommend", "--runs", "2", "--out", out.toString());

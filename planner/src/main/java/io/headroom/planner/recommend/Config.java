@@ -154,6 +154,24 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         return new Config(minReplicas, maxReplicas, targetUtilization, changed, scale, tuning, floors);
     }
 
+    /**
+     * The same settings with {@code factor} times the warm replicas (at least one more): the scheduled floors when there
+     * are any, else minReplicas (a static policy's count); the cap rises with them when below.
+     */
+    Config withMoreWarm(double factor) {
+        if (!floors.isEmpty()) {
+            List<Schedule.Floor> raised = new ArrayList<>();
+            int top = 0;
+            for (Schedule.Floor f : floors.floors()) {
+                int m = Math.max(f.minReplicas() + 1, (int) Math.ceil(f.minReplicas() * factor));
+                raised.add(new Schedule.Floor(f.fromSecond(), f.toSecond(), m));
+                top = Math.max(top, m);
+            }
+            return withMax(Math.max(maxReplicas, top)).withFloors(new Schedule(raised));
+        }
+        return withMin(Math.max(minReplicas + 1, (int) Math.ceil(minReplicas * factor)));
+    }
+
     /** The same settings with {@code added} as the scheduled floors on top of the scenario's own. */
     public Config withFloors(Schedule added) {
         return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, tuning, added);

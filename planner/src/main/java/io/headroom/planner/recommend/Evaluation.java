@@ -1,5 +1,6 @@
 package io.headroom.planner.recommend;
 
+import io.headroom.planner.sim.SimulationEngine;
 import io.headroom.planner.timeline.Window;
 import java.util.List;
 
@@ -16,14 +17,16 @@ import java.util.List;
  * @param peakReadyReplicas the most replicas ready at once in any run
  * @param missed objectives missed in at least one run, in the fixed objective order
  * @param windows the 503 windows of the first run that missed (of the first run when all met)
+ * @param engine the engine that judged it: {@code des} or {@code fast} (a screening estimate, never a recommendation)
  */
 public record Evaluation(Config config, int runs, int runsMeetingSlo, double rejected503Fraction, double p99LatencyMs,
-        double replicaHours, Double cost, int peakReadyReplicas, List<String> missed, List<Window> windows) {
+        double replicaHours, Double cost, int peakReadyReplicas, List<String> missed, List<Window> windows, SimulationEngine engine) {
     public Evaluation {
         if (config == null || runs < 1 || runsMeetingSlo < 0 || runsMeetingSlo > runs) {
             throw new IllegalArgumentException("an evaluation needs a config and 0 <= runsMeetingSlo <= runs >= 1 but had "
                     + runsMeetingSlo + " of " + runs);
         }
+        java.util.Objects.requireNonNull(engine, "engine");
         missed = List.copyOf(missed);
         windows = List.copyOf(windows);
     }

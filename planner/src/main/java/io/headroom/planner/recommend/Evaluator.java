@@ -1,6 +1,7 @@
 package io.headroom.planner.recommend;
 
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.planner.sim.SimulationEngine;
 import io.headroom.planner.sim.Simulator;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Summary;
@@ -18,18 +19,37 @@ import java.util.stream.IntStream;
  * configuration: common random numbers, so two configurations differ only by their settings), the
  * seeds in parallel, and remembers each result so a search that probes a configuration twice pays
  * once. Thread-safe; a result depends only on the configuration, never on which thread asked first.
+ *
+ * <p>With {@code dropAtFirstMiss} the seeds run in pairs, in order, and a configuration is judged
+ * as soon as a pair holds a run that misses the SLO: it can no longer meet it in every run, so the
+ * remaining seeds are not simulated (its numbers are then over the runs simulated). Pairs, not the
+ * machine's core count, so the result is the same on every machine.
  */
 final class Evaluator {
+    private static final int BATCH = 2;
     private final Scenario scenario;
     private final List<Long> seeds;
+    private final SimulationEngine engine;
+    private final boolean dropAtFirstMiss;
     private final Map<Config, Evaluation> results = new ConcurrentHashMap<>();
     private final Runnable onSimulated;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
-    Evaluator(Scenario scenario, List<Long> seeds, Runnable onSimulated) {
+    Evaluator(Scenario scenario, List<Long> seeds, SimulationEngine engine, boolean dropAtFirstMiss, Runnable onSimulated) {
         this.scenario = scenario;
         this.seeds = List.copyOf(seeds);
+        this.engine = engine;
+        this.dropAtFirstMiss = dropAtFirstMiss;
         this.onSimulated = onSimulated;
+    }
+
+    /** Every configuration judged by DES on every seed. */
+    Evaluator(Scenario scenario, List<Long> seeds, Runnable onSimulated) {
+        this(scenario, seeds, SimulationEngine.DES, false, onSimulated);
+    }
+
+    SimulationEngine engine() {
+        return engine;
     }
 
     /** The configuration judged under every seed. */
@@ -39,9 +59,20 @@ final class Evaluator {
             return known;
         }
         Scenario configured = config.applyTo(scenario);
-        Run[] runs = new Run[seeds.size()];
-        IntStream.range(0, runs.length).parallel()
-                .forEach(i -> runs[i] = Run.of(Simulator.run(configured.withSeed(seeds.get(i))).summary()));
+        Run[] all = new Run[seeds.size()];
+        int simulated = 0;
+        int batch = dropAtFirstMiss ? BATCH : all.length;
+        while (simulated < all.length) {
+            int from = simulated;
+            int to = Math.min(all.length, from + batch);
+            IntStream.range(from, to).parallel()
+                    .forEach(i -> all[i] = Run.of(Simulator.run(configured.withSeed(seeds.get(i)), engine).summary()));
+            simulated = to;
+            if (dropAtFirstMiss && java.util.Arrays.stream(all, from, to).anyMatch(r -> !r.sloMet())) {
+                break;
+            }
+        }
+        Run[] runs = java.util.Arrays.copyOf(all, simulated);
         Evaluation e = summarize(config, runs);
         if (results.putIfAbsent(config, e) == null) {
             requests.addAndGet(java.util.Arrays.stream(runs).mapToLong(Run::requests).sum());
@@ -99,6 +130,6 @@ final class Evaluator {
         int n = runs.length;
         Run shown = firstMissing != null ? firstMissing : runs[0];
         return new Evaluation(config, n, meeting, r503 / n, worstP99, hours / n, runs[0].cost() == null ? null : cost / n, peak,
-                new ArrayList<>(missed), shown.windows());
+                new ArrayList<>(missed), shown.windows(), engine);
     }
 }

@@ -1,6 +1,7 @@
 package io.headroom.planner.recommend;
 
 import io.headroom.planner.scenario.Slo;
+import io.headroom.planner.sim.SimulationEngine;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -17,13 +18,16 @@ import java.util.Optional;
  *     cost), fewer changes first among equals; then, clearly not meeting, the single-change probes
  *     the seed documentation suggests (a lower target alone) for comparison
  * @param searched distinct configurations simulated (each under every seed)
- * @param requestsSimulated requests simulated over all configurations and seeds
+ * @param requestsSimulated requests the discrete-event engine simulated over all configurations and seeds (a fast
+ *     screening's runs model rates, not requests)
  * @param nPlusOne N+1 per node pool for the best configuration; empty without a cluster
  * @param impossible why nothing within the bounds meets the SLO; empty when something does
  * @param shortfall when the nodes are what fall short: the best within them and the nodes that would meet
+ * @param screen the engine the search ran on; with the fast engine, only configurations the discrete-event engine
+ *     confirmed (each evaluation names its engine) can be the recommendation
  */
 public record Recommendation(Slo slo, boolean sloDefaulted, int runs, Alternative current, List<Alternative> alternatives,
-        int searched, long requestsSimulated, List<NPlusOne> nPlusOne, Optional<String> impossible, Optional<Shortfall> shortfall) {
+        int searched, long requestsSimulated, List<NPlusOne> nPlusOne, Optional<String> impossible, Optional<Shortfall> shortfall, SimulationEngine screen) {
     public Recommendation {
         Objects.requireNonNull(slo, "slo");
         Objects.requireNonNull(current, "current");
@@ -31,6 +35,7 @@ public record Recommendation(Slo slo, boolean sloDefaulted, int runs, Alternativ
         nPlusOne = List.copyOf(nPlusOne);
         Objects.requireNonNull(impossible, "impossible");
         Objects.requireNonNull(shortfall, "shortfall");
+        Objects.requireNonNull(screen, "screen");
     }
 
     /**
@@ -40,7 +45,7 @@ public record Recommendation(Slo slo, boolean sloDefaulted, int runs, Alternativ
      */
     public Optional<Alternative> best() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(current), alternatives.stream())
-                .filter(a -> a.evaluation().meetsSlo())
+                .filter(a -> a.evaluation().meetsSlo() && a.evaluation().engine() == SimulationEngine.DES)
                 .min(Comparator.comparingDouble(Recommendation::price));
     }
 

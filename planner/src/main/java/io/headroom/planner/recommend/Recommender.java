@@ -4,6 +4,7 @@ import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Slo;
 import io.headroom.planner.sim.Progress;
 import io.headroom.planner.sim.RunSpread;
+import io.headroom.planner.sim.SimulationEngine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Searches the settings space for the cheapest configuration that meets a scenario's SLOs in every
@@ -46,6 +48,16 @@ public final class Recommender {
 
     /** The recommendation for {@code scenario}, each configuration judged under {@code runs} seeds (the scenario's first). */
     public static Recommendation recommend(Scenario scenario, int runs, Progress progress) {
+        return recommend(scenario, runs, SimulationEngine.DES, progress);
+    }
+
+    /**
+     * The recommendation, the search run on {@code screen}: with {@link SimulationEngine#DES} every configuration is
+     * judged by the discrete-event engine; with {@link SimulationEngine#FAST} the search runs on the fast engine and its
+     * best meeting configurations are then confirmed by the discrete-event engine ({@link Confirmation}), which alone
+     * can make one the recommendation.
+     */
+    public static Recommendation recommend(Scenario scenario, int runs, SimulationEngine screen, Progress progress) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be >= 1 but was " + runs);
         }
@@ -57,8 +69,11 @@ public final class Recommender {
         List<Double> targets = targets(now);
         int expected = expectedConfigurations(targets, bounds);
         AtomicInteger done = new AtomicInteger();
-        Evaluator evaluator = new Evaluator(judged, RunSpread.seeds(judged.seed(), runs),
-                () -> progress.update(Math.min(0.99, done.incrementAndGet() / (double) expected)));
+        List<Long> seeds = RunSpread.seeds(judged.seed(), runs);
+        Runnable tick = () -> progress.update(Math.min(0.99, done.incrementAndGet() / (double) expected));
+        boolean screening = screen != SimulationEngine.DES;
+        Evaluator evaluator = new Evaluator(judged, screening ? seeds.subList(0, Math.min(runs, SCREEN_RUNS)) : seeds, screen, screening,
+                tick);
         Search search = new Search(evaluator, bounds, now);
 
         Evaluation current = evaluator.evaluate(now);
@@ -79,26 +94,44 @@ public final class Recommender {
                 }
             }
         }
-        Reasons reasons = new Reasons(judged, current, alone, bounds);
-        Alternative currentAlt = alternative(current, current, reasons);
-        List<Alternative> ranked = new ArrayList<>();
-        List<Evaluation> meeting = found.stream().filter(c -> !c.equals(now)).map(evaluator::evaluate).filter(Evaluation::meetsSlo)
+        List<Evaluation> screened = found.stream().filter(c -> !c.equals(now)).map(evaluator::evaluate).filter(Evaluation::meetsSlo)
                 .filter(e -> !current.meetsSlo() || price(e) <= (1 - MIN_SAVING) * price(current))
                 .sorted(ranking(now)).toList();
-        meeting.stream().filter(e -> meeting.stream().noneMatch(o -> dominates(o, e, now))).limit(SHOWN)
-                .forEach(e -> ranked.add(alternative(e, current, reasons)));
+        Evaluator des = evaluator;
+        Evaluation shownCurrent = current;
+        List<Evaluation> meeting = screened;
+        if (screen != SimulationEngine.DES) {
+            des = new Evaluator(judged, seeds, SimulationEngine.DES, true, tick);
+            Confirmation confirmed = Confirmation.of(des, now, screened, ranking(now));
+            shownCurrent = confirmed.current();
+            meeting = confirmed.ranked();
+        }
+        Evaluation currentJudged = shownCurrent;
+        Reasons reasons = new Reasons(judged, currentJudged, alone, bounds);
+        Alternative currentAlt = alternative(currentJudged, currentJudged, reasons);
+        List<Alternative> ranked = new ArrayList<>();
+        List<Evaluation> shown = meeting;
+        shown.stream().filter(e -> shown.stream().noneMatch(o -> o.meetsSlo() && o.engine() == e.engine() && dominates(o, e, now)))
+                .limit(SHOWN)
+                .forEach(e -> ranked.add(alternative(e, currentJudged, reasons)));
         if (!current.meetsSlo()) {
             alone.values().stream().filter(e -> !e.meetsSlo())
                     .sorted(Comparator.comparingDouble(e -> e.config().targetUtilization())).limit(2)
-                    .forEach(e -> ranked.add(alternative(e, current, reasons)));
+                    .forEach(e -> ranked.add(alternative(e, currentJudged, reasons)));
         }
-        boolean anyMeets = current.meetsSlo() || ranked.stream().anyMatch(a -> a.evaluation().meetsSlo());
+        boolean anyMeets = Stream.concat(Stream.of(currentJudged), ranked.stream().map(Alternative::evaluation))
+                .anyMatch(e -> e.meetsSlo() && e.engine() == SimulationEngine.DES);
         Optional<String> impossible = !ceiling.meetsSlo() ? Optional.of(Impossibility.explain(judged, bounds, ceiling))
                 : anyMeets ? Optional.empty()
+                : screen != SimulationEngine.DES && !screened.isEmpty()
+                ? Optional.of("none of the fast engine's best candidates met the SLO in every run of the discrete-event engine"
+                        + " (run recommend with --screen des to search with it alone)")
                 : Optional.of("only the most generous configuration (" + ceiling.config().changesFrom(now) + ") meets the SLO in every run");
-        Optional<Shortfall> shortfall = Shortfall.of(ceiling, bounds, now, targets, evaluator, e -> alternative(e, current, reasons));
-        Recommendation partial = new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
-                evaluator.requestsSimulated(), List.of(), impossible, shortfall);
+        Optional<Shortfall> shortfall = Shortfall.of(ceiling, bounds, now, targets, evaluator, e -> alternative(e, currentJudged, reasons));
+        int searched = evaluator.simulated() + (des == evaluator ? 0 : des.simulated());
+        long requests = des.requestsSimulated();
+        Recommendation partial = new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, searched, requests, List.of(),
+                impossible, shortfall, screen);
         Optional<Alternative> best = partial.best();
         Optional<Alternative> meetingElsewhere = shortfall.flatMap(Shortfall::meeting);
         Config basis = best.or(() -> meetingElsewhere).map(Alternative::config).orElse(now);
@@ -106,8 +139,8 @@ public final class Recommender {
                 : meetingElsewhere.isPresent() ? NPlusOne.Basis.MEETING : NPlusOne.Basis.NOW;
         int peak = bounds.peakReplicas(basis);
         progress.update(1);
-        return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, evaluator.simulated(),
-                evaluator.requestsSimulated(), NPlusOne.of(judged, basis.nodes(), peak, label), impossible, shortfall);
+        return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, searched, requests,
+                NPlusOne.of(judged, basis.nodes(), peak, label), impossible, shortfall, screen);
     }
 
     /**
@@ -125,6 +158,33 @@ public final class Recommender {
             base.tuning().variants().forEach(t -> out.add(base.withTuning(t)));
         }
         return out;
+    }
+
+    /**
+     * Seeds a fast screening judges each configuration under (the first of the usual ones): the fast engine's only
+     * randomness is the noise its policy sees and the startups, so more seeds change little — the discrete-event
+     * confirmation runs all of them.
+     */
+    public static final int SCREEN_RUNS = 2;
+
+    /**
+     * The configurations the discrete-event engine judges after a fast screening when its first candidates hold (the
+     * current one and {@value Confirmation#CONFIRMED} confirmed), for the work estimate; margins and rejected candidates
+     * can take it up to {@code Confirmation.MAX_DES_CONFIGURATIONS}, each cut short at its first missing seed.
+     */
+    public static final int TYPICAL_CONFIRMATIONS = 1 + Confirmation.CONFIRMED;
+
+    /** Requests per run from which {@link #screenFor} screens with the fast engine (about a second of DES each). */
+    public static final double FAST_SCREEN_REQUESTS = 5e6;
+
+    /**
+     * The engine to search {@code scenario} on when the user leaves it to us: the fast engine when a run has at least
+     * {@value #FAST_SCREEN_REQUESTS} expected requests and the data path is the central queue it models (large services,
+     * where its stationary approximation is good and DES is slow); DES otherwise.
+     */
+    public static SimulationEngine screenFor(Scenario scenario) {
+        boolean central = scenario.service().routing().mode() == io.headroom.planner.scenario.Routing.Mode.CENTRAL_QUEUE;
+        return central && scenario.traffic().expectedRequests() >= FAST_SCREEN_REQUESTS ? SimulationEngine.FAST : SimulationEngine.DES;
     }
 
     /**
