@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The JSON Schema (draft-07, what editors' YAML and JSON support reads) of scenario files, made
@@ -21,9 +20,9 @@ import java.util.Map;
  *
  * <p>The schema checks names, kinds, required keys and which keys belong to which policy or
  * distribution; rules across keys and ranges (a profile in time order, {@code minReplicas <=
- * maxReplicas}) stay the loader's, which has the final word. A policy or distribution is an
- * {@code if}/{@code then} branch on its selector, so an editor completes and checks the keys of the
- * one that is named.
+ * maxReplicas}) stay the loader's, which has the final word. A policy or distribution is a
+ * {@code oneOf} branch with its selector as a {@code const}, so an editor completes and checks the
+ * keys of the one that is named.
  */
 public final class ScenarioSchema {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -100,31 +99,30 @@ public final class ScenarioSchema {
     }
 
     /**
-     * Every variant's keys (an unknown key is an error before the variant is known), then per
-     * variant: if the selector names it (or is left out and it is the default), its required keys,
-     * and no key but its own.
+     * One branch per variant ({@code oneOf}): the selector fixed to the variant's name (required,
+     * except for the default variant), the variant's keys with their kinds and its required ones,
+     * and no other key. An editor (yaml-language-server) then offers the keys of the variant named
+     * and flags a key of another one as not allowed; the selector's values are listed outside the
+     * branches too, so an editor offers them all.
      */
     static ObjectNode variants(ValueKind.Variants v) {
-        ObjectNode o = object(v.allKeys());
-        if (v.selectorKey().required()) {
-            o.set("required", strings(List.of(v.selector())));
-        }
-        ArrayNode branches = o.putArray("allOf");
-        for (Map.Entry<String, Keys> e : v.variants().entrySet()) {
-            Keys keys = v.keysOf(e.getKey());
-            ObjectNode when = JSON.objectNode();
-            when.set("properties", JSON.objectNode().set(v.selector(), JSON.objectNode().put("const", e.getKey())));
-            if (v.defaultVariant().filter(e.getKey()::equals).isEmpty()) {
-                when.set("required", strings(List.of(v.selector())));
-            }
-            ObjectNode then = JSON.objectNode();
-            then.set("properties", properties(keys));
-            List<String> required = keys.keys().stream().filter(Key::required).map(Key::name).toList();
+        ObjectNode o = JSON.objectNode();
+        o.put("type", "object");
+        o.set("properties", properties(Keys.of(v.selectorKey())));
+        ArrayNode branches = o.putArray("oneOf");
+        for (String name : v.variants().keySet()) {
+            Keys keys = v.keysOf(name);
+            ObjectNode branch = object(keys);
+            ObjectNode selector = JSON.objectNode().put("description", v.description()).put("const", name);
+            ((ObjectNode) branch.get("properties")).set(v.selector(), selector);
+            boolean isDefault = v.defaultVariant().filter(name::equals).isPresent();
+            List<String> required = keys.keys().stream()
+                    .filter(k -> k.required() || (k.name().equals(v.selector()) && !isDefault)).map(Key::name).toList();
+            branch.remove("required");
             if (!required.isEmpty()) {
-                then.set("required", strings(required));
+                branch.set("required", strings(required));
             }
-            then.set("propertyNames", JSON.objectNode().set("enum", strings(keys.names())));
-            branches.add(JSON.objectNode().<ObjectNode>set("if", when).set("then", then));
+            branches.add(branch);
         }
         return o;
     }

@@ -45,9 +45,18 @@ class ScenarioSchemaTest {
 
     @Test
     void theCommittedSchemaIsTheGeneratedOne() throws IOException {
-        assertEquals(ScenarioSchema.json(), Files.readString(COMMITTED),
-                "scenarios/headroom.schema.json is out of date with the loader's keys; regenerate it from the"
-                        + " repository root with: bin/headroom schema > scenarios/headroom.schema.json");
+        List<String> generated = ScenarioSchema.json().lines().toList();
+        List<String> committed = Files.readString(COMMITTED).lines().toList();
+        int line = 0;
+        while (line < generated.size() && line < committed.size() && generated.get(line).equals(committed.get(line))) {
+            line++;
+        }
+        String differs = line < Math.max(generated.size(), committed.size()) ? "line " + (line + 1) + " is "
+                + (line < committed.size() ? committed.get(line).strip() : "past its end") + ", the loader's keys give "
+                + (line < generated.size() ? generated.get(line).strip() : "no line") : "";
+        assertEquals("", differs, "scenarios/headroom.schema.json is out of date with the loader's keys; regenerate it"
+                + " from the repository root with: bin/headroom schema > scenarios/headroom.schema.json");
+        assertEquals(ScenarioSchema.json(), Files.readString(COMMITTED), "byte for byte, line ends included");
     }
 
     static Stream<Path> shippedScenarios() throws IOException {
