@@ -103,8 +103,9 @@ class ScenarioSchemaTest {
     @Test
     void theValidBaseIsAcceptedByBoth() throws IOException {
         for (String policy : List.of("azureml", "hpa\n  maxReplicas: 4\n  metric: {type: rps, targetAverage: 5}",
-                "static\n  replicas: 3")) {
-            String yaml = valid(policy);
+                "static\n  replicas: 3\n  schedule: [{from: '09:00', to: 9h30m, minReplicas: 3}]")) {
+            String yaml = valid(policy).replace("  duration: 1m", "  duration: 1m\n  start: 2026-12-01T08:59:00+01:00[Europe/Berlin]")
+                    + "cost: {perReplicaHour: 0.9, currency: EUR}\n";
             assertEquals(List.of(), errors(yaml), yaml);
             ScenarioLoader.load(write(yaml));
         }
@@ -149,6 +150,12 @@ class ScenarioSchemaTest {
                         "{at: 0s, rps: 2, hold: 5m}"), "hold", "unknown key 'hold' in traffic.profile[0]"),
                 new Broken("a header name that is not a token", valid("azureml").replace("Content-Type", "\"Content Type\""),
                         "Content Type", "request.headers names must be tokens"),
+                new Broken("a currency that is not a code or sign", valid("azureml") + "cost: {perReplicaHour: 1, currency: US dollars}\n",
+                        "currency", "cost.currency must be a currency code or sign"),
+                new Broken("a scheduled floor without its minReplicas", valid("azureml\n  schedule: [{from: 1m, to: 2m}]"),
+                        "minReplicas", "autoscaler.schedule[0].minReplicas is required"),
+                new Broken("a start that is not a date-time", valid("azureml").replace("  duration: 1m", "  duration: 1m\n  start: 9am"),
+                        "start", "traffic.start must be an ISO-8601 date-time"),
                 new Broken("a method that is neither GET nor POST", valid("azureml").replace("method: post", "method: PUT"),
                         "method", "request.method must be GET or POST"));
     }
