@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             ""},
         subcommands = {SizeCommand.class, SimulateCommand.class, RecommendCommand.class, ReportCommand.class,
             TargetCommand.class, LoadtestCommand.class, ValidateCommand.class, AutoscalerCommand.class, BenchCommand.class,
+            SchemaCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid scenario or input, 4 an SLO or validation verdict failed, 5 a load test stopped before its end.", "",
             "Run 'headroom COMMAND --help' for a command's options."})

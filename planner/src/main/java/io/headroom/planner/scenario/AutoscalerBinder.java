@@ -1,11 +1,16 @@
 package io.headroom.planner.scenario;
 
+import static io.headroom.planner.scenario.Key.optional;
+import static io.headroom.planner.scenario.Key.required;
+import static io.headroom.planner.scenario.ValueKind.DURATION;
+import static io.headroom.planner.scenario.ValueKind.FRACTION;
+import static io.headroom.planner.scenario.ValueKind.WHOLE_NUMBER;
+
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.scenario.Node.Field;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,9 +22,18 @@ import java.util.Optional;
  * uses azureml with its defaults.
  */
 final class AutoscalerBinder {
-    static final List<String> AZUREML_KEYS = List.of("minReplicas", "maxReplicas", "initialReplicas", "targetUtilization",
-            "refreshInterval", "scaleDownDelay");
-    static final List<String> STATIC_KEYS = List.of("replicas");
+    /** minReplicas, maxReplicas and initialReplicas, as {@link #bounds} reads them; {@code maxRequired} for hpa. */
+    static Keys boundKeys(boolean maxRequired) {
+        return Keys.of(optional("minReplicas", WHOLE_NUMBER, "the fewest replicas the autoscaler keeps"),
+                new Key("maxReplicas", WHOLE_NUMBER, maxRequired, "the most replicas the autoscaler asks for"),
+                optional("initialReplicas", WHOLE_NUMBER, "warm replicas at the start of a run (default minReplicas)"));
+    }
+
+    static final Keys AZUREML_KEYS = boundKeys(false).plus(Keys.of(
+            optional("targetUtilization", FRACTION, "target of (busy + queued) / (ready x concurrency), in (0, 1]"),
+            optional("refreshInterval", DURATION, "how often the autoscaler decides, and the window it averages over"),
+            optional("scaleDownDelay", DURATION, "how long utilization must stay below target before a scale-down")));
+    static final Keys STATIC_KEYS = Keys.of(required("replicas", WHOLE_NUMBER, "the fixed replica count"));
 
     private AutoscalerBinder() {
     }
@@ -29,8 +43,7 @@ final class AutoscalerBinder {
         if (node.isEmpty()) {
             return AzureMlSpec.DEFAULT;
         }
-        List<String> allKeys = AutoscalerRegistry.allKeys();
-        Section any = Section.of(node.get(), "autoscaler", allKeys);
+        Section any = Section.of(node.get(), "autoscaler", AutoscalerRegistry.POLICIES.allKeys());
         String policy = "azureml";
         Optional<Node> policyNode = any.node("policy");
         if (policyNode.isPresent()) {
@@ -39,7 +52,7 @@ final class AutoscalerBinder {
         String name = policy;
         AutoscalerRegistry.Entry entry = AutoscalerRegistry.entry(name).orElseThrow(
                 () -> new InvalidInputException(AutoscalerRegistry.unknown(name) + " (" + policyNode.get().location() + ")"));
-        return entry.binder().apply(Section.ofVariant(node.get(), "autoscaler", "policy", name, entry.keys(), allKeys), service);
+        return entry.binder().apply(Section.ofVariant(node.get(), "autoscaler", AutoscalerRegistry.POLICIES, name), service);
     }
 
     /** An autoscaler's replica bounds and starting count, as every policy with them binds them. */
@@ -87,7 +100,6 @@ final class AutoscalerBinder {
     }
 
     static StaticSpec fixed(Section s, Service service) {
-        s.required("replicas");
         int replicas = s.intAtLeast("replicas", 1, 1);
         return Section.build(() -> new StaticSpec(replicas), "autoscaler", s.location());
     }

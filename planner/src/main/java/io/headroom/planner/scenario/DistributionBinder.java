@@ -1,5 +1,11 @@
 package io.headroom.planner.scenario;
 
+import static io.headroom.planner.scenario.Key.optional;
+import static io.headroom.planner.scenario.Key.required;
+import static io.headroom.planner.scenario.ValueKind.DURATION;
+import static io.headroom.planner.scenario.ValueKind.NUMBER;
+import static io.headroom.planner.scenario.ValueKind.TEXT;
+
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.dist.ConstantDistribution;
 import io.headroom.planner.dist.DistributionSpec;
@@ -29,7 +35,11 @@ import java.util.Optional;
  * </ul>
  */
 final class DistributionBinder {
-    private static final List<String> ALL_KEYS = List.of("distribution", "value", "mean", "cv", "p99", "file");
+    /** The distributions of {@link Distributions#NAMES}, each with its keys. */
+    static final ValueKind.Variants VARIANTS = ValueKind.Variants.of("distribution", "the distribution's family",
+            Optional.empty(), Distributions.NAMES, DistributionBinder::keysOf);
+    /** What {@link #bind} reads: a plain duration (a constant) or a distribution map. */
+    static final ValueKind DURATION_OR_DISTRIBUTION = new ValueKind.AnyOf(List.of(ValueKind.DURATION, VARIANTS));
 
     private DistributionBinder() {
     }
@@ -38,13 +48,13 @@ final class DistributionBinder {
         if (node instanceof ScalarNode) {
             return new ConstantDistribution(Section.duration(node, path));
         }
-        Section any = Section.of(node, path, ALL_KEYS);
+        Section any = Section.of(node, path, VARIANTS.allKeys());
         Node nameNode = any.required("distribution");
         String name = Section.string(nameNode, path + ".distribution");
         if (!Distributions.NAMES.contains(name)) {
             throw Section.error(path + ".distribution must be one of " + String.join(", ", Distributions.NAMES), nameNode);
         }
-        Section s = Section.ofVariant(node, path, "distribution", name, keysOf(name), ALL_KEYS);
+        Section s = Section.ofVariant(node, path, VARIANTS, name);
         switch (name) {
             case "constant":
                 return new ConstantDistribution(Section.duration(s.required("value"), s.path("value")));
@@ -60,12 +70,21 @@ final class DistributionBinder {
         }
     }
 
-    private static List<String> keysOf(String name) {
+    private static Keys keysOf(String name) {
+        Key mean = required("mean", DURATION, "the mean");
         switch (name) {
-            case "constant": return List.of("distribution", "value");
-            case "exponential": return List.of("distribution", "mean");
-            case "empirical": return List.of("distribution", "file");
-            default: return List.of("distribution", "mean", "cv", "p99");
+            case "constant":
+                return Keys.of(required("value", DURATION, "the one value"));
+            case "exponential":
+                return Keys.of(mean);
+            case "lognormal":
+            case "gamma":
+                return Keys.of(mean, optional("cv", NUMBER, "coefficient of variation, standard deviation / mean (or give p99)"),
+                        optional("p99", DURATION, "the 99th percentile, above the mean (or give cv)"));
+            case "empirical":
+                return Keys.of(required("file", TEXT, "a file of samples, one duration with its unit per line"));
+            default:
+                throw new IllegalStateException("distribution registered without its keys: " + name);
         }
     }
 

@@ -1,5 +1,13 @@
 package io.headroom.planner.scenario;
 
+import static io.headroom.planner.scenario.Key.optional;
+import static io.headroom.planner.scenario.Key.required;
+import static io.headroom.planner.scenario.ValueKind.DURATION;
+import static io.headroom.planner.scenario.ValueKind.FRACTION;
+import static io.headroom.planner.scenario.ValueKind.NUMBER;
+import static io.headroom.planner.scenario.ValueKind.WHOLE_NUMBER;
+import static io.headroom.planner.scenario.ValueKind.choice;
+
 import io.headroom.planner.autoscaler.HpaBehavior;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaScalingPolicy;
@@ -22,18 +30,39 @@ import java.util.Optional;
  * per-direction defaults for what it leaves out.
  */
 final class HpaBinder {
-    static final List<String> KEYS = List.of("minReplicas", "maxReplicas", "initialReplicas", "metric", "syncPeriod", "tolerance",
-            "metricWindow", "cpuInitializationPeriod", "downscaleStabilization", "behavior");
-    static final List<String> METRIC_KEYS = List.of("type", "targetUtilization", "targetAverage");
-    static final List<String> BEHAVIOR_KEYS = List.of("scaleUp", "scaleDown");
-    static final List<String> RULES_KEYS = List.of("stabilizationWindow", "selectPolicy", "policies");
-    static final List<String> POLICY_KEYS = List.of("type", "value", "period");
+    private static final List<String> METRIC_TYPES = Arrays.stream(HpaMetric.Type.values()).map(HpaMetric.Type::key).toList();
+    private static final List<String> SELECTS = Arrays.stream(HpaScalingRules.Select.values())
+            .map(HpaScalingRules.Select::key).toList();
+    private static final List<String> POLICY_TYPES = Arrays.stream(HpaScalingPolicy.Type.values())
+            .map(HpaScalingPolicy.Type::key).toList();
+    static final Keys METRIC_KEYS = Keys.of(
+            required("type", choice(METRIC_TYPES), "cpu (Resource utilization), concurrency or rps (Pods), external (KEDA)"),
+            optional("targetUtilization", NUMBER, "type cpu: the target share of the CPU request, e.g. 0.8"),
+            optional("targetAverage", NUMBER, "types concurrency, rps, external: the target value per pod"));
+    static final Keys POLICY_KEYS = Keys.of(
+            required("type", choice(POLICY_TYPES), "Pods (a count) or Percent (of the current replicas)"),
+            required("value", WHOLE_NUMBER, "pods, or percent, the policy allows per period"),
+            required("period", DURATION, "the window the policy's value applies to, within 1s..30m"));
+    static final Keys RULES_KEYS = Keys.of(
+            optional("stabilizationWindow", DURATION, "recommendations this far back are considered before a change"),
+            optional("selectPolicy", choice(SELECTS), "which policy wins: Max, Min, or Disabled (no change this way)"),
+            optional("policies", new ValueKind.ListOf(new ValueKind.Nested(POLICY_KEYS)), "limits on the rate of change"));
+    static final Keys BEHAVIOR_KEYS = Keys.of(
+            optional("scaleUp", new ValueKind.Nested(RULES_KEYS), "rules for scaling up (upstream's defaults for what is left out)"),
+            optional("scaleDown", new ValueKind.Nested(RULES_KEYS), "rules for scaling down (upstream's defaults for what is left out)"));
+    static final Keys KEYS = AutoscalerBinder.boundKeys(true).plus(Keys.of(
+            optional("metric", new ValueKind.Nested(METRIC_KEYS), "the metric and its target; default cpu at 0.8"),
+            optional("syncPeriod", DURATION, "how often the HPA decides (--horizontal-pod-autoscaler-sync-period)"),
+            optional("tolerance", FRACTION, "no change while |ratio - 1| is at most this, in [0, 1)"),
+            optional("metricWindow", DURATION, "the window the metric averages over when read"),
+            optional("cpuInitializationPeriod", DURATION, "a pod this young is unready for cpu unless ready a metricWindow"),
+            optional("downscaleStabilization", DURATION, "the legacy path's scale-down window (and scaleDown's default)"),
+            optional("behavior", new ValueKind.Nested(BEHAVIOR_KEYS), "autoscaling/v2 behavior; absent: the legacy path")));
 
     private HpaBinder() {
     }
 
     static HpaSpec bind(Section s, Service service) {
-        s.required("maxReplicas");
         AutoscalerBinder.Bounds bounds = AutoscalerBinder.bounds(s, 1, 1);
         HpaMetric metric = s.section("metric", METRIC_KEYS).map(HpaBinder::metric).orElse(HpaMetric.DEFAULT);
         if (metric.type() == HpaMetric.Type.CPU && !(service.resources().cpu() > 0)) {
@@ -53,7 +82,7 @@ final class HpaBinder {
     private static HpaMetric metric(Section m) {
         String typeName = Section.string(m.required("type"), m.path("type"));
         HpaMetric.Type type = Arrays.stream(HpaMetric.Type.values()).filter(t -> t.key().equals(typeName)).findFirst()
-                .orElseThrow(() -> Section.error(m.path("type") + " must be one of cpu, concurrency, rps, external",
+                .orElseThrow(() -> Section.error(m.path("type") + " must be one of " + String.join(", ", METRIC_TYPES),
                         m.required("type")));
         String key = type == HpaMetric.Type.CPU ? "targetUtilization" : "targetAverage";
         String other = type == HpaMetric.Type.CPU ? "targetAverage" : "targetUtilization";
@@ -81,7 +110,7 @@ final class HpaBinder {
         if (r.has("selectPolicy")) {
             String name = Section.string(r.required("selectPolicy"), r.path("selectPolicy"));
             select = Arrays.stream(HpaScalingRules.Select.values()).filter(v -> v.key().equals(name)).findFirst()
-                    .orElseThrow(() -> Section.error(r.path("selectPolicy") + " must be one of Max, Min, Disabled",
+                    .orElseThrow(() -> Section.error(r.path("selectPolicy") + " must be one of " + String.join(", ", SELECTS),
                             r.required("selectPolicy")));
         }
         List<HpaScalingPolicy> policies = defaults.policies();
@@ -101,9 +130,8 @@ final class HpaBinder {
     private static HpaScalingPolicy policy(Section p) {
         String name = Section.string(p.required("type"), p.path("type"));
         HpaScalingPolicy.Type type = Arrays.stream(HpaScalingPolicy.Type.values()).filter(t -> t.key().equals(name)).findFirst()
-                .orElseThrow(() -> Section.error(p.path("type") + " must be one of Pods, Percent", p.required("type")));
-        p.required("value");
-        p.required("period");
+                .orElseThrow(() -> Section.error(p.path("type") + " must be one of " + String.join(", ", POLICY_TYPES),
+                        p.required("type")));
         int value = p.intAtLeast("value", 1, 1);
         Duration period = p.positiveDuration("period", Duration.ofSeconds(15));
         return Section.build(() -> new HpaScalingPolicy(type, value, period), p.path(), p.location());

@@ -1,5 +1,13 @@
 package io.headroom.planner.scenario;
 
+import static io.headroom.planner.scenario.Key.optional;
+import static io.headroom.planner.scenario.Key.required;
+import static io.headroom.planner.scenario.ValueKind.DURATION;
+import static io.headroom.planner.scenario.ValueKind.FRACTION;
+import static io.headroom.planner.scenario.ValueKind.NUMBER;
+import static io.headroom.planner.scenario.ValueKind.TEXT;
+import static io.headroom.planner.scenario.ValueKind.WHOLE_NUMBER;
+
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.Schedule;
@@ -32,15 +40,46 @@ import java.util.Set;
  * {@code perReplicaHour} &gt;= 0). Files a scenario names resolve against its directory.
  */
 public final class ScenarioLoader {
-    static final List<String> KEYS = List.of("name", "seed", "service", "autoscaler", "cluster", "traffic", "slo", "cost",
-            "request");
     static final long DEFAULT_SEED = 1;
-    private static final List<String> CLUSTER_KEYS = List.of("nodePools", "schedulingTimeout");
-    private static final List<String> POOL_KEYS = List.of("name", "count", "cpu", "memoryGb", "gpu");
-    private static final List<String> SLO_KEYS = List.of("max503Fraction", "latency");
-    private static final List<String> LATENCY_KEYS = List.of("p50", "p90", "p99");
-    private static final List<String> COST_KEYS = List.of("perReplicaHour", "currency");
-    private static final List<String> REQUEST_KEYS = List.of("method", "body", "bodyFile", "headers");
+    /** A header name: an HTTP token (RFC 9110). */
+    static final String HEADER_NAME = "[A-Za-z0-9!#$%&'*+.^_`|~-]+";
+    /** A currency code or sign. */
+    static final String CURRENCY = "[A-Za-z$€£¥]{1,8}";
+    private static final Keys POOL_KEYS = Keys.of(
+            required("name", TEXT, "the pool's name, unique"),
+            required("count", WHOLE_NUMBER, "nodes in the pool"),
+            required("cpu", NUMBER, "allocatable cores per node"),
+            required("memoryGb", NUMBER, "allocatable GB of memory per node"),
+            optional("gpu", WHOLE_NUMBER, "GPUs per node"));
+    private static final Keys CLUSTER_KEYS = Keys.of(
+            required("nodePools", new ValueKind.ListOf(new ValueKind.Nested(POOL_KEYS)), "the node pools, at least one"),
+            optional("schedulingTimeout", DURATION, "a Pending replica fails after this long"));
+    private static final Keys LATENCY_KEYS = Keys.of(
+            optional("p50", DURATION, "the largest acceptable median latency of answered requests"),
+            optional("p90", DURATION, "the largest acceptable 90th percentile latency of answered requests"),
+            optional("p99", DURATION, "the largest acceptable 99th percentile latency of answered requests"));
+    private static final Keys SLO_KEYS = Keys.of(
+            optional("max503Fraction", FRACTION, "the largest acceptable fraction of 503 answers"),
+            optional("latency", new ValueKind.Nested(LATENCY_KEYS), "latency percentiles of answered requests"));
+    private static final Keys COST_KEYS = Keys.of(
+            required("perReplicaHour", NUMBER, "currency per replica-hour, starting or ready"),
+            optional("currency", new ValueKind.TextMatching(CURRENCY), "a code or sign of 1-8 letters, e.g. USD; labels costs"));
+    private static final Keys REQUEST_KEYS = Keys.of(
+            optional("method", new ValueKind.Choice(List.of("GET", "POST"), true), "GET, or POST (the default with a body)"),
+            optional("body", TEXT, "the request body (or give bodyFile)"),
+            optional("bodyFile", TEXT, "a file holding the request body, against this file's directory (or give body)"),
+            optional("headers", new ValueKind.TextMap(HEADER_NAME), "name: value, sent with every request; never a secret"));
+    /** The top level of a scenario file; every other map's keys hang from here. */
+    static final Keys KEYS = Keys.of(
+            required("name", TEXT, "the scenario's name"),
+            optional("seed", WHOLE_NUMBER, "the random seed: same seed, same output"),
+            required("service", new ValueKind.Nested(ServiceBinder.KEYS), "the service behind the autoscaler"),
+            optional("autoscaler", AutoscalerRegistry.POLICIES, "the autoscaler; default azureml with its defaults"),
+            optional("cluster", new ValueKind.Nested(CLUSTER_KEYS), "the nodes replicas are placed on; without it, no limit"),
+            required("traffic", new ValueKind.Nested(TrafficBinder.KEYS), "the offered load"),
+            optional("slo", new ValueKind.Nested(SLO_KEYS), "service level objectives, each optional"),
+            optional("cost", new ValueKind.Nested(COST_KEYS), "what a replica costs"),
+            optional("request", new ValueKind.Nested(REQUEST_KEYS), "what loadtest and validate send"));
 
     private ScenarioLoader() {
     }
@@ -95,9 +134,6 @@ public final class ScenarioLoader {
             if (name.isBlank() || !names.add(name)) {
                 throw Section.error(p.path("name") + " must be a unique, non-blank pool name", nameNode);
             }
-            p.required("count");
-            p.required("cpu");
-            p.required("memoryGb");
             int count = p.intAtLeast("count", 0, 0);
             double cpu = p.nonNegative("cpu", 0);
             double memoryGb = p.nonNegative("memoryGb", 0);
@@ -136,7 +172,7 @@ public final class ScenarioLoader {
         Map<String, String> headers = new LinkedHashMap<>();
         if (s.has("headers")) {
             for (Node.Field f : Section.asMap(s.required("headers"), s.path("headers")).fields().values()) {
-                if (!f.key().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                if (!f.key().matches(HEADER_NAME)) {
                     throw Section.error(s.path("headers") + " names must be tokens (letters, digits, !#$%&'*+-.^_`|~)",
                             io.headroom.planner.Excerpt.quoted(f.key()), f.keyLocation());
                 }
@@ -158,11 +194,10 @@ public final class ScenarioLoader {
     }
 
     private static Cost cost(Section s) {
-        s.required("perReplicaHour");
         double perReplicaHour = s.nonNegative("perReplicaHour", 0);
         Optional<String> currency = s.node("currency").map(n -> {
             String c = Section.string(n, s.path("currency"));
-            if (!c.matches("[A-Za-z$€£¥]{1,8}")) {
+            if (!c.matches(CURRENCY)) {
                 throw Section.error(s.path("currency") + " must be a currency code or sign of 1 to 8 letters, e.g. USD", n);
             }
             return c;

@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  * {@code minReplicas} is at least 1 and at most the policy's maxReplicas.
  */
 final class ScheduleBinder {
-    static final List<String> KEYS = List.of("from", "to", "minReplicas");
     private static final Pattern CLOCK = Pattern.compile("\\d{1,2}:\\d{2}(:\\d{2})?");
+    private static final ValueKind TIME = new ValueKind.AnyOf(List.of(ValueKind.DURATION, new ValueKind.TextMatching(CLOCK.pattern())));
+    static final Keys KEYS = Keys.of(
+            Key.required("from", TIME, "where the floor starts: a duration since the start, or HH:MM[:SS] with traffic.start"),
+            Key.required("to", TIME, "where the floor ends (exclusive): a duration since the start, or HH:MM[:SS] with traffic.start"),
+            Key.required("minReplicas", ValueKind.WHOLE_NUMBER, "the floor, in 1..maxReplicas"));
 
     private ScheduleBinder() {
     }
@@ -43,7 +47,6 @@ final class ScheduleBinder {
             if (to <= from) {
                 throw Section.error(f.path("to") + " must be after " + f.path("from") + " (" + from + " s)", f.required("to"));
             }
-            f.required("minReplicas");
             int min = f.intAtLeast("minReplicas", 1, 1);
             if (min > spec.maxReplicas()) {
                 throw Section.error(f.path("minReplicas") + " must be <= the policy's maxReplicas, " + spec.maxReplicas(),

@@ -10,7 +10,6 @@ import io.headroom.planner.scenario.Node.ScalarNode;
 import io.headroom.planner.time.Durations;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -29,29 +28,32 @@ final class Section {
         this.path = path;
     }
 
-    /** {@code node} as a map whose keys are all in {@code known}. */
-    static Section of(Node node, String path, List<String> known) {
+    /** {@code node} as a map whose keys are all in {@code known}, and that has the ones it requires. */
+    static Section of(Node node, String path, Keys known) {
         MapNode map = asMap(node, path);
         for (Field f : map.fields().values()) {
             if (!known.contains(f.key())) {
                 throw new InvalidInputException("unknown key " + io.headroom.planner.Excerpt.quoted(f.key()) + (path.isEmpty() ? "" : " in " + path)
-                        + " (known: " + String.join(", ", known) + ") (" + f.keyLocation() + ")");
+                        + " (known: " + String.join(", ", known.names()) + ") (" + f.keyLocation() + ")");
             }
         }
-        return new Section(map, path);
+        Section section = new Section(map, path);
+        known.keys().stream().filter(Key::required).forEach(k -> section.required(k.name()));
+        return section;
     }
 
     /**
-     * {@code node} as the map of one variant (a policy, a distribution) whose own keys are
-     * {@code keys}: a key of another variant ({@code otherKeys}) says which variant uses it.
+     * {@code node} as the map of variant {@code variant} of {@code variants} (a policy, a
+     * distribution): a key of another variant says which variant uses it.
      */
-    static Section ofVariant(Node node, String path, String variantKind, String variant, List<String> keys,
-            List<String> allKeys) {
+    static Section ofVariant(Node node, String path, ValueKind.Variants variants, String variant) {
         MapNode map = asMap(node, path);
+        Keys keys = variants.keysOf(variant);
+        Keys allKeys = variants.allKeys();
         for (Field f : map.fields().values()) {
             if (!keys.contains(f.key()) && allKeys.contains(f.key())) {
-                throw new InvalidInputException("key '" + f.key() + "' in " + path + " is not used by " + variantKind + " "
-                        + variant + " (its keys: " + String.join(", ", keys) + ") (" + f.keyLocation() + ")");
+                throw new InvalidInputException("key '" + f.key() + "' in " + path + " is not used by " + variants.selector() + " "
+                        + variant + " (its keys: " + String.join(", ", keys.names()) + ") (" + f.keyLocation() + ")");
             }
         }
         return of(node, path, keys);
@@ -124,7 +126,7 @@ final class Section {
         return node(key).orElseThrow(() -> error(path(key) + " is required", "missing", map.location()));
     }
 
-    Optional<Section> section(String key, List<String> known) {
+    Optional<Section> section(String key, Keys known) {
         return node(key).map(n -> of(n, path(key), known));
     }
 

@@ -1,9 +1,18 @@
 package io.headroom.planner.scenario;
 
+import static io.headroom.planner.scenario.Key.optional;
+import static io.headroom.planner.scenario.Key.required;
+import static io.headroom.planner.scenario.ValueKind.DURATION;
+import static io.headroom.planner.scenario.ValueKind.FRACTION;
+import static io.headroom.planner.scenario.ValueKind.NUMBER;
+import static io.headroom.planner.scenario.ValueKind.WHOLE_NUMBER;
+import static io.headroom.planner.scenario.ValueKind.choice;
+
 import io.headroom.planner.cluster.Resources;
 import io.headroom.planner.dist.ConstantDistribution;
 import io.headroom.planner.dist.DistributionSpec;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,10 +24,29 @@ import java.util.List;
  * {@code serviceTime} is required.
  */
 final class ServiceBinder {
-    static final List<String> KEYS = List.of("serviceTime", "concurrency", "maxQueueWait", "timeout", "errorRate", "startup",
-            "startupFailureRate", "resources", "cpuUsage", "routing", "replicaQueueLimit");
-    static final List<String> CPU_USAGE_KEYS = List.of("perBusySlot", "idle");
-    static final List<String> RESOURCE_KEYS = List.of("cpu", "memoryGb", "gpu");
+    private static final List<String> ROUTING_MODES = Arrays.stream(Routing.Mode.values()).map(Routing.Mode::key).toList();
+    static final Keys RESOURCE_KEYS = Keys.of(
+            optional("cpu", NUMBER, "cores one replica requests from its node"),
+            optional("memoryGb", NUMBER, "GB of memory one replica requests from its node"),
+            optional("gpu", WHOLE_NUMBER, "whole GPUs one replica requests from its node"));
+    static final Keys CPU_USAGE_KEYS = Keys.of(
+            optional("perBusySlot", NUMBER, "cores a replica uses per request in service (what an hpa on cpu measures)"),
+            optional("idle", NUMBER, "cores a replica uses while it serves nothing"));
+    static final Keys KEYS = Keys.of(
+            required("serviceTime", DistributionBinder.DURATION_OR_DISTRIBUTION,
+                    "how long one request holds a concurrency slot: a duration, or a distribution map"),
+            optional("concurrency", WHOLE_NUMBER, "requests one replica serves at once (replica_max_concurrent_requests)"),
+            optional("maxQueueWait", DURATION, "how long a request waits in the router's queue before a 503"),
+            optional("timeout", DURATION, "how long a request may take before a 504 (scoring_timeout_ms)"),
+            optional("errorRate", FRACTION, "fraction of requests that fail in the service (502)"),
+            optional("startup", DistributionBinder.DURATION_OR_DISTRIBUTION,
+                    "from a scale-up decision to a ready replica: a duration, or a distribution map"),
+            optional("startupFailureRate", FRACTION, "fraction of new replicas whose startup fails"),
+            optional("resources", new ValueKind.Nested(RESOURCE_KEYS), "what one replica requests from a node"),
+            optional("cpuUsage", new ValueKind.Nested(CPU_USAGE_KEYS), "the CPU a replica uses, as an hpa on cpu measures it"),
+            optional("routing", choice(ROUTING_MODES),
+                    "how requests reach replicas: azureml-fe's central queue, or a balancer with a queue per replica"),
+            optional("replicaQueueLimit", WHOLE_NUMBER, "requests one replica's queue holds before a 503 (per-replica routing)"));
     static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofMillis(500);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration DEFAULT_STARTUP = Duration.ofSeconds(90);
@@ -51,7 +79,7 @@ final class ServiceBinder {
             String name = Section.string(s.required("routing"), s.path("routing"));
             mode = Routing.Mode.of(name);
             if (mode == null) {
-                throw Section.error("service.routing must be one of central-queue, round-robin, random, least-in-flight",
+                throw Section.error("service.routing must be one of " + String.join(", ", ROUTING_MODES),
                         s.required("routing"));
             }
         }

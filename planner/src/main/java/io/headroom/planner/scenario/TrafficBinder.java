@@ -1,5 +1,12 @@
 package io.headroom.planner.scenario;
 
+import static io.headroom.planner.scenario.Key.optional;
+import static io.headroom.planner.scenario.Key.required;
+import static io.headroom.planner.scenario.ValueKind.DURATION;
+import static io.headroom.planner.scenario.ValueKind.NUMBER;
+import static io.headroom.planner.scenario.ValueKind.TEXT;
+import static io.headroom.planner.scenario.ValueKind.choice;
+
 import io.headroom.planner.Excerpt;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Node.ListNode;
@@ -31,10 +38,29 @@ import java.util.Optional;
  * outlast the slice).
  */
 final class TrafficBinder {
-    static final List<String> KEYS = List.of("duration", "arrivals", "profile", "trace", "start");
-    private static final List<String> SEGMENT_KEYS = List.of("at", "rps", "rampTo", "over");
-    private static final List<String> TRACE_KEYS = List.of("file", "resolution", "scale", "from", "to");
     private static final List<String> ARRIVALS = List.of("poisson", "uniform");
+    /** What {@link #start} may parse, as far as the schema checks it: a date and a time of day, then the rest. */
+    private static final String START = "[+-]?\\d{4,}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*";
+    private static final Keys SEGMENT_KEYS = Keys.of(
+            required("at", DURATION, "when the segment starts, from the start of the run"),
+            optional("rps", NUMBER, "a step: requests per second from at on"),
+            optional("rampTo", NUMBER, "a ramp: the rate (requests per second) reached at at + over"),
+            optional("over", DURATION, "a ramp: how long it takes to reach rampTo"));
+    private static final Keys TRACE_KEYS = Keys.of(
+            required("file", TEXT, "a CSV of request counts, one row per bucket, the count last"),
+            optional("resolution", DURATION, "the bucket length, whole seconds; read from the time column when there is one"),
+            optional("scale", NUMBER, "multiplies every count (the rate); > 0"),
+            optional("from", DURATION, "where the replay starts in the trace, a whole number of buckets"),
+            optional("to", DURATION, "where the replay stops in the trace (default its end), a whole number of buckets"));
+    static final Keys KEYS = Keys.of(
+            required("duration", DURATION, "length of the run"),
+            optional("arrivals", choice(ARRIVALS), "how requests arrive at the rate: poisson or uniform"),
+            optional("profile", new ValueKind.ListOf(new ValueKind.Nested(SEGMENT_KEYS)),
+                    "segments in time order, each a step {at, rps} or a ramp {at, rampTo, over}; or give trace"),
+            optional("trace", new ValueKind.AnyOf(List.of(TEXT, new ValueKind.Nested(TRACE_KEYS))),
+                    "a CSV of request counts to replay: its path, or {file, resolution, scale, from, to}; or give profile"),
+            optional("start", new ValueKind.TextMatching(START),
+                    "the wall-clock instant the run starts, ISO-8601 with an offset and/or a zone, e.g. 2026-12-01T09:00:00+01:00"));
     /** A local date-time and a zone region in brackets, without an offset: {@code 2026-12-01T09:00:00[Europe/Berlin]}. */
     private static final DateTimeFormatter LOCAL_WITH_ZONE = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendLiteral('[').parseCaseSensitive().appendZoneRegionId()

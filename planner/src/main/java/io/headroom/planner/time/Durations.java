@@ -26,6 +26,19 @@ public final class Durations {
     }
 
     /**
+     * The grammar {@link #parse} reads, as a regular expression (ECMA 262 and {@code java.util.regex}
+     * alike) for {@code scenarios/headroom.schema.json}: each unit at most once, largest first. It
+     * does not bound the total ({@link #MAX}); parse does.
+     */
+    public static String pattern() {
+        StringBuilder p = new StringBuilder("^(?=\\d)");
+        for (String unit : new String[] {"d", "h", "m", "s", "ms", "us"}) {
+            p.append("(?:\\d+(?:\\.\\d+)?").append(unit).append(")?");
+        }
+        return p.append('$').toString();
+    }
+
+    /**
      * Parses {@code text}.
      *
      * @throws IllegalArgumentException with a message that states the rule and the value

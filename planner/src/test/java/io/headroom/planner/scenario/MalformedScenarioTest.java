@@ -292,7 +292,8 @@ class MalformedScenarioTest {
 
     @Test
     void jsonNumberWhereADurationBelongsNeedsAUnit() throws IOException {
-        String message = failure("s.json", "{\"name\": \"x\",\n \"service\": {\"serviceTime\": 2}}\n");
+        String message = failure("s.json", "{\"name\": \"x\",\n \"service\": {\"serviceTime\": 2},\n"
+                + " \"traffic\": {\"duration\": \"1m\", \"profile\": [{\"at\": \"0s\", \"rps\": 1}]}}\n");
         assertTrue(message.contains("service.serviceTime needs a unit"), message);
         assertTrue(message.contains(dir.resolve("s.json") + ":2:29)"), message);
     }
