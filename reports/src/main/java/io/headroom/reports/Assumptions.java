@@ -3,6 +3,7 @@ package io.headroom.reports;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaSpec;
+import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -117,6 +118,27 @@ public final class Assumptions {
                                 + "scale-down to the highest recommendation of the last " + Format.duration(h.downscaleStabilization())
                                 + "."));
                 return out;
+            }
+
+            @Override
+            public List<String> knative(KnativeSpec k) {
+                return List.of("Knative's pod autoscaler (KPA) decides every " + Format.duration(k.tickInterval()) + " as upstream's "
+                                + "Scale() does: ceil(average concurrency / " + Format.significant(k.targetValue()) + ") over the stable "
+                                + "window (" + Format.duration(k.stableWindow()) + ") and the panic window (" + Format.duration(k.panicWindow())
+                                + "), concurrency being requests in the queue-proxies and the activator.",
+                        "It panics when the panic window asks for " + Format.significant(k.panicThreshold()) + "× the ready replicas, "
+                                + "and then never scales down until a stable window has passed without that; each decision grows at most "
+                                + Format.significant(k.maxScaleUpRate()) + "× and shrinks at most ÷" + Format.significant(k.maxScaleDownRate())
+                                + " the ready replicas, kept within " + k.minReplicas() + " and " + k.maxReplicas() + ".",
+                        "Requests pass through the activator (which holds up to " + KnativeSpec.ACTIVATOR_QUEUE_DEPTH
+                                + " requests until a replica has a free slot) while the excess burst capacity (target burst capacity "
+                                + Format.significant(k.targetBurstCapacity()) + ") is negative or no replica is ready; otherwise they go "
+                                + "round-robin straight to the replicas, whose queue-proxy admits " + k.containerConcurrency()
+                                + " at once and queues " + k.queueProxyDepth() + " more (then 503).",
+                        k.minReplicas() == 0 ? "With minReplicas 0 the revision scales to zero a stable window plus the grace period ("
+                                + Format.duration(k.scaleToZeroGracePeriod()) + ") after its traffic stops; the next request waits in the "
+                                + "activator for a cold start, or gets 504 at the revision timeout (" + Format.duration(k.timeout()) + ")."
+                                : "minReplicas " + k.minReplicas() + " keeps replicas warm: no scale to zero.");
             }
 
             @Override
