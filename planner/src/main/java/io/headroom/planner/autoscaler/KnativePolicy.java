@@ -21,7 +21,10 @@ import java.time.Duration;
  * until the activator has been in the path for {@code scaleToZeroGracePeriod}, then drops to 0. The
  * result is clamped to [minReplicas, maxReplicas]. The activator is in the path (proxy mode) unless
  * the scale is &gt; 0, the excess burst capacity &gt;= 0 and a replica is ready (the ServerlessService
- * points at the activator while the revision has no ready endpoint).
+ * points at the activator while the revision has no ready endpoint). The decision's limit: max or
+ * min replicas when they bound it, else {@code RATE_LIMIT} below what the averages ask for (the
+ * scale-up rate), {@code STABILIZATION} above it (panic hold, scale-down delay or rate, the wait
+ * before scale to zero).
  *
  * <p>Cold start: when a request arrives while no replica is asked for, the driver evaluates the
  * policy at once (upstream's activator sends its stat immediately and the autoscaler's
@@ -128,7 +131,6 @@ public final class KnativePolicy implements AutoscalerPolicy {
         lastExcessBurstCapacity = r.excessBurstCapacity();
         long wanted = (long) Math.ceil(Math.max(stable, decider.inPanic() ? panic : 0) / spec.targetValue());
         int want = r.desiredPodCount();
-        ScalingLimit limit = want < wanted ? ScalingLimit.RATE_LIMIT : want > wanted ? ScalingLimit.STABILIZATION : ScalingLimit.NONE;
         if (want == 0 && current > 0) {
             if (activeSinceNanos != NEVER) {
                 if (now - activeSinceNanos >= stableNanos) {
@@ -138,22 +140,25 @@ public final class KnativePolicy implements AutoscalerPolicy {
                 } else {
                     want = 1;
                 }
-                limit = ScalingLimit.STABILIZATION;
             } else if (now - inactiveSinceNanos < graceNanos) {
                 want = current;
-                limit = ScalingLimit.STABILIZATION;
             }
         } else if (want > 0 && activeSinceNanos == NEVER) {
             activeSinceNanos = now;
             inactiveSinceNanos = NEVER;
         }
-        int desired = want;
-        if (desired > spec.maxReplicas()) {
-            desired = spec.maxReplicas();
+        int desired = Math.max(spec.minReplicas(), Math.min(spec.maxReplicas(), want));
+        ScalingLimit limit;
+        if (want > spec.maxReplicas() && wanted >= spec.maxReplicas()) {
             limit = ScalingLimit.MAX_REPLICAS;
-        } else if (desired < spec.minReplicas()) {
-            desired = spec.minReplicas();
+        } else if (want < spec.minReplicas() && wanted <= spec.minReplicas()) {
             limit = ScalingLimit.MIN_REPLICAS;
+        } else if (desired < wanted) {
+            limit = ScalingLimit.RATE_LIMIT;
+        } else if (desired > wanted) {
+            limit = ScalingLimit.STABILIZATION;
+        } else {
+            limit = ScalingLimit.NONE;
         }
         boolean serve = desired > 0 && r.excessBurstCapacity() >= 0 && ready > 0 && activeSinceNanos != NEVER;
         return new ScalingDecision(desired, wanted, limit, !serve);
