@@ -5,6 +5,7 @@ import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
+import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.traffic.ArrivalProcess;
@@ -39,15 +40,20 @@ public final class Assumptions {
                 ? "A replica that finds no node with room stays Pending; after the scheduling timeout ("
                         + Format.duration(scenario.cluster().get().schedulingTimeout()) + ") FailedScheduling is reported."
                 : "Without a cluster section every replica finds a node: cluster capacity is unlimited.");
-        out.add(s.routing().perReplica()
+        boolean knative = s.routing().mode() == Routing.Mode.KNATIVE;
+        out.add(knative ? "Requests reach the replicas through Knative's activator and each replica's queue-proxy (below, with the"
+                + " autoscaler); a request with no answer by the revision timeout gets 504."
+                : s.routing().perReplica()
                 ? "A balancer (" + s.routing().mode().key() + ") sends each request to one ready replica at once; it waits in that "
                         + "replica's own first-in, first-out queue, and a replica already holding " + s.routing().replicaQueueLimit()
                         + " waiting requests answers 503."
                 : "Replicas are identical; the router queue is first-in, first-out across all of them.");
-        out.add(s.maxQueueWait().isZero()
+        if (!knative) {
+            out.add(s.maxQueueWait().isZero()
                 ? "Requests that find no free slot get 503 at once (maxQueueWait 0s)."
                 : "Requests that wait longer than maxQueueWait (" + Format.duration(s.maxQueueWait())
                         + ") in the router queue get 503.");
+        }
         out.add("A request whose scoring runs longer than the timeout (" + Format.duration(s.timeout()) + ") gets 504; "
                 + "a timed-out request (504) holds its replica until its scoring finishes.");
         out.add("A fraction " + Format.percent(s.errorRate()) + " of requests fail in the scoring function and get 502; "

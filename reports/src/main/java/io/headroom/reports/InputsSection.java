@@ -34,7 +34,8 @@ final class InputsSection {
         group(out, "Service (per replica)");
         row(out, "service time", Format.distribution(s.serviceTime()));
         row(out, "concurrency", s.concurrency() + " request" + (s.concurrency() == 1 ? "" : "s") + " at once");
-        row(out, "max queue wait (then 503)", Format.duration(s.maxQueueWait()));
+        row(out, "max queue wait (then 503)", s.routing().mode() == io.headroom.planner.scenario.Routing.Mode.KNATIVE
+                ? "none: the activator and queue-proxies hold requests up to the revision timeout" : Format.duration(s.maxQueueWait()));
         row(out, "timeout (then 504)", Format.duration(s.timeout()));
         row(out, "error rate (502)", Format.percent(s.errorRate()));
         row(out, "startup (decision to ready)", Format.distribution(s.startup()));
