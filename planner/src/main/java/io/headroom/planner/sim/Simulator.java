@@ -10,6 +10,7 @@ import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.Totals;
 import io.headroom.planner.timeline.Window;
+import io.headroom.planner.timeline.LatencyWindows;
 import io.headroom.planner.timeline.Windows;
 import io.headroom.planner.traffic.ArrivalStream;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class Simulator {
         long requests = totals.requests();
         Summary summary = new Summary(scenario.name(), "predicted", engine.id(), scenario.seed(), scenario.traffic().seconds(), totals,
                 queued, requests == 0 ? 0.0 : queueWaitNanos / 1e6 / requests, latency, replicaHours, cost, log.peakReady(),
-                verdicts, windows, log.events(), false);
+                verdicts, windows, LatencyWindows.find(rows, scenario.slo().latencyP99(), Windows.DEFAULT_MERGE_GAP_SECONDS), log.events(),
+                false);
         return new SimulationResult(summary, rows);
     }
 
