@@ -208,7 +208,7 @@ public final class LoadTest {
         Double cost = replicaHours == null ? null : scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
         Summary summary = new Summary(scenario.name(), "observed", null, scenario.seed(), seconds, totals, null, null, latency,
                 replicaHours, cost, peakReady, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS),
-                LatencyWindows.find(rows, scenario.slo().latencyP99(), Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), incomplete);
+                LatencyWindows.of(scenario, rows), List.of(), incomplete);
         return new LoadTestResult(summary, rows, generator(totals.requests(), elapsed, rows));
     }
 

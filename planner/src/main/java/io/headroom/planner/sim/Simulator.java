@@ -72,7 +72,7 @@ public final class Simulator {
         long requests = totals.requests();
         Summary summary = new Summary(scenario.name(), "predicted", engine.id(), scenario.seed(), scenario.traffic().seconds(), totals,
                 queued, requests == 0 ? 0.0 : queueWaitNanos / 1e6 / requests, latency, replicaHours, cost, log.peakReady(),
-                verdicts, windows, LatencyWindows.find(rows, scenario.slo().latencyP99(), Windows.DEFAULT_MERGE_GAP_SECONDS), log.events(),
+                verdicts, windows, LatencyWindows.of(scenario, rows), log.events(),
                 false);
         return new SimulationResult(summary, rows);
     }

@@ -1,5 +1,7 @@
 package io.headroom.planner.timeline;
 
+import io.headroom.planner.scenario.Routing;
+import io.headroom.planner.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,9 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Finds latency windows in a timeline: the seconds whose p99 exceeds the latency objective. */
+/**
+ * Finds latency windows in a timeline: the seconds whose p99 exceeds the latency objective. Reported
+ * for {@code policy: knative}, whose activator holds requests rather than refusing them, so that its
+ * users see latency where azureml-fe's would see 503 (other policies keep their 503 windows only).
+ */
 public final class LatencyWindows {
     private LatencyWindows() {
+    }
+
+    /** A run of {@code scenario}'s latency windows: for policy knative, on its p99 objective (5 s gaps merge); else none. */
+    public static List<LatencyWindow> of(Scenario scenario, List<TimelineRow> rows) {
+        boolean knative = scenario.service().routing().mode() == Routing.Mode.KNATIVE;
+        return find(rows, knative ? scenario.slo().latencyP99() : Optional.empty(), Windows.DEFAULT_MERGE_GAP_SECONDS);
     }
 
     /**
