@@ -90,4 +90,41 @@ class KnativeBehaviourTest {
         assertEquals(0, first.ok() + first.rejected503());
         assertTrue(rows.get(150).replicas().ready() >= 1, "the cold start still completes");
     }
+
+    /** 100 requests in second 10 (uniform, 100 rps for one second) on one 1-slot replica of 1 s requests. */
+    private static io.headroom.planner.timeline.Summary burst(double targetBurstCapacity) {
+        KnativeSpec k = KnativeScenarios.spec(1, 1, 1, 1, targetBurstCapacity, Duration.ofSeconds(300));
+        Traffic traffic = new Traffic(Duration.ofSeconds(200), ArrivalProcess.UNIFORM, new RateProfile(List.of(
+                new Segment.Step(Duration.ZERO, 0), new Segment.Step(Duration.ofSeconds(10), 100), new Segment.Step(Duration.ofSeconds(11), 0))));
+        return Simulator.run(KnativeScenarios.scenario("burst", 3, new ConstantDistribution(Duration.ofSeconds(1)), Duration.ZERO, k,
+                traffic)).summary();
+    }
+
+    @Test
+    void outOfThePathTheQueueProxyHoldsTenTimesContainerConcurrencyAndRefusesTheRest() {
+        // TBC 0: EBC = floor(1 × 1 − 0 − 0) = 0 >= 0 at the ticks before the burst, so requests go straight to the replica:
+        // one is served, its queue-proxy queues 10 × containerConcurrency, the other 89 get 503 (ErrRequestQueueFull)
+        io.headroom.planner.timeline.Summary s = burst(0);
+        assertEquals(100, s.requests());
+        assertEquals(89, s.rejected503());
+        assertEquals(11, s.ok());
+    }
+
+    @Test
+    void inThePathTheActivatorHoldsTheBurstUntilTheSlotFrees() {
+        // TBC -1: the activator stays in the path and holds all 100 (its queue takes 10,000); each waits its turn, none is refused
+        io.headroom.planner.timeline.Summary s = burst(-1);
+        assertEquals(100, s.ok());
+        assertEquals(0, s.rejected503() + s.timeout504());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRunByteForByte() {
+        KnativeSpec k = KnativeScenarios.spec(0, 10, 1, 2, 211, Duration.ofSeconds(30));
+        Traffic traffic = TestScenarios.steps(Duration.ofMinutes(6), new double[][] {{0, 3}, {60, 30}, {120, 0}, {250, 5}});
+        var a = Simulator.run(KnativeScenarios.scenario("determinism", 17, new ConstantDistribution(SERVICE), Duration.ofSeconds(12), k, traffic));
+        var b = Simulator.run(KnativeScenarios.scenario("determinism", 17, new ConstantDistribution(SERVICE), Duration.ofSeconds(12), k, traffic));
+        assertEquals(io.headroom.planner.timeline.SummaryJson.toJson(a.summary()), io.headroom.planner.timeline.SummaryJson.toJson(b.summary()));
+        assertEquals(a.timeline(), b.timeline());
+    }
 }
