@@ -30,4 +30,20 @@ final class Activator {
     void inPath(boolean activatorInPath) {
         this.inPath = activatorInPath;
     }
+
+    /** Held requests whose revision timeout has passed by {@code nowNanos} are answered 504; whether any was. */
+    boolean expire(long nowNanos, long timeoutNanos, RouterModel.Listener listener) {
+        boolean expired = false;
+        while (!queue.isEmpty() && queue.peekArrival() + timeoutNanos < nowNanos) {
+            listener.timedOutWaiting(queue.peekHandle(), queue.peekArrival(), timeoutNanos);
+            queue.remove();
+            expired = true;
+        }
+        return expired;
+    }
+
+    /** The first instant a held request is past the timeout, or {@link Long#MAX_VALUE} when none is held. */
+    long nextExpiryNanos(long timeoutNanos) {
+        return queue.isEmpty() ? Long.MAX_VALUE : queue.peekArrival() + timeoutNanos + 1;
+    }
 }

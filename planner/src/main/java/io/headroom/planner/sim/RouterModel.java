@@ -250,17 +250,8 @@ public final class RouterModel {
     }
 
     private void expireAtReplicas(long nowNanos) {
-        if (activator != null) {
-            RequestQueue q = activator.queue();
-            boolean expired = false;
-            while (!q.isEmpty() && q.peekArrival() + timeoutNanos < nowNanos) {
-                listener.timedOutWaiting(q.peekHandle(), q.peekArrival(), timeoutNanos);
-                q.remove();
-                expired = true;
-            }
-            if (expired) {
-                metrics.counts(nowNanos, busy + queued(), busy);
-            }
+        if (activator != null && activator.expire(nowNanos, timeoutNanos, listener)) {
+            metrics.counts(nowNanos, busy + queued(), busy);
         }
         int id = perReplica.oldestWaiting();
         if (id < 0 || perReplica.queue(id).peekArrival() + timeoutNanos >= nowNanos) {
@@ -282,8 +273,7 @@ public final class RouterModel {
         if (perReplica != null) {
             int id = perReplica.oldestWaiting();
             long atReplica = id < 0 ? Long.MAX_VALUE : perReplica.queue(id).peekArrival() + timeoutNanos + 1;
-            long atActivator = activator == null || activator.queue().isEmpty() ? Long.MAX_VALUE
-                    : activator.queue().peekArrival() + timeoutNanos + 1;
+            long atActivator = activator == null ? Long.MAX_VALUE : activator.nextExpiryNanos(timeoutNanos);
             return Math.min(atReplica, atActivator);
         }
         return queue.isEmpty() ? Long.MAX_VALUE : queue.peekArrival() + waitLimitNanos + 1;
