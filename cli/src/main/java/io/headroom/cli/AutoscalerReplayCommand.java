@@ -1,6 +1,7 @@
 package io.headroom.cli;
 
 import io.headroom.planner.replay.AutoscalerReplay;
+import io.headroom.planner.replay.KnativeReplayStep;
 import io.headroom.planner.replay.ReplayStep;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.ScenarioLoader;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
             "",
             "Columns for azureml: time, ready, inFlight (busy + queued requests averaged over the refresh interval before the row). For static: time, ready.",
             "",
-            "Output per row: time, desired (the final count), proposed (what the metric asked for), stabilized (after stabilization), limit (upstream's reason for an hpa: ScaleUpLimit, ScaleDownLimit, TooManyReplicas, TooFewReplicas, DesiredWithinRange, FailedGetMetrics).",
+            "Columns for knative: time, ready, stable, panic (one row per decider tick, the averaged concurrency as the autoscaler exports it in stable_request_concurrency and panic_request_concurrency), or time, ready, concurrency (one row per second with the revision's total in flight; the policy windows it and decides at every multiple of tickInterval). Output per tick: time, desired (the decider's value after scale to zero and min/max, as the deployment would be set), excessBurstCapacity, panic (true while in panic mode).",
+            "",
+            "Output per row (hpa, azureml, static): time, desired (the final count), proposed (what the metric asked for), stabilized (after stabilization), limit (upstream's reason for an hpa: ScaleUpLimit, ScaleDownLimit, TooManyReplicas, TooFewReplicas, DesiredWithinRange, FailedGetMetrics).",
             ""},
         footer = {"", "Examples:",
             "  headroom autoscaler replay scenarios/hpa-cpu-launch.yaml --observations scenarios/traces/hpa-cpu-syncs.csv",
@@ -52,8 +56,14 @@ final class AutoscalerReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = ScenarioLoader.load(scenarioFile);
-        List<ReplayStep> steps = AutoscalerReplay.replay(scenario, observations);
         PrintWriter out = spec.commandLine().getOut();
+        Optional<List<KnativeReplayStep>> knative = AutoscalerReplay.knative(scenario, observations);
+        if (knative.isPresent()) {
+            printKnative(out, scenario, knative.get());
+            out.flush();
+            return ExitCode.OK;
+        }
+        List<ReplayStep> steps = AutoscalerReplay.replay(scenario, observations);
         switch (format) {
             case csv -> {
                 out.println("time,desired,proposed,stabilized,limit");
@@ -81,6 +91,33 @@ final class AutoscalerReplayCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private void printKnative(PrintWriter out, Scenario scenario, List<KnativeReplayStep> steps) {
+        switch (format) {
+            case csv -> {
+                out.println("time,desired,excessBurstCapacity,panic");
+                steps.forEach(s -> out.println(String.format(Locale.ROOT, "%s,%d,%d,%b", number(s.timeSeconds()), s.desired(),
+                        s.excessBurstCapacity(), s.panic())));
+            }
+            case json -> {
+                out.println("[");
+                for (int i = 0; i < steps.size(); i++) {
+                    KnativeReplayStep s = steps.get(i);
+                    out.println(String.format(Locale.ROOT, "  {\"time\": %s, \"desired\": %d, \"excessBurstCapacity\": %d, \"panic\": %b}%s",
+                            number(s.timeSeconds()), s.desired(), s.excessBurstCapacity(), s.panic(), i + 1 < steps.size() ? "," : ""));
+                }
+                out.println("]");
+            }
+            default -> {
+                out.println(scenario.name() + ": knative replayed on " + steps.size() + " ticks from " + observations);
+                out.println();
+                out.println(String.format(Locale.ROOT, "  %8s  %8s  %19s  %5s  %s", "time", "desired", "excessBurstCapacity", "panic",
+                        "limit"));
+                steps.forEach(s -> out.println(String.format(Locale.ROOT, "  %8s  %8d  %19d  %5b  %s", number(s.timeSeconds()),
+                        s.desired(), s.excessBurstCapacity(), s.panic(), s.limit())));
+            }
+        }
     }
 
     private static String number(double seconds) {

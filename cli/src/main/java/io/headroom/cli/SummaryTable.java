@@ -2,6 +2,7 @@ package io.headroom.cli;
 
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.RunSpread;
+import io.headroom.planner.timeline.LatencyWindow;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.Window;
@@ -64,6 +65,15 @@ final class SummaryTable {
             for (Window w : s.windows()) {
                 line("    %-9s %-9s %7ds %10d %8d  %s", clock.at(w.startSecond()), clock.at(w.endSecond()), w.seconds(), w.rejected(),
                         w.peakRejectedPerSecond(), w.cause() == null ? "unknown" : w.cause().label());
+            }
+        }
+        if (!s.latencyWindows().isEmpty()) {
+            line("  latency windows (p99 over the objective): %d", s.latencyWindows().size());
+            line("    %-9s %-9s %8s %10s %10s  %s", "start", "end", "length", "requests", "peak p99", "cause");
+            for (LatencyWindow w : s.latencyWindows()) {
+                line("    %-9s %-9s %7ds %10d %10s  %s", Clock.of(w.startSecond()), Clock.of(w.endSecond()), w.seconds(), w.requests(),
+                        ms(w.peakP99Ms()),
+                        w.cause() == null ? "unknown" : w.cause().label());
             }
         }
         if (!s.events().isEmpty()) {

@@ -33,6 +33,25 @@ class AutoscalerReplayCommandTest {
         assertEquals(9, lines.length);
     }
 
+    /** The rows worked out by hand from upstream's Scale() (knative/serving 98e5ef90): TargetValue 2 × 0.7, TotalValue 2, TBC 211. */
+    @Test
+    void theShippedKnativeTicksReplayWithExcessBurstCapacityAndPanic() {
+        CliRun run = CliRun.of("autoscaler", "replay", "../scenarios/knative-panic-spike.yaml", "--observations",
+                "../scenarios/traces/knative-panic-ticks.csv", "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals("time,desired,excessBurstCapacity,panic", lines[0]);
+        // ceil(1.6 / 1.4) = 2; EBC floor(2 × 2 − 211 − 1.7) = −209
+        assertEquals("300,2,-209,false", lines[1]);
+        // panic: ceil(9.5 / 1.4) = 7 ≥ 2 × 2 ready
+        assertEquals("302,7,-217,true", lines[2]);
+        // 9 asked for on 12 ready: no longer over the threshold, but the panic since 306 s holds 12
+        assertEquals("322,12,-200,true", lines[5]);
+        // 306 + 60 is not before 366: still panicking; at 368 panic ends and the stable ceil(11.9 / 1.4) = 9 applies
+        assertEquals("366,12,-199,true", lines[6]);
+        assertEquals("368,9,-199,false", lines[7]);
+    }
+
     @Test
     void jsonHasOneObjectPerSync() {
         CliRun run = CliRun.of("autoscaler", "replay", SCENARIO, "--observations", SYNCS, "--format", "json");

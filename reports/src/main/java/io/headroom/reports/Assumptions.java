@@ -3,7 +3,9 @@ package io.headroom.reports;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaSpec;
+import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
+import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.traffic.ArrivalProcess;
@@ -38,15 +40,20 @@ public final class Assumptions {
                 ? "A replica that finds no node with room stays Pending; after the scheduling timeout ("
                         + Format.duration(scenario.cluster().get().schedulingTimeout()) + ") FailedScheduling is reported."
                 : "Without a cluster section every replica finds a node: cluster capacity is unlimited.");
-        out.add(s.routing().perReplica()
+        boolean knative = s.routing().mode() == Routing.Mode.KNATIVE;
+        out.add(knative ? "Requests reach the replicas through Knative's activator and each replica's queue-proxy (below, with the"
+                + " autoscaler); a request with no answer by the revision timeout gets 504."
+                : s.routing().perReplica()
                 ? "A balancer (" + s.routing().mode().key() + ") sends each request to one ready replica at once; it waits in that "
                         + "replica's own first-in, first-out queue, and a replica already holding " + s.routing().replicaQueueLimit()
                         + " waiting requests answers 503."
                 : "Replicas are identical; the router queue is first-in, first-out across all of them.");
-        out.add(s.maxQueueWait().isZero()
+        if (!knative) {
+            out.add(s.maxQueueWait().isZero()
                 ? "Requests that find no free slot get 503 at once (maxQueueWait 0s)."
                 : "Requests that wait longer than maxQueueWait (" + Format.duration(s.maxQueueWait())
                         + ") in the router queue get 503.");
+        }
         out.add("A request whose scoring runs longer than the timeout (" + Format.duration(s.timeout()) + ") gets 504; "
                 + "a timed-out request (504) holds its replica until its scoring finishes.");
         out.add("A fraction " + Format.percent(s.errorRate()) + " of requests fail in the scoring function and get 502; "
@@ -117,6 +124,27 @@ public final class Assumptions {
                                 + "scale-down to the highest recommendation of the last " + Format.duration(h.downscaleStabilization())
                                 + "."));
                 return out;
+            }
+
+            @Override
+            public List<String> knative(KnativeSpec k) {
+                return List.of("Knative's pod autoscaler (KPA) decides every " + Format.duration(k.tickInterval()) + " as upstream's "
+                                + "Scale() does: ceil(average concurrency / " + Format.significant(k.targetValue()) + ") over the stable "
+                                + "window (" + Format.duration(k.stableWindow()) + ") and the panic window (" + Format.duration(k.panicWindow())
+                                + "), concurrency being requests in the queue-proxies and the activator.",
+                        "It panics when the panic window asks for " + Format.significant(k.panicThreshold()) + "× the ready replicas, "
+                                + "and then never scales down until a stable window has passed without that; each decision grows at most "
+                                + Format.significant(k.maxScaleUpRate()) + "× and shrinks at most ÷" + Format.significant(k.maxScaleDownRate())
+                                + " the ready replicas, kept within " + k.minReplicas() + " and " + k.maxReplicas() + ".",
+                        "Requests pass through the activator (which holds up to " + KnativeSpec.ACTIVATOR_QUEUE_DEPTH
+                                + " requests until a replica has a free slot) while the excess burst capacity (target burst capacity "
+                                + Format.significant(k.targetBurstCapacity()) + ") is negative or no replica is ready; otherwise they go "
+                                + "round-robin straight to the replicas, whose queue-proxy admits " + k.containerConcurrency()
+                                + " at once and queues " + k.queueProxyDepth() + " more (then 503).",
+                        k.minReplicas() == 0 ? "With minReplicas 0 the revision scales to zero a stable window plus the grace period ("
+                                + Format.duration(k.scaleToZeroGracePeriod()) + ") after its traffic stops; the next request waits in the "
+                                + "activator for a cold start, or gets 504 at the revision timeout (" + Format.duration(k.timeout()) + ")."
+                                : "minReplicas " + k.minReplicas() + " keeps replicas warm: no scale to zero.");
             }
 
             @Override

@@ -77,6 +77,7 @@ public final class CapacityReport {
         ChartsSection.append(out, charts);
         ComparisonSection.append(out, in);
         WindowsSection.append(out, in);
+        WindowsSection.appendLatency(out, in);
         ChangesSection.append(out, in);
         NotesSections.assumptions(out, in.assumptions());
         NotesSections.events(out, p.events(), in.clock());

@@ -4,6 +4,7 @@ import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
+import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
@@ -33,7 +34,8 @@ final class InputsSection {
         group(out, "Service (per replica)");
         row(out, "service time", Format.distribution(s.serviceTime()));
         row(out, "concurrency", s.concurrency() + " request" + (s.concurrency() == 1 ? "" : "s") + " at once");
-        row(out, "max queue wait (then 503)", Format.duration(s.maxQueueWait()));
+        row(out, "max queue wait (then 503)", s.routing().mode() == io.headroom.planner.scenario.Routing.Mode.KNATIVE
+                ? "none: the activator and queue-proxies hold requests up to the revision timeout" : Format.duration(s.maxQueueWait()));
         row(out, "timeout (then 504)", Format.duration(s.timeout()));
         row(out, "error rate (502)", Format.percent(s.errorRate()));
         row(out, "startup (decision to ready)", Format.distribution(s.startup()));
@@ -64,6 +66,21 @@ final class InputsSection {
                 row(out, "behavior", h.behavior().map(b -> "up: stabilization " + Format.duration(b.scaleUp().stabilizationWindow())
                         + "; down: stabilization " + Format.duration(b.scaleDown().stabilizationWindow()))
                         .orElse("none (legacy path)"));
+                return null;
+            }
+
+            @Override
+            public Void knative(KnativeSpec k) {
+                row(out, "replicas", k.minReplicas() + " to " + k.maxReplicas() + ", " + k.initialReplicas() + " at the start");
+                row(out, "container concurrency / target", k.containerConcurrency() + " / " + Format.significant(k.target()) + " × "
+                        + Format.percent(k.targetUtilization()));
+                row(out, "target burst capacity", Format.significant(k.targetBurstCapacity()));
+                row(out, "stable / panic window", Format.duration(k.stableWindow()) + " / " + Format.duration(k.panicWindow())
+                        + ", panic at " + Format.percent(k.panicThreshold()));
+                row(out, "scale rates (up / down)", Format.significant(k.maxScaleUpRate()) + " / " + Format.significant(k.maxScaleDownRate()));
+                row(out, "scale-down delay / to-zero grace", Format.duration(k.scaleDownDelay()) + " / "
+                        + Format.duration(k.scaleToZeroGracePeriod()));
+                row(out, "revision timeout (then 504)", Format.duration(k.timeout()));
                 return null;
             }
 

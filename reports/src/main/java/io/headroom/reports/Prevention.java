@@ -4,6 +4,7 @@ import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
+import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
@@ -67,6 +68,11 @@ final class Prevention {
             public String fixed(StaticSpec s) {
                 return "a lower target utilization";
             }
+
+            @Override
+            public String knative(KnativeSpec k) {
+                return "a lower target per replica (now " + Format.significant(k.targetValue()) + " concurrent requests)";
+            }
         });
         String raiseCap = sc.autoscaler().match(new AutoscalerSpec.Cases<String>() {
             @Override
@@ -82,6 +88,11 @@ final class Prevention {
             @Override
             public String fixed(StaticSpec s) {
                 return "replicas ";
+            }
+
+            @Override
+            public String knative(KnativeSpec k) {
+                return "maxReplicas ";
             }
         });
         switch (w.cause()) {

@@ -81,7 +81,7 @@ final class ReportScenarios {
                 - p.timeout504() - p.error502(), r503, p.timeout504(), p.error502(), r503 / (double) requests,
                 p.timeout504Fraction(), p.error502Fraction(), null, null,
                 new LatencySummary(lat.p50() * 1.1, lat.p90() * 1.1, lat.p99() * 1.2, lat.max()), null, null, null, null,
-                List.of(), Windows.find(out, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), false);
+                List.of(), Windows.find(out, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), List.of(), false);
         return new ObservedRun(summary, out);
     }
 
@@ -98,7 +98,7 @@ final class ReportScenarios {
         long r503 = rows.stream().mapToLong(TimelineRow::rejected503).sum();
         Summary summary = new Summary(scenario.name(), "predicted", "des", scenario.seed(), seconds, requests, requests - r503, r503, 0, 0,
                 r503 / (double) requests, 0, 0, 0L, 0.0, new LatencySummary(2000.0, 3000.0, 5000.0, 9000.0), 100.0, 90.0, 5, null,
-                List.of(), Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), false);
+                List.of(), Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), List.of(), false);
         return new SimulationResult(summary, rows);
     }
 }

@@ -9,6 +9,7 @@ import io.headroom.planner.timeline.Slos;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.Totals;
+import io.headroom.planner.timeline.LatencyWindows;
 import io.headroom.planner.timeline.Windows;
 import io.headroom.planner.time.Durations;
 import java.io.IOException;
@@ -206,7 +207,8 @@ public final class LoadTest {
                 .mapToInt(ReplicaSample::ready).max().orElse(0) : null;
         Double cost = replicaHours == null ? null : scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
         Summary summary = new Summary(scenario.name(), "observed", null, scenario.seed(), seconds, totals, null, null, latency,
-                replicaHours, cost, peakReady, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), incomplete);
+                replicaHours, cost, peakReady, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS),
+                LatencyWindows.of(scenario, rows), List.of(), incomplete);
         return new LoadTestResult(summary, rows, generator(totals.requests(), elapsed, rows));
     }
 

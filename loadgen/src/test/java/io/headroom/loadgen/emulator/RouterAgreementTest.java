@@ -81,6 +81,15 @@ class RouterAgreementTest {
             autoscaler: {policy: azureml, minReplicas: 2, maxReplicas: 25, scaleDownDelay: 20s}
             traffic: {duration: 3m, profile: [{at: 0s, rps: 4}, {at: 40s, rps: 40}, {at: 2m, rps: 6}]}
             """;
+    /** Knative: cold start through the activator, panic, serve mode, scale to zero and a second cold start, 504s at the revision timeout. */
+    private static final String KNATIVE = """
+            name: knative
+            seed: 7
+            service: {serviceTime: {distribution: exponential, mean: 300ms}, concurrency: 2, startup: {distribution: lognormal, mean: 8s, cv: 0.3}}
+            autoscaler: {policy: knative, minReplicas: 0, maxReplicas: 20, initialScale: 1, targetBurstCapacity: 4, stableWindow: 10s,
+              panicWindow: 2s, scaleToZeroGracePeriod: 6s, timeout: 7s}
+            traffic: {duration: 3m, profile: [{at: 0s, rps: 3}, {at: 20s, rps: 40}, {at: 50s, rps: 0}, {at: 100s, rps: 6}, {at: 150s, rps: 0}]}
+            """;
     private static final String FIXED = """
             name: static overload
             seed: 3
@@ -90,7 +99,7 @@ class RouterAgreementTest {
             """;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"validate-spike", "every-rule", "no-queue", "hpa", "balanced", "static"})
+    @ValueSource(strings = {"validate-spike", "every-rule", "no-queue", "hpa", "balanced", "knative", "static"})
     void theEndpointsRouterAndTheSimulatorGiveTheSameOutcomeEverySecond(String name) throws IOException {
         Scenario scenario = scenario(name);
         List<TimelineRow> predicted = Simulator.run(scenario).timeline();
@@ -124,6 +133,7 @@ class RouterAgreementTest {
             case "no-queue" -> NO_QUEUE;
             case "hpa" -> HPA;
             case "balanced" -> BALANCED;
+            case "knative" -> KNATIVE;
             default -> FIXED;
         });
         return ScenarioLoader.load(file);

@@ -8,7 +8,7 @@ package io.headroom.planner.autoscaler;
  * dispatches with {@link #match}: a new policy adds a method to {@link Cases}, and the compiler then
  * lists every place that must handle it — no {@code instanceof} chain with a silent default.
  */
-public sealed interface AutoscalerSpec permits StaticSpec, AzureMlSpec, HpaSpec {
+public sealed interface AutoscalerSpec permits StaticSpec, AzureMlSpec, HpaSpec, KnativeSpec {
     /** The registry name, as written under {@code autoscaler.policy}. */
     String policy();
 
@@ -32,6 +32,8 @@ public sealed interface AutoscalerSpec permits StaticSpec, AzureMlSpec, HpaSpec 
         R azureml(AzureMlSpec spec);
 
         R hpa(HpaSpec spec);
+
+        R knative(KnativeSpec spec);
 
         R fixed(StaticSpec spec);
     }

@@ -4,6 +4,7 @@ import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
+import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.Schedule;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
@@ -65,8 +66,9 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         if (scale == null) {
             throw new IllegalArgumentException("a config needs its target scale");
         }
-        if (minReplicas < 1 || maxReplicas < minReplicas) {
-            throw new IllegalArgumentException("a config needs 1 <= minReplicas <= maxReplicas but had " + minReplicas + ".." + maxReplicas);
+        if (minReplicas < 0 || maxReplicas < Math.max(1, minReplicas)) {
+            throw new IllegalArgumentException("a config needs 0 <= minReplicas <= maxReplicas, maxReplicas >= 1, but had " + minReplicas + ".."
+                    + maxReplicas);
         }
         if (targetUtilization != null && !(targetUtilization > 0 && targetUtilization <= 1)) {
             throw new IllegalArgumentException("targetUtilization must be in (0, 1] but was " + targetUtilization);
@@ -99,6 +101,13 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             @Override
             public Config fixed(StaticSpec spec) {
                 return new Config(spec.minReplicas(), spec.maxReplicas(), null, nodes);
+            }
+
+            @Override
+            public Config knative(KnativeSpec spec) {
+                // slot utilization u = target × targetUtilization / containerConcurrency; the setting is targetUtilization
+                return new Config(spec.minReplicas(), spec.maxReplicas(), ScenarioSizing.targetUtilization(scenario), nodes,
+                        new TargetScale("targetUtilization", spec.containerConcurrency() / spec.target(), 0), null);
             }
         });
     }
@@ -194,6 +203,11 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             @Override
             public AutoscalerSpec fixed(StaticSpec s) {
                 return new StaticSpec(minReplicas);
+            }
+
+            @Override
+            public AutoscalerSpec knative(KnativeSpec k) {
+                return k.with(minReplicas, maxReplicas, Math.min(1, scale.setting(targetUtilization)));
             }
         });
         Optional<Cluster> cluster = scenario.cluster().map(c -> new Cluster(c.nodePools().stream()

@@ -79,6 +79,17 @@ final class ObservationsCsv {
         return rows;
     }
 
+    /** The column names of {@code file}'s header row (its first line that is not blank or a comment), unchecked; empty when it has none. */
+    static List<String> header(Path file) {
+        for (String line : TextFile.read(file, MAX_BYTES).split("\r?\n", -1)) {
+            String stripped = line.strip();
+            if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+                return java.util.Arrays.stream(stripped.split(",", -1)).map(String::strip).toList();
+            }
+        }
+        return List.of();
+    }
+
     private static List<String> header(Path file, int line, String[] cells, List<String> columns) {
         List<String> header = new ArrayList<>();
         int column = 1;

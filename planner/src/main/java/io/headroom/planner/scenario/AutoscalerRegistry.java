@@ -31,6 +31,9 @@ public final class AutoscalerRegistry {
             new Entry("hpa", HpaBinder.KEYS,
                     "Kubernetes HorizontalPodAutoscaler (autoscaling/v2) on cpu, concurrency, rps or an external metric (KEDA)",
                     HpaBinder::bind),
+            new Entry("knative", KnativeBinder.KEYS,
+                    "Knative Serving's pod autoscaler (KPA; KServe serverless): stable and panic windows of request concurrency,"
+                            + " the activator in the path, scale to zero", KnativeBinder::bind),
             new Entry("static", AutoscalerBinder.STATIC_KEYS, "a fixed replica count, never changed", AutoscalerBinder::fixed));
 
     /** The {@code autoscaler} map: {@code policy} (default azureml), the common keys and that policy's own. */

@@ -23,7 +23,12 @@ import java.util.Arrays;
 public record Routing(Mode mode, int replicaQueueLimit) {
     /** The routing modes, by their scenario names. */
     public enum Mode {
-        CENTRAL_QUEUE("central-queue"), ROUND_ROBIN("round-robin"), RANDOM("random"), LEAST_IN_FLIGHT("least-in-flight");
+        CENTRAL_QUEUE("central-queue"), ROUND_ROBIN("round-robin"), RANDOM("random"), LEAST_IN_FLIGHT("least-in-flight"),
+        /**
+         * Knative's data path, set by {@code policy: knative} (not a {@code service.routing} value): the activator
+         * holds requests while it is in the path, else the ingress sends them round-robin to the replicas' queue-proxies.
+         */
+        KNATIVE("knative");
 
         private final String key;
 
@@ -36,9 +41,9 @@ public record Routing(Mode mode, int replicaQueueLimit) {
             return key;
         }
 
-        /** The mode named {@code key}, or null. */
+        /** The mode named {@code key} that a scenario may choose, or null. */
         public static Mode of(String key) {
-            return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst().orElse(null);
+            return Arrays.stream(values()).filter(m -> m != KNATIVE && m.key.equals(key)).findFirst().orElse(null);
         }
     }
 

@@ -108,8 +108,9 @@ public final class ScenarioLoader {
             throw Section.error("name must not be blank", s.required("name"));
         }
         long seed = s.node("seed").map(n -> Section.integer(n, "seed")).orElse(DEFAULT_SEED);
-        Service service = ServiceBinder.bind(s.required("service"), dir);
-        AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"), service);
+        Service bound = ServiceBinder.bind(s.required("service"), dir);
+        AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"), bound);
+        Service service = KnativeBinder.dataPath(autoscaler, bound, Section.of(s.required("service"), "service", ServiceBinder.KEYS));
         Optional<Cluster> cluster = s.section("cluster", CLUSTER_KEYS).map(ScenarioLoader::cluster);
         Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir, limits);
         Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);

@@ -30,6 +30,12 @@ public record Service(DistributionSpec serviceTime, int concurrency, Duration ma
                 CpuUsage.fullRequest(resources.cpu(), Math.max(1, concurrency)), Routing.CENTRAL);
     }
 
+    /** The same service with another timeout. */
+    public Service withTimeout(Duration newTimeout) {
+        return new Service(serviceTime, concurrency, maxQueueWait, newTimeout, errorRate, startup, startupFailureRate, resources,
+                cpuUsage, routing);
+    }
+
     /** The same service behind another routing. */
     public Service withRouting(Routing newRouting) {
         return new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup, startupFailureRate, resources,

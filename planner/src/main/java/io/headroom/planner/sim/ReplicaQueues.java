@@ -57,7 +57,7 @@ final class ReplicaQueues {
             return -1;
         }
         switch (mode) {
-            case ROUND_ROBIN -> {
+            case ROUND_ROBIN, KNATIVE -> {
                 turn = turn >= activeCount - 1 ? 0 : turn + 1;
                 return active[turn];
             }
@@ -79,6 +79,21 @@ final class ReplicaQueues {
             }
             default -> throw new IllegalStateException("not a per-replica routing: " + mode);
         }
+    }
+
+    /** The first replica the balancer uses (oldest ready first) with a free slot, or -1. */
+    int freeSlotReplica() {
+        for (int i = 0; i < activeCount; i++) {
+            if (busy[active[i]] < concurrency) {
+                return active[i];
+            }
+        }
+        return -1;
+    }
+
+    /** Whether replica {@code id} still takes new requests (it is ready, not terminating). */
+    boolean accepting(int id) {
+        return !terminating[id];
     }
 
     boolean hasFreeSlot(int id) {

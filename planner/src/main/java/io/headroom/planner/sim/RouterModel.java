@@ -1,6 +1,7 @@
 package io.headroom.planner.sim;
 
 import io.headroom.planner.dist.DurationSampler;
+import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.timeline.ReplicaSample;
@@ -33,6 +34,12 @@ import java.util.SplittableRandom;
  *       at arrival + timeout is answered 504 then, one that starts in time gets 504 at the timeout if
  *       its service would end later. The balancer draws from
  *       the scenario's {@code routing} stream.</li>
+ *   <li>Knative ({@code policy: knative}, routing {@code knative}): the same per-replica queue-proxies
+ *       (round-robin, {@code 10 × containerConcurrency} waiting) behind the {@link Activator}, which
+ *       takes the arrivals while the policy's decision puts it in the path or no replica is ready, and
+ *       holds them until a slot frees (504 at the revision timeout, 503 when its queue is full). An
+ *       arrival while no replica is ready or asked for makes the autoscaler decide at once (upstream's
+ *       activator stat and {@code Poke}), so a cold start begins with the first request.</li>
  * </ul>
  *
  * Events at one instant run in the driver's order; the simulator's is completions, readiness,
@@ -90,6 +97,8 @@ public final class RouterModel {
     private final MetricBuckets metrics;
     /** The balancer's per-replica queues, or null for azureml-fe's central queue. */
     private final ReplicaQueues perReplica;
+    /** Knative's activator in front of the per-replica queues, or null. */
+    private final Activator activator;
 
     private long busy;
 
@@ -109,6 +118,7 @@ public final class RouterModel {
         this.metrics = scaling.metrics();
         this.perReplica = service.routing().perReplica()
                 ? new ReplicaQueues(service.routing(), concurrency, streams.routing()) : null;
+        this.activator = service.routing().mode() == Routing.Mode.KNATIVE ? new Activator() : null;
         if (perReplica != null) {
             perReplica.resize(replicas.ready());
         }
@@ -128,7 +138,9 @@ public final class RouterModel {
     public void arrive(long nowNanos, long handle) {
         long serviceNanos = serviceTime.sampleNanos(serviceRandom);
         boolean fails = errorRate > 0 && errorRandom.nextDouble() < errorRate;
-        if (perReplica != null) {
+        if (activator != null && activator.takesArrivals(replicas.ready())) {
+            arriveAtActivator(nowNanos, serviceNanos, fails, handle);
+        } else if (perReplica != null) {
             arriveAtReplica(nowNanos, serviceNanos, fails, handle);
         } else if (busy < slots()) {
             start(nowNanos, nowNanos, serviceNanos, fails, handle);
@@ -138,6 +150,38 @@ public final class RouterModel {
             queue.add(nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
         }
         metrics.arrival(nowNanos, busy + queued(), busy);
+        if (activator != null && replicas.ready() == 0 && replicas.desired() == 0) {
+            scaling.tick(nowNanos, busy, queued(), listener::replicaStarting, listener::event);
+            activator.inPath(scaling.lastDecision().activatorInPath());
+        }
+    }
+
+    private void arriveAtActivator(long nowNanos, long serviceNanos, boolean fails, long handle) {
+        int id = perReplica.freeSlotReplica();
+        if (id >= 0) {
+            startOnReplica(id, nowNanos, nowNanos, serviceNanos, fails, handle);
+        } else if (activator.queue().isFull()) {
+            listener.rejected(handle, nowNanos, 0);
+        } else {
+            activator.queue().add(nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
+        }
+    }
+
+    /** Starts what the activator holds on replica {@code id} while it has free slots (or anywhere free when {@code id} is -1). */
+    private void drainActivator(long nowNanos, int only) {
+        RequestQueue q = activator.queue();
+        while (!q.isEmpty()) {
+            int id = only >= 0 ? (perReplica.hasFreeSlot(only) && perReplica.accepting(only) ? only : -1) : perReplica.freeSlotReplica();
+            if (id < 0) {
+                return;
+            }
+            long arrival = q.peekArrival();
+            long encoded = q.peekService();
+            long handle = q.peekHandle();
+            q.remove();
+            boolean fails = encoded < 0;
+            startOnReplica(id, nowNanos, arrival, fails ? -encoded - 1 : encoded, fails, handle);
+        }
     }
 
     private void arriveAtReplica(long nowNanos, long serviceNanos, boolean fails, long handle) {
@@ -179,6 +223,8 @@ public final class RouterModel {
                 perReplica.dequeued();
                 boolean fails = encoded < 0;
                 startOnReplica(id, nowNanos, arrival, fails ? -encoded - 1 : encoded, fails, handle);
+            } else if (activator != null) {
+                drainActivator(nowNanos, id);
             }
             perReplica.release(id);
         } else if (!queue.isEmpty()) {
@@ -204,6 +250,9 @@ public final class RouterModel {
     }
 
     private void expireAtReplicas(long nowNanos) {
+        if (activator != null && activator.expire(nowNanos, timeoutNanos, listener)) {
+            metrics.counts(nowNanos, busy + queued(), busy);
+        }
         int id = perReplica.oldestWaiting();
         if (id < 0 || perReplica.queue(id).peekArrival() + timeoutNanos >= nowNanos) {
             return;
@@ -223,7 +272,9 @@ public final class RouterModel {
     public long nextExpiryNanos() {
         if (perReplica != null) {
             int id = perReplica.oldestWaiting();
-            return id < 0 ? Long.MAX_VALUE : perReplica.queue(id).peekArrival() + timeoutNanos + 1;
+            long atReplica = id < 0 ? Long.MAX_VALUE : perReplica.queue(id).peekArrival() + timeoutNanos + 1;
+            long atActivator = activator == null ? Long.MAX_VALUE : activator.nextExpiryNanos(timeoutNanos);
+            return Math.min(atReplica, atActivator);
         }
         return queue.isEmpty() ? Long.MAX_VALUE : queue.peekArrival() + waitLimitNanos + 1;
     }
@@ -240,6 +291,9 @@ public final class RouterModel {
             if (perReplica != null) {
                 perReplica.resize(replicas.ready());
             }
+            if (activator != null) {
+                drainActivator(nowNanos, -1);
+            }
             drain(nowNanos);
             metrics.counts(nowNanos, busy + queued(), busy);
         }
@@ -252,6 +306,9 @@ public final class RouterModel {
         scaling.tick(nowNanos, busy, queued(), listener::replicaStarting, listener::event);
         if (perReplica != null) {
             perReplica.resize(replicas.ready());
+        }
+        if (activator != null) {
+            activator.inPath(scaling.lastDecision().activatorInPath());
         }
     }
 
@@ -271,7 +328,7 @@ public final class RouterModel {
 
     /** Requests waiting now: in the central queue, or in every replica's queue. */
     private long queued() {
-        return perReplica == null ? queue.size() : perReplica.queued();
+        return perReplica == null ? queue.size() : perReplica.queued() + (activator == null ? 0 : activator.queue().size());
     }
 
     /** Concurrency slots of the ready replicas (read on every arrival: from the model's own fields, not through the loop). */

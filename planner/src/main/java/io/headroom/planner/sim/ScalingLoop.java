@@ -141,7 +141,7 @@ final class ScalingLoop {
     /** {@code decision} raised to a scheduled floor (see {@link Schedule}); unchanged when the floor is lower. */
     private static ScalingDecision withFloor(ScalingDecision decision, int floor) {
         return floor <= decision.desiredReplicas() ? decision
-                : new ScalingDecision(floor, Math.max(floor, decision.wantedReplicas()), decision.limit());
+                : new ScalingDecision(floor, Math.max(floor, decision.wantedReplicas()), decision.limit(), decision.activatorInPath());
     }
 
     /** The replica side now, as a timeline row and {@code /metrics} show it. */

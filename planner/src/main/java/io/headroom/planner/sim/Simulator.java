@@ -10,6 +10,7 @@ import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.Totals;
 import io.headroom.planner.timeline.Window;
+import io.headroom.planner.timeline.LatencyWindows;
 import io.headroom.planner.timeline.Windows;
 import io.headroom.planner.traffic.ArrivalStream;
 import java.util.List;
@@ -47,6 +48,10 @@ public final class Simulator {
                 yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.log(), r.queued(), r.queueWaitNanos());
             }
             case FAST -> {
+                if (scenario.service().routing().mode() == Routing.Mode.KNATIVE) {
+                    throw new InvalidInputException("the fast engine does not model Knative's activator, queue-proxies or scale to zero"
+                            + " (policy knative, " + scenario.source() + "); use --engine des");
+                }
                 if (scenario.service().routing().mode() != Routing.Mode.CENTRAL_QUEUE) {
                     throw new InvalidInputException("the fast engine models azureml-fe's central queue only, but service.routing is "
                             + scenario.service().routing().mode().key() + " (" + scenario.source() + "); use --engine des");
@@ -67,7 +72,8 @@ public final class Simulator {
         long requests = totals.requests();
         Summary summary = new Summary(scenario.name(), "predicted", engine.id(), scenario.seed(), scenario.traffic().seconds(), totals,
                 queued, requests == 0 ? 0.0 : queueWaitNanos / 1e6 / requests, latency, replicaHours, cost, log.peakReady(),
-                verdicts, windows, log.events(), false);
+                verdicts, windows, LatencyWindows.of(scenario, rows), log.events(),
+                false);
         return new SimulationResult(summary, rows);
     }
 

@@ -4,6 +4,7 @@ import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
+import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.scenario.Cluster;
@@ -65,6 +66,11 @@ public final class ScenarioSizing {
             @Override
             public Double fixed(StaticSpec spec) {
                 return DEFAULT_TARGET_UTILIZATION;
+            }
+
+            @Override
+            public Double knative(KnativeSpec spec) {
+                return Math.min(1, spec.targetValue() / service.concurrency());
             }
         });
     }

@@ -30,26 +30,38 @@ import java.util.List;
  * @param sloMet all SLOs met; null when the scenario sets none
  * @param slo one verdict per objective
  * @param windows the 503 windows
+ * @param latencyWindows the seconds whose p99 exceeds the latency objective, as windows with their cause
+ *     (empty without a p99 objective; absent from summaries written before they existed)
  * @param events what else happened (FailedScheduling, CrashLoopBackOff, ...)
  * @param incomplete true when the run stopped before the end of its traffic
  */
 public record Summary(String scenario, String kind, String engine, long seed, int durationSeconds, long requests, long ok,
         long rejected503, long timeout504, long error502, double rejected503Fraction, double timeout504Fraction,
         double error502Fraction, Long queued, Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
-        Boolean sloMet, List<SloVerdict> slo, List<Window> windows, List<RunEvent> events, boolean incomplete) {
+        Boolean sloMet, List<SloVerdict> slo, List<Window> windows, List<LatencyWindow> latencyWindows, List<RunEvent> events,
+        boolean incomplete) {
     /** A summary whose counts and fractions come from {@code totals} and whose verdict is all of {@code slo}. */
     public Summary(String scenario, String kind, String engine, long seed, int durationSeconds, Totals totals, Long queued,
             Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
-            List<SloVerdict> slo, List<Window> windows, List<RunEvent> events, boolean incomplete) {
+            List<SloVerdict> slo, List<Window> windows, List<LatencyWindow> latencyWindows, List<RunEvent> events, boolean incomplete) {
         this(scenario, kind, engine, seed, durationSeconds, totals.requests(), totals.ok(), totals.rejected503(), totals.timeout504(),
                 totals.error502(), totals.rejected503Fraction(), totals.timeout504Fraction(), totals.error502Fraction(), queued,
                 meanQueueWaitMs, latencyMs, replicaHours, cost, peakReadyReplicas,
-                slo.isEmpty() ? null : slo.stream().allMatch(SloVerdict::met), slo, windows, events, incomplete);
+                slo.isEmpty() ? null : slo.stream().allMatch(SloVerdict::met), slo, windows, latencyWindows, events, incomplete);
+    }
+
+    /** A summary without latency windows (a run with no p99 objective). */
+    public Summary(String scenario, String kind, String engine, long seed, int durationSeconds, Totals totals, Long queued,
+            Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
+            List<SloVerdict> slo, List<Window> windows, List<RunEvent> events, boolean incomplete) {
+        this(scenario, kind, engine, seed, durationSeconds, totals, queued, meanQueueWaitMs, latencyMs, replicaHours, cost,
+                peakReadyReplicas, slo, windows, List.of(), events, incomplete);
     }
 
     public Summary {
         slo = List.copyOf(slo);
         windows = List.copyOf(windows);
+        latencyWindows = latencyWindows == null ? List.of() : List.copyOf(latencyWindows);
         events = List.copyOf(events);
     }
 }

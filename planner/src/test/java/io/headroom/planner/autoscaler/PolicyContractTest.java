@@ -18,7 +18,10 @@ class PolicyContractTest {
         return Stream.of(new StaticSpec(7), AzureMlSpec.DEFAULT,
                 new AzureMlSpec(3, 40, 0.5, Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 HpaSpec.of(2, 50, new HpaMetric(HpaMetric.Type.CONCURRENCY, 4), java.util.Optional.empty()),
-                HpaSpec.of(1, 30, new HpaMetric(HpaMetric.Type.EXTERNAL, 20), java.util.Optional.of(HpaBehavior.DEFAULT)));
+                HpaSpec.of(1, 30, new HpaMetric(HpaMetric.Type.EXTERNAL, 20), java.util.Optional.of(HpaBehavior.DEFAULT)),
+                KnativeSpec.defaults(0, 20, 2), KnativeSpec.defaults(3, 12, 2),
+                new KnativeSpec(1, 8, 4, 2, 1.5, 0.8, 0, Duration.ofSeconds(30), Duration.ofSeconds(3), 3, 1.5, 1.5, Duration.ofSeconds(20),
+                        2, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(60)));
     }
 
     @ParameterizedTest

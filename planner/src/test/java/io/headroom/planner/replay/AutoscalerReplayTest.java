@@ -73,6 +73,54 @@ class AutoscalerReplayTest {
         assertEquals(7, steps.get(5).desired(), "the next change waits 3 s more");
     }
 
+    /**
+     * upstream autoscaler_test.go TestAutoscalerPanicThenUnPanicScaleDown (knative/serving 98e5ef90) as a recorded CSV of
+     * exported averages: target 10 at utilization 1 (TargetValue 10, TotalValue 10), TBC 93, rates 10, ticks at upstream's
+     * times shifted to 2 s; the EBC is floor(ready × 10 − 93 − panic).
+     */
+    @Test
+    void aKnativeReplayOfExportedAveragesReproducesUpstreamsPanicThenUnpanic() throws IOException {
+        Path file = dir.resolve("kn.yaml");
+        Files.writeString(file, "name: replay\nservice: {serviceTime: 200ms, concurrency: 10}\nautoscaler: {policy: knative,"
+                + " maxReplicas: 200, targetUtilization: 1.0, targetBurstCapacity: 93, maxScaleUpRate: 10, maxScaleDownRate: 10}"
+                + "\ntraffic: {duration: 1m, profile: [{at: 0s, rps: 1}]}\n");
+        Scenario s = ScenarioLoader.load(file);
+        List<KnativeReplayStep> steps = AutoscalerReplay.knative(s, csv("time,ready,stable,panic\n2,1,100,100\n4,10,100,1000\n"
+                + "34,10,1,1\n65,10,1,1\n")).orElseThrow();
+        assertKnative(steps.get(0), 10, 1 * 10 - 93 - 100, true);
+        assertKnative(steps.get(1), 100, 10 * 10 - 93 - 1000, true);
+        assertKnative(steps.get(2), 100, 10 * 10 - 93 - 1, true);
+        assertKnative(steps.get(3), 1, 10 * 10 - 93 - 1, false);
+    }
+
+    /** Per-second concurrency windowed by the policy; scale to zero a stable window plus the grace period after the traffic. */
+    @Test
+    void aKnativeReplayOfPerSecondConcurrencyScalesToZeroAfterTheStableWindowAndTheGrace() throws IOException {
+        Path file = dir.resolve("kn.yaml");
+        Files.writeString(file, "name: replay\nservice: {serviceTime: 200ms}\nautoscaler: {policy: knative, maxReplicas: 10,"
+                + " targetUtilization: 1.0, panicThreshold: 10, stableWindow: 6s, panicWindow: 2s, scaleToZeroGracePeriod: 4s}"
+                + "\ntraffic: {duration: 1m, profile: [{at: 0s, rps: 1}]}\n");
+        Scenario s = ScenarioLoader.load(file);
+        StringBuilder rows = new StringBuilder("time,ready,concurrency\n");
+        for (int t = 1; t <= 20; t++) {
+            rows.append(t).append(",1,").append(t <= 3 ? 1 : 0).append('\n');
+        }
+        List<KnativeReplayStep> steps = AutoscalerReplay.knative(s, csv(rows.toString())).orElseThrow();
+        assertEquals(10, steps.size(), "one row per 2 s tick");
+        for (KnativeReplayStep k : steps) {
+            // the stable mean stays > 0 while second 3 is in the window (up to 8 s); at 10 s the decider says 0 and the PA
+            // goes inactive, holding the scale for the 4 s grace; 0 at 14 s
+            assertEquals(k.timeSeconds() < 14 ? 1 : 0, k.desired(), "at " + k.timeSeconds() + " s");
+        }
+        assertEquals("STABILIZATION", steps.get(4).limit(), "10 s: the decider's 0 waits for the grace period");
+    }
+
+    private static void assertKnative(KnativeReplayStep step, int desired, int ebc, boolean panic) {
+        assertEquals(desired, step.desired(), "desired at " + step.timeSeconds());
+        assertEquals(ebc, step.excessBurstCapacity(), "EBC at " + step.timeSeconds());
+        assertEquals(panic, step.panic(), "panic at " + step.timeSeconds());
+    }
+
     @Test
     void aBadCellIsLocated() throws IOException {
         Scenario s = scenario("{policy: hpa, maxReplicas: 5}");

@@ -79,7 +79,32 @@ class MalformedScenarioTest {
                 c("min above max", "name: x\n" + SERVICE + "autoscaler:\n  minReplicas: 5\n  maxReplicas: 3\n" + TRAFFIC,
                         "s.yaml:6:16", "autoscaler.maxReplicas must be >= autoscaler.minReplicas (5)", "but was 3"),
                 c("unknown policy lists the known ones", "name: x\n" + SERVICE + "autoscaler:\n  policy: kpa\n" + TRAFFIC,
-                        "s.yaml:5:11", "autoscaler.policy must be one of azureml, hpa, static", "but was 'kpa'"),
+                        "s.yaml:5:11", "autoscaler.policy must be one of azureml, hpa, knative, static", "but was 'kpa'"),
+                c("knative needs maxReplicas", "name: x\n" + SERVICE + "autoscaler:\n  policy: knative\n" + TRAFFIC,
+                        "s.yaml:5:3", "autoscaler.maxReplicas is required", "missing"),
+                c("knative panic window longer than the stable window", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: knative\n  maxReplicas: 5\n  stableWindow: 10s\n  panicWindow: 20s\n" + TRAFFIC,
+                        "s.yaml:8:16", "autoscaler.panicWindow must be whole seconds within 1s..10s", "but was '20s'"),
+                c("knative stable window not whole seconds", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: knative\n  maxReplicas: 5\n  stableWindow: 1500ms\n" + TRAFFIC,
+                        "s.yaml:7:17", "autoscaler.stableWindow must be whole seconds within 6s..1h", "1500ms"),
+                c("knative containerConcurrency is the service's concurrency", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: knative\n  maxReplicas: 5\n  containerConcurrency: 4\n" + TRAFFIC,
+                        "s.yaml:7:25", "autoscaler.containerConcurrency must equal service.concurrency (1", "but was 4"),
+                c("knative target above containerConcurrency", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: knative\n  maxReplicas: 5\n  target: 2\n" + TRAFFIC,
+                        "s.yaml:7:11", "autoscaler.target must be in (0, 1]", "but was 2"),
+                c("knative target burst capacity between -1 and 0", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: knative\n  maxReplicas: 5\n  targetBurstCapacity: -0.5\n" + TRAFFIC,
+                        "s.yaml:7:24", "autoscaler.targetBurstCapacity must be -1 (activator always in path) or >= 0", "-0.5"),
+                c("knative replaces service.timeout with the revision timeout", "name: x\nservice:\n  serviceTime: 1s\n  timeout: 10s\n"
+                        + "autoscaler:\n  policy: knative\n  maxReplicas: 5\n" + TRAFFIC,
+                        "s.yaml:4:12", "service.timeout is not used by policy knative", "autoscaler.timeout"),
+                c("knative initialScale above maxReplicas", "name: x\n" + SERVICE
+                        + "autoscaler:\n  policy: knative\n  maxReplicas: 5\n  initialScale: 6\n" + TRAFFIC,
+                        "s.yaml:7:17", "autoscaler.initialScale must be within minReplicas..maxReplicas (0..5)", "but was 6"),
+                c("minReplicas 0 is for knative only", "name: x\n" + SERVICE + "autoscaler:\n  minReplicas: 0\n" + TRAFFIC,
+                        "s.yaml:5:16", "autoscaler.minReplicas must be >= 1", "but was 0"),
                 c("hpa needs maxReplicas", "name: x\n" + SERVICE + "autoscaler:\n  policy: hpa\n" + TRAFFIC,
                         "s.yaml:5:3", "autoscaler.maxReplicas is required", "missing"),
                 c("hpa initialReplicas above maxReplicas", "name: x\n" + SERVICE

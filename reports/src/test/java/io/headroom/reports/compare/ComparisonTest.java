@@ -32,7 +32,7 @@ class ComparisonTest {
         long rejected = rows.stream().mapToLong(TimelineRow::rejected503).sum();
         return new Summary("x", "predicted", "des", 1, rows.size(), requests, requests - rejected, rejected, 0, 0, rejected / (double) requests,
                 0, 0, null, null, new LatencySummary(100.0, 150.0, p99, p99), null, null, null, null, List.of(),
-                Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), false);
+                Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS), List.of(), List.of(), false);
     }
 
     @Test
