@@ -1,5 +1,11 @@
 package io.headroom.planner.scenario;
 
+import static io.headroom.planner.scenario.Key.optional;
+import static io.headroom.planner.scenario.ValueKind.DURATION;
+import static io.headroom.planner.scenario.ValueKind.FRACTION;
+import static io.headroom.planner.scenario.ValueKind.NUMBER;
+import static io.headroom.planner.scenario.ValueKind.WHOLE_NUMBER;
+
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.HpaSpec;
@@ -21,9 +27,24 @@ import java.util.List;
  * tickInterval 2s (whole seconds), timeout 300s (the revision's timeoutSeconds: 504 after it).
  */
 final class KnativeBinder {
-    static final List<String> KEYS = List.of("minReplicas", "maxReplicas", "initialScale", "containerConcurrency", "target",
-            "targetUtilization", "targetBurstCapacity", "stableWindow", "panicWindow", "panicThreshold", "maxScaleUpRate",
-            "maxScaleDownRate", "scaleDownDelay", "activationScale", "scaleToZeroGracePeriod", "tickInterval", "timeout");
+    static final Keys KEYS = Keys.of(
+            optional("minReplicas", WHOLE_NUMBER, "min-scale: the fewest replicas; 0 allows scale to zero"),
+            new Key("maxReplicas", WHOLE_NUMBER, true, "max-scale: the most replicas the autoscaler asks for"),
+            optional("initialScale", WHOLE_NUMBER, "replicas when the revision is created (default max(1, minReplicas))"),
+            optional("containerConcurrency", WHOLE_NUMBER, "the hard limit of requests one replica serves at once (= service.concurrency)"),
+            optional("target", NUMBER, "the concurrency target per replica (default containerConcurrency)"),
+            optional("targetUtilization", FRACTION, "the share of the target the autoscaler aims for"),
+            optional("targetBurstCapacity", NUMBER, "spare requests kept before the activator leaves the path; -1: always in path"),
+            optional("stableWindow", DURATION, "the window the stable average of concurrency is taken over"),
+            optional("panicWindow", DURATION, "the window the panic average of concurrency is taken over"),
+            optional("panicThreshold", NUMBER, "panic when the panic average reaches this multiple of the ready capacity"),
+            optional("maxScaleUpRate", NUMBER, "at most this many times the ready replicas per decision"),
+            optional("maxScaleDownRate", NUMBER, "at least the ready replicas divided by this per decision"),
+            optional("scaleDownDelay", DURATION, "the window over which the highest recommendation holds before a scale-down"),
+            optional("activationScale", WHOLE_NUMBER, "the fewest replicas when scaling up from zero"),
+            optional("scaleToZeroGracePeriod", DURATION, "how long the last replica stays after the revision went inactive"),
+            optional("tickInterval", DURATION, "how often the autoscaler decides"),
+            optional("timeout", DURATION, "the revision's timeoutSeconds: a request older than this gets 504"));
 
     private KnativeBinder() {
     }

@@ -137,7 +137,7 @@ class ScenarioSchemaTest {
                 new Broken("an hpa key under the default azureml", valid("azureml").replace("  policy: azureml\n",
                         "  syncPeriod: 15s\n"), "syncPeriod", "key 'syncPeriod' in autoscaler is not used by policy azureml"),
                 new Broken("a policy's required key left out", valid("hpa"), "maxReplicas", "autoscaler.maxReplicas is required"),
-                new Broken("an unknown policy", valid("keda"), "policy", "autoscaler.policy must be one of azureml, hpa, static"),
+                new Broken("an unknown policy", valid("keda"), "policy", "autoscaler.policy must be one of azureml, hpa, knative, static"),
                 new Broken("a key of another distribution", valid("azureml").replace("cv: 0.5", "cv: 0.5, value: 2s"),
                         "value", "key 'value' in service.serviceTime is not used by distribution lognormal"),
                 new Broken("a distribution map without its distribution", valid("azureml").replace("distribution: lognormal, ",
