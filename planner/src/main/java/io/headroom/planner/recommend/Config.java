@@ -31,11 +31,11 @@ import java.util.Optional;
  *     hpa the slot utilization its metric target implies; null for a static policy
  * @param nodes node count per pool, in the scenario's pool order; null when the scenario has no cluster
  * @param scale how {@code targetUtilization} reads as the policy's own setting
- * @param tuning an hpa's behavior knobs; null for other policies
+ * @param tuning the policy's own knobs (an hpa's behavior, Knative's burst capacity and stable window); null for others
  * @param floors scheduled floors added to the scenario's own {@code autoscaler.schedule}; {@link Schedule#NONE} for none
  */
 public record Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale,
-        HpaTuning tuning, Schedule floors) {
+        Tuning tuning, Schedule floors) {
     /**
      * A policy's target setting as a function of slot utilization u: {@code u × perUtilization + offset},
      * named as in the scenario file.
@@ -57,7 +57,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
 
     /** A configuration without added scheduled floors. */
     public Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale,
-            HpaTuning tuning) {
+            Tuning tuning) {
         this(minReplicas, maxReplicas, targetUtilization, nodes, scale, tuning, Schedule.NONE);
     }
 
@@ -107,7 +107,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             public Config knative(KnativeSpec spec) {
                 // slot utilization u = target × targetUtilization / containerConcurrency; the setting is targetUtilization
                 return new Config(spec.minReplicas(), spec.maxReplicas(), ScenarioSizing.targetUtilization(scenario), nodes,
-                        new TargetScale("targetUtilization", spec.containerConcurrency() / spec.target(), 0), null);
+                        new TargetScale("targetUtilization", spec.containerConcurrency() / spec.target(), 0), KnativeTuning.of(spec));
             }
         });
     }
@@ -152,8 +152,8 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         return new Config(minReplicas, maxReplicas, target, nodes, scale, tuning, floors);
     }
 
-    /** The same settings with an hpa's behavior knobs set to {@code newTuning}. */
-    Config withTuning(HpaTuning newTuning) {
+    /** The same settings with the policy's own knobs set to {@code newTuning}. */
+    Config withTuning(Tuning newTuning) {
         return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, newTuning, floors);
     }
 
@@ -197,7 +197,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             @Override
             public AutoscalerSpec hpa(HpaSpec h) {
                 HpaSpec bounded = h.with(minReplicas, maxReplicas, scale.setting(targetUtilization));
-                return tuning == null ? bounded : tuning.applyTo(bounded);
+                return tuning instanceof HpaTuning t ? t.applyTo(bounded) : bounded;
             }
 
             @Override
@@ -207,7 +207,8 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
 
             @Override
             public AutoscalerSpec knative(KnativeSpec k) {
-                return k.with(minReplicas, maxReplicas, Math.min(1, scale.setting(targetUtilization)));
+                KnativeSpec bounded = k.with(minReplicas, maxReplicas, Math.min(1, scale.setting(targetUtilization)));
+                return tuning instanceof KnativeTuning t ? t.applyTo(bounded) : bounded;
             }
         });
         Optional<Cluster> cluster = scenario.cluster().map(c -> new Cluster(c.nodePools().stream()

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param scaleDownWindow the scale-down stabilization window
  * @param scaleUpPercent the scale-up Percent policy's value, per 15 s
  */
-record HpaTuning(Duration scaleDownWindow, int scaleUpPercent) {
+record HpaTuning(Duration scaleDownWindow, int scaleUpPercent) implements Tuning {
     /** The shortest scale-down window tried. */
     static final Duration SHORT_SCALE_DOWN = Duration.ofSeconds(60);
     /** The scale-up Percent tried: four times the replicas per 15 s. */
@@ -35,7 +35,8 @@ record HpaTuning(Duration scaleDownWindow, int scaleUpPercent) {
     }
 
     /** The variants worth trying from here: a shorter scale-down window, a faster scale-up; each alone. */
-    List<HpaTuning> variants() {
+    @Override
+    public List<HpaTuning> variants() {
         List<HpaTuning> out = new ArrayList<>();
         if (scaleDownWindow.compareTo(SHORT_SCALE_DOWN) > 0) {
             out.add(new HpaTuning(SHORT_SCALE_DOWN, scaleUpPercent));
@@ -67,7 +68,9 @@ record HpaTuning(Duration scaleDownWindow, int scaleUpPercent) {
     }
 
     /** What differs from {@code from}, in the scenario's keys. */
-    List<String> changesFrom(HpaTuning from) {
+    @Override
+    public List<String> changesFrom(Tuning other) {
+        HpaTuning from = (HpaTuning) other;
         List<String> out = new ArrayList<>();
         if (!scaleDownWindow.equals(from.scaleDownWindow)) {
             out.add("behavior.scaleDown.stabilizationWindow " + Durations.format(from.scaleDownWindow) + " → "
@@ -79,8 +82,23 @@ record HpaTuning(Duration scaleDownWindow, int scaleUpPercent) {
         return out;
     }
 
+    @Override
+    public List<String> reasons(Tuning other) {
+        HpaTuning from = (HpaTuning) other;
+        List<String> out = new ArrayList<>();
+        if (scaleDownWindow.compareTo(from.scaleDownWindow) < 0) {
+            out.add("a " + Durations.format(scaleDownWindow) + " scale-down window gives replicas back sooner after a peak");
+        }
+        if (scaleUpPercent > from.scaleUpPercent) {
+            out.add("scaling up " + scaleUpPercent + " % per 15s follows a step in fewer syncs");
+        }
+        return out;
+    }
+
     /** The names of the knobs that differ from {@code from}. */
-    List<String> changedSettings(HpaTuning from) {
+    @Override
+    public List<String> changedSettings(Tuning other) {
+        HpaTuning from = (HpaTuning) other;
         List<String> out = new ArrayList<>();
         if (!scaleDownWindow.equals(from.scaleDownWindow)) {
             out.add("behavior.scaleDown");

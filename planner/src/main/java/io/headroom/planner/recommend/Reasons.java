@@ -39,7 +39,7 @@ final class Reasons {
                     + " runs" + windowsNote();
         }
         if (!e.meetsSlo()) {
-            return "not enough on its own: " + HumanFormat.percent(e.rejected503Fraction()) + " 503s, misses "
+            return "not enough on its own: " + shortfall(e) + ", misses "
                     + String.join(", ", e.missed()) + " in " + (e.runs() - e.runsMeetingSlo()) + " of " + e.runs() + " runs, because "
                     + because(e);
         }
@@ -60,7 +60,7 @@ final class Reasons {
             boolean onlyWarmPoolAndTarget = java.util.Objects.equals(c.nodes(), now.nodes()) && c.maxReplicas() == now.maxReplicas();
             if (alone != null && !alone.meetsSlo() && !current.meetsSlo() && onlyWarmPoolAndTarget) {
                 part += "; " + now.targetText(lowestTarget()) + " alone does not ("
-                        + HumanFormat.percent(alone.rejected503Fraction()) + " 503s), because startup takes " + startup();
+                        + shortfall(alone) + "), because startup takes " + startup();
             }
             parts.add(part);
         } else if (c.minReplicas() < now.minReplicas()) {
@@ -87,7 +87,16 @@ final class Reasons {
                 }
             });
         }
+        if (c.tuning() != null && now.tuning() != null) {
+            parts.addAll(c.tuning().reasons(now.tuning()));
+        }
         return parts.isEmpty() ? "meets the SLO in all " + e.runs() + " runs" : String.join("; ", parts);
+    }
+
+    /** What an evaluation falls short on: its 503 fraction, or its p99 latency when the latency objective is what it misses. */
+    private static String shortfall(Evaluation e) {
+        boolean only503Kept = e.missed().stream().noneMatch(m -> m.startsWith("503")) && e.missed().stream().anyMatch(m -> m.startsWith("latency"));
+        return only503Kept ? "p99 " + HumanFormat.seconds(e.p99LatencyMs() / 1000) : HumanFormat.percent(e.rejected503Fraction()) + " 503s";
     }
 
     /** The cause of the evaluation's first 503 window, in words. */
