@@ -36,8 +36,9 @@ final class TraceReader {
      * @param counts the request count of each bucket, in order
      * @param timeResolution the spacing of the time column, when the trace has one and at least two rows
      * @param timeAt where the time column shows that spacing ({@code file:line:column} of the second row's time)
+     * @param start the time of the first bucket, when the source tells it as an instant (monitoring exports)
      */
-    record Rows(List<Integer> counts, Optional<Duration> timeResolution, String timeAt) {
+    record Rows(List<Integer> counts, Optional<Duration> timeResolution, String timeAt, Optional<java.time.Instant> start) {
     }
 
     static Rows read(SideFile file) {
@@ -92,7 +93,7 @@ final class TraceReader {
                 previousNanos = nanos;
             }
         }
-        return new Rows(counts, Optional.ofNullable(spacing), spacingAt);
+        return new Rows(counts, Optional.ofNullable(spacing), spacingAt, Optional.empty());
     }
 
     private static int count(String text, SideFile file, int lineIndex, int column) {
@@ -162,7 +163,7 @@ final class TraceReader {
             return Math.round(Double.parseDouble(cell) * nanosPerUnit);
         }
 
-        private static Long timestamp(String cell) {
+        static Long timestamp(String cell) {
             String text = cell.replace(' ', 'T');
             try {
                 return OffsetDateTime.parse(text).toInstant().toEpochMilli() * 1_000_000L;

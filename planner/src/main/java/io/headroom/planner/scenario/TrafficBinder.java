@@ -47,8 +47,11 @@ final class TrafficBinder {
             optional("rampTo", NUMBER, "a ramp: the rate (requests per second) reached at at + over"),
             optional("over", DURATION, "a ramp: how long it takes to reach rampTo"));
     private static final Keys TRACE_KEYS = Keys.of(
-            required("file", TEXT, "a CSV of request counts, one row per bucket, the count last"),
+            required("file", TEXT, "a CSV of request counts (the count last), a Prometheus query_range JSON, a timestamp/value"
+                    + " CSV (Grafana) or an Azure Monitor RequestsPerMinute JSON"),
             optional("resolution", DURATION, "the bucket length, whole seconds; read from the time column when there is one"),
+            optional("values", choice(TraceValues.NAMES), "rates or counts: what a monitoring series' values are (required for"
+                    + " Prometheus JSON and timestamp/value CSVs)"),
             optional("scale", NUMBER, "multiplies every count (the rate); > 0"),
             optional("from", DURATION, "where the replay starts in the trace, a whole number of buckets"),
             optional("to", DURATION, "where the replay stops in the trace (default its end), a whole number of buckets"));
@@ -190,12 +193,16 @@ final class TrafficBinder {
         });
         String keyPath = node == fileNode ? "traffic.trace" : "traffic.trace.file";
         SideFile file = SideFile.resolve(folder, fileNode, keyPath);
-        String lower = file.path().getFileName().toString().toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-            throw Section.error(keyPath + " must name a CSV file of request counts (one row per bucket, the count last;"
-                    + " JSON and YAML traces are not read)", fileNode);
+        Optional<TraceValues> values = Optional.empty();
+        if (s != null && s.has("values")) {
+            Node valuesNode = s.required("values");
+            String name = Section.string(valuesNode, s.path("values"));
+            if (!TraceValues.NAMES.contains(name)) {
+                throw Section.error(s.path("values") + " must be one of " + String.join(", ", TraceValues.NAMES), valuesNode);
+            }
+            values = Optional.of(TraceValues.of(name));
         }
-        TraceReader.Rows rows = TraceReader.read(file);
+        TraceReader.Rows rows = TraceFiles.read(file, values, "traffic.trace.values", fileNode.location().toString()).rows();
         List<Integer> counts = rows.counts();
         if (counts.isEmpty()) {
             throw new InvalidInputException("a trace must hold at least one count row but " + file + " had none ("
@@ -250,7 +257,7 @@ final class TrafficBinder {
             return defaultValue;
         }
         Duration d = Section.duration(node.get(), s.path(key));
-        if (d.getNano() != 0 || d.getSeconds() % resolution.getSeconds() != 0 || d.compareTo(length) > 0) {
+        if (Trace.bucketAt(d, resolution, length) < 0) {
             throw Section.error(s.path(key) + " must be a whole number of buckets (" + Durations.format(resolution)
                     + ") into the trace, at most its length " + Durations.format(length), node.get());
         }

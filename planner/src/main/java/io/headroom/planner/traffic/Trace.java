@@ -40,6 +40,37 @@ public record Trace(String file, Duration resolution, List<Integer> counts, doub
         }
     }
 
+    /**
+     * The bucket index {@code point} falls on when it slices a trace of {@code length} at
+     * {@code resolution}: a whole number of buckets into it, at most its length; -1 when it does not.
+     * The one rule for {@code traffic.trace.from}/{@code to} and {@code headroom import traffic --from/--to}.
+     */
+    public static int bucketAt(Duration point, Duration resolution, Duration length) {
+        if (point.isNegative() || point.getNano() != 0 || point.getSeconds() % resolution.getSeconds() != 0
+                || point.compareTo(length) > 0) {
+            return -1;
+        }
+        return (int) (point.getSeconds() / resolution.getSeconds());
+    }
+
+    /**
+     * The replayed counts times {@code scale}, as whole requests by carried rounding (bucket i gets
+     * round(S_i) - round(S_{i-1}) of the running scaled sum S), so the total is exactly
+     * round(scale × the sum of the counts): what {@code headroom import traffic --scale} writes.
+     */
+    public List<Integer> scaledCounts() {
+        List<Integer> out = new ArrayList<>(counts.size());
+        double sum = 0;
+        long emitted = 0;
+        for (int c : counts) {
+            sum += c * scale;
+            long total = Math.round(sum);
+            out.add(Math.toIntExact(total - emitted));
+            emitted = total;
+        }
+        return out;
+    }
+
     /** The time the trace covers. */
     public Duration length() {
         return resolution.multipliedBy(counts.size());

@@ -197,7 +197,7 @@ class MalformedScenarioTest {
                 c("start with an unknown zone", "name: x\n" + SERVICE + TRAFFIC + "  start: 2026-12-01T09:00:00[Mars/Olympus]\n",
                         "s.yaml:8:10", "traffic.start must be an ISO-8601 date-time", "but was '2026-12-01T09:00:00[Mars/Olympus]'"),
                 c("trace resolution not whole seconds", "name: x\n" + SERVICE
-                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1.5s}\n", "s.yaml:6:36",
+                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1.5s}\n", "s.yaml:6:32",
                         "traffic.trace.resolution must be a whole number of seconds, >= 1s", "but was '1.5s'"),
                 withFile("trace without a time column or a resolution", "t.csv", "60\n120\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "s.yaml:6:10",
@@ -207,7 +207,7 @@ class MalformedScenarioTest {
                         "traffic.trace.file needs a resolution"),
                 withFile("declared resolution that the time column contradicts", "t.csv", "minute,requests\n0,60\n1,120\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1s}\n",
-                        "s.yaml:6:36", "traffic.trace.resolution must match the trace's time column, whose rows are 1m apart",
+                        "s.yaml:6:32", "traffic.trace.resolution must match the trace's time column, whose rows are 1m apart",
                         "t.csv:3:1)", "but was '1s'"),
                 withFile("timestamps that are not evenly spaced", "t.csv",
                         "time,requests\n2024-03-04T08:45:00,5\n2024-03-04T08:46:00,6\n2024-03-04T08:48:00,7\n",
@@ -270,9 +270,16 @@ class MalformedScenarioTest {
                         "s.yaml:9:13", "request.bodyFile must name a file inside the scenario's folder"),
                 withFile("binary trace", "t.csv", "\u0000\u0001PNG", "name: x\n" + SERVICE
                         + "traffic:\n  duration: 1s\n  trace: t.csv\n", "t.csv:1:1", "must be UTF-8 text", "a NUL character"),
-                withFile("JSON trace", "t.json", "[1, 2, 3]", "name: x\n" + SERVICE
-                        + "traffic:\n  duration: 1s\n  trace: t.json\n", "s.yaml:6:10",
-                        "traffic.trace must name a CSV file of request counts", "JSON and YAML traces are not read"),
+                withFile("JSON trace of no known format", "t.json", "[1, 2, 3]", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 1s\n  trace: t.json\n", "t.json:1:1",
+                        "a JSON trace must be a Prometheus query_range response", "or an Azure Monitor metrics export"),
+                withFile("Prometheus trace without values", "p.json", "{\"status\": \"success\", \"data\": {\"resultType\":"
+                        + " \"matrix\", \"result\": [{\"metric\": {}, \"values\": [[0, \"1\"], [1, \"1\"]]}]}}", "name: x\n"
+                        + SERVICE + "traffic:\n  duration: 1s\n  trace: {file: p.json}\n", "s.yaml:6:17",
+                        "traffic.trace.values is required for a Prometheus series", "rates (requests per second"),
+                withFile("trace values neither rates nor counts", "p.csv", "0,1\n", "name: x\n" + SERVICE
+                        + "traffic:\n  duration: 1s\n  trace: {file: p.csv, values: rps}\n", "s.yaml:6:32",
+                        "traffic.trace.values must be one of rates, counts", "but was 'rps'"),
                 withFile("a long garbage trace row is quoted as a short excerpt", "t.csv",
                         "0,5\ndaemon:*:20228:0:99999:7:::and-a-great-deal-more-of-the-line-that-must-not-be-printed\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "t.csv:2:1",
