@@ -197,7 +197,7 @@ class MalformedScenarioTest {
                 c("start with an unknown zone", "name: x\n" + SERVICE + TRAFFIC + "  start: 2026-12-01T09:00:00[Mars/Olympus]\n",
                         "s.yaml:8:10", "traffic.start must be an ISO-8601 date-time", "but was '2026-12-01T09:00:00[Mars/Olympus]'"),
                 c("trace resolution not whole seconds", "name: x\n" + SERVICE
-                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1.5s}\n", "s.yaml:6:32",
+                        + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1.5s}\n", "s.yaml:6:36",
                         "traffic.trace.resolution must be a whole number of seconds, >= 1s", "but was '1.5s'"),
                 withFile("trace without a time column or a resolution", "t.csv", "60\n120\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: t.csv\n", "s.yaml:6:10",
@@ -207,7 +207,7 @@ class MalformedScenarioTest {
                         "traffic.trace.file needs a resolution"),
                 withFile("declared resolution that the time column contradicts", "t.csv", "minute,requests\n0,60\n1,120\n",
                         "name: x\n" + SERVICE + "traffic:\n  duration: 1s\n  trace: {file: t.csv, resolution: 1s}\n",
-                        "s.yaml:6:32", "traffic.trace.resolution must match the trace's time column, whose rows are 1m apart",
+                        "s.yaml:6:36", "traffic.trace.resolution must match the trace's time column, whose rows are 1m apart",
                         "t.csv:3:1)", "but was '1s'"),
                 withFile("timestamps that are not evenly spaced", "t.csv",
                         "time,requests\n2024-03-04T08:45:00,5\n2024-03-04T08:46:00,6\n2024-03-04T08:48:00,7\n",
