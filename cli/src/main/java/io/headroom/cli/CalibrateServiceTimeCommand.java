@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "",
             "Each fit is judged by the relative error of its p50, p95, p99 and p99.9 against the histogram's (a quantile counts only when at least 10 latencies lie above it) and by a G-test on merged cells (expected >= 5, df = cells - 1 - parameters; shown, not decisive: with many samples every model is rejected). The accepted family with the lowest AIC wins; when none is within --tolerance, the answer is empirical.",
             "",
-            "At low load latency is service time; the run is refused when DIR/timeline.csv shows 503s or 504s or a mean queue wait (Little's law) above 2 % of the mean latency. Loopback or network time is not removed.",
+            "At low load latency is service time; the run is refused when DIR/timeline.csv shows 503s or 504s or a mean queue wait (Little's law) above 2 %% of the mean latency. Loopback or network time is not removed.",
             ""},
         footer = {"", "Examples:",
             "  headroom loadtest scenarios/calibrate-low-load.yaml --target http://127.0.0.1:8080/score --out out/low",

@@ -71,7 +71,7 @@ final class ImportTrafficCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         double peak = imported.peakPerSecond();
         double mean = imported.meanPerSecond();
-        o.println(String.format(Locale.ROOT, "%s: %s, %d buckets of %s%s", file, imported.format(), imported.counts().size(),
+        o.println(String.format(Locale.ROOT, "%s: %s, %d buckets of %s%s", file.getFileName(), imported.format(), imported.counts().size(),
                 Durations.format(imported.trace().resolution()), imported.start().map(s -> " from " + s).orElse("")));
         o.println(String.format(Locale.ROOT, "  requests      %d", imported.total()));
         o.println(String.format(Locale.ROOT, "  peak          %.3f rps (busiest bucket)", peak));
