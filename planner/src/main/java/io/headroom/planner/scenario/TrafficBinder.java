@@ -32,8 +32,11 @@ import java.util.Optional;
  * Binds {@code traffic}: {@code duration} (required, &gt; 0), {@code arrivals} ({@code poisson} or
  * {@code uniform}, default poisson) and exactly one of {@code profile} (segments {@code {at, rps}} or
  * {@code {at, rampTo, over}}, in time order, a ramp ending before the next segment starts, each
- * starting before the run ends) or {@code trace} (a path, or {@code {file, resolution, scale, from, to}}:
- * the resolution is read from the trace's time column when it has one, and is required otherwise;
+ * starting before the run ends) or {@code trace} (a path, or {@code {file, resolution, values, scale, from,
+ * to}}: a CSV of counts, a Prometheus {@code query_range} JSON, a timestamp/value CSV (Grafana) or an
+ * Azure Monitor export, as {@link TraceFiles} tells them apart; {@code values} ({@code rates} or
+ * {@code counts}) says what a monitoring series holds; the resolution is read from the trace's time
+ * column or timestamps when it has them, and is required otherwise;
  * {@code scale} multiplies the rate; {@code from} and {@code to} slice the trace; the run may not
  * outlast the slice).
  */
