@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.calibrate.GroupedFit;
 import io.headroom.planner.calibrate.StartupFit;
+import io.headroom.planner.scenario.ReplicaSeries;
 import io.headroom.planner.time.Durations;
 import io.headroom.planner.timeline.TimelineCsv;
 import io.headroom.planner.timeline.TimelineRow;
@@ -28,13 +29,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "startup", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Fit the replica startup distribution (scale decision to ready) to a step test's desired and ready replicas.",
         description = {
-            "Reads FILE, a timeline.csv (or a load test's folder holding one) with the desiredReplicas and readyReplicas columns, one row per second. Each rise of desired requests replicas; each rise of ready readies the oldest requested ones (first in, first out); a fall of desired cancels the youngest pending ones. A replica is known to have started up within an interval two samples wide (interval-censored), or to be still starting at the end (right-censored).",
+            "Reads FILE: a timeline.csv (or a load test's folder holding one) with the desiredReplicas and readyReplicas columns, one row per second; or a monitoring export as CSV (Grafana's Download CSV of two series joined by time, or hand-made): a time column first (epoch ms, seconds under a seconds header, or timestamps), then columns named desired (or kube_deployment_spec_replicas, kube_horizontalpodautoscaler_status_desired_replicas) and ready (or kube_deployment_status_replicas_ready, kube_deployment_status_replicas_available), evenly spaced. Each rise of desired requests replicas; each rise of ready readies the oldest requested ones (first in, first out); a fall of desired cancels the youngest pending ones. A replica is known to have started up within an interval two samples wide (interval-censored), or to be still starting at the end (right-censored).",
             "",
             "Fits lognormal, gamma and exponential by maximum likelihood on those intervals and prints them, lowest AIC first; --write sets service.startup to the best.",
             ""},
         footer = {"", "Examples:",
             "  headroom loadtest scenarios/calibrate-step.yaml --target http://127.0.0.1:8080/score --out out/step",
-            "  headroom calibrate startup out/step --write scenarios/my-service.yaml"})
+            "  headroom calibrate startup out/step --write scenarios/my-service.yaml",
+            "  headroom calibrate startup ksm-replicas.csv"})
 final class CalibrateStartupCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -51,18 +53,33 @@ final class CalibrateStartupCommand implements Callable<Integer> {
     @Option(names = "--write", paramLabel = "SCENARIO", description = "Set service.startup of this YAML scenario to the best fit.")
     Path write;
 
-    @Override
-    public Integer call() throws JsonProcessingException {
-        Path timeline = Files.isDirectory(file) ? file.resolve("timeline.csv") : file;
-        List<TimelineRow> rows = TimelineCsv.read(timeline);
+    /** Whether {@code path} is headroom's own timeline.csv (its header), rather than a monitoring export. */
+    private static boolean isTimeline(Path path) {
+        try (java.io.BufferedReader in = Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            return first != null && first.startsWith("second,arrivals,");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static List<StartupFit.Sample> fromTimeline(Path timeline) {
         List<StartupFit.Sample> series = new ArrayList<>();
-        for (TimelineRow r : rows) {
+        for (TimelineRow r : TimelineCsv.read(timeline)) {
             if (r.replicas() == null) {
                 throw new InvalidInputException("a startup fit needs the replica columns (desiredReplicas, readyReplicas) in every"
                         + " row, but second " + r.second() + " has none (" + timeline + ":" + (r.second() + 2) + ":1)");
             }
             series.add(new StartupFit.Sample(r.second(), r.replicas().desired(), r.replicas().ready()));
         }
+        return series;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Path timeline = Files.isDirectory(file) ? file.resolve("timeline.csv") : file;
+        List<StartupFit.Sample> series = isTimeline(timeline) ? fromTimeline(timeline) : ReplicaSeries.read(timeline).stream()
+                .map(s -> new StartupFit.Sample(s.seconds(), s.desired(), s.ready())).toList();
         StartupFit.Result result = StartupFit.fit(series).orElseThrow(() -> new InvalidInputException("a startup fit needs at"
                 + " least " + StartupFit.MIN_STARTUPS + " replicas that were requested (desired rose) and became ready within the"
                 + " series, but " + timeline + " has fewer; run a step test that scales up (" + timeline + ":2:1)"));

@@ -151,4 +151,48 @@ class CalibrateCommandTest {
         assertEquals(ExitCode.INVALID_INPUT, run.exitCode());
         assertTrue(run.err().contains("needs the replica columns") && run.err().contains("timeline.csv:2:1"), run.err());
     }
+
+    /**
+     * A kube-state-metrics export as Grafana writes two joined series: 40 pods with a lognormal
+     * startup (median 45 s, sigma 0.3) decided over 5 s, sampled every 15 s. The median comes back
+     * within three standard errors of ln(median), 3 * 0.3 / sqrt(40).
+     */
+    @Test
+    void aKubeStateMetricsExportAtFifteenSecondsGivesTheStartupMedian() throws IOException {
+        SplittableRandom random = new SplittableRandom(21);
+        double[] decided = new double[40];
+        double[] ready = new double[40];
+        for (int j = 0; j < 40; j++) {
+            decided[j] = 20 + random.nextDouble() * 5;
+            ready[j] = decided[j] + Math.exp(Math.log(45) + 0.3 * random.nextGaussian());
+        }
+        StringBuilder csv = new StringBuilder("sep=;\r\n\"Time\";\"kube_deployment_spec_replicas\";\"kube_deployment_status_replicas_ready\"\r\n");
+        for (int t = 0; t <= 300; t += 15) {
+            int d = 3;
+            int r = 3;
+            for (int j = 0; j < 40; j++) {
+                d += decided[j] <= t ? 1 : 0;
+                r += ready[j] <= t ? 1 : 0;
+            }
+            csv.append(1_700_000_000_000L + t * 1000L).append(';').append(d).append(';').append(r).append("\r\n");
+        }
+        Path file = dir.resolve("ksm.csv");
+        Files.writeString(file, csv.toString());
+        CliRun run = CliRun.of("calibrate", "startup", file.toString(), "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(40, json.get("startups").asInt());
+        assertEquals(15, json.get("grainSeconds").asDouble(), 1e-9);
+        assertEquals(Math.log(45), Math.log(json.get("medianSeconds").asDouble()), 3 * 0.3 / Math.sqrt(40), run.out());
+    }
+
+    @Test
+    void aReplicaSeriesWithoutAReadyColumnIsOneLocatedLine() throws IOException {
+        Path file = dir.resolve("ksm.csv");
+        Files.writeString(file, "# exported\n\"Time\",\"desired\",\"available_typo\"\n0,1,1\n");
+        CliRun run = CliRun.of("calibrate", "startup", file.toString());
+        assertEquals(ExitCode.INVALID_INPUT, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("needs a header with a time column first") && run.err().contains("ksm.csv:2:1"), run.err());
+    }
 }

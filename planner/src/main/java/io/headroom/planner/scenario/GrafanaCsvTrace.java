@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class GrafanaCsvTrace {
     private static final String SOURCE = "a timestamp/value CSV";
-    private static final Set<String> SECONDS_HEADERS = Set.of("s", "sec", "secs", "second", "seconds", "epoch", "unix",
+    static final Set<String> SECONDS_HEADERS = Set.of("s", "sec", "secs", "second", "seconds", "epoch", "unix",
             "epochseconds", "times");
 
     private GrafanaCsvTrace() {
@@ -116,7 +116,7 @@ final class GrafanaCsvTrace {
         return TimedSeries.rows(points, values, SOURCE, file.toString());
     }
 
-    private static long millis(String cell, boolean seconds, String at) {
+    static long millis(String cell, boolean seconds, String at) {
         if (cell.matches("\\d{1,15}(\\.\\d+)?")) {
             return new java.math.BigDecimal(cell).movePointRight(seconds ? 3 : 0).setScale(0, java.math.RoundingMode.HALF_UP)
                     .longValue();
@@ -130,7 +130,7 @@ final class GrafanaCsvTrace {
     }
 
     /** The [start, end) character spans of the cells of {@code line}, quotes honoured. */
-    private static List<int[]> cells(String line, char delimiter) {
+    static List<int[]> cells(String line, char delimiter) {
         List<int[]> spans = new ArrayList<>();
         int start = 0;
         boolean quoted = false;
@@ -147,7 +147,7 @@ final class GrafanaCsvTrace {
         return spans;
     }
 
-    private static String cell(String line, int[] span) {
+    static String cell(String line, int[] span) {
         String text = line.substring(span[0], span[1]).strip();
         if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
             text = text.substring(1, text.length() - 1).replace("\"\"", "\"");

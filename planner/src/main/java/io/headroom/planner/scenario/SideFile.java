@@ -62,6 +62,26 @@ record SideFile(Path path, String shownAs) {
         return new SideFile(path, path.toString());
     }
 
+    /**
+     * A file named on the command line (not by a scenario, so no folder rule): it must be a readable
+     * regular file of at most {@value #MAX_MEGABYTES} MB; {@code what} names it in messages ("trace").
+     */
+    static SideFile direct(Path path, String what) {
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new InvalidInputException("cannot read " + what + " " + path + ": " + (Files.exists(path) ? "not a readable file"
+                    : "no such file"));
+        }
+        try {
+            if (Files.size(path) > MAX_BYTES) {
+                throw new InvalidInputException("a " + what + " must be at most " + MAX_MEGABYTES + " MB but " + path + " has "
+                        + Files.size(path) / 1024 / 1024 + " MB");
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + what + " " + path + ": " + NodeReader.oneLine(e.getMessage()), e);
+        }
+        return new SideFile(path, path.toString());
+    }
+
     private static InvalidInputException outside(ScenarioFolder folder, Node node, String keyPath) {
         return Section.error(keyPath + " must name a file inside the scenario's folder " + folder.absolute()
                 + " (pass --allow-outside to read one elsewhere)", node);

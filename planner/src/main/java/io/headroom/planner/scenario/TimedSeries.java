@@ -24,8 +24,12 @@ final class TimedSeries {
     private TimedSeries() {
     }
 
-    /** The series as trace rows; {@code source} names the format in messages (e.g. "a Prometheus series"). */
-    static TraceReader.Rows rows(List<TimedPoint> points, TraceValues values, String source, String file) {
+    /**
+     * The spacing of {@code points}, checked: at least two, the first two a whole number of seconds
+     * apart, every later one exactly that after its predecessor (a larger step is a gap, a smaller
+     * one out of order), each violation an error at the sample's location.
+     */
+    static long spacingMillis(List<TimedPoint> points, String source, String file) {
         if (points.size() < 2) {
             throw new InvalidInputException(source + " must hold at least two samples, whose spacing is the trace's resolution,"
                     + " but had " + points.size() + " (" + file + ")");
@@ -36,26 +40,33 @@ final class TimedSeries {
                     + " to sample, its resolution, but rose by " + Durations.format(Duration.ofMillis(stepMillis)) + " ("
                     + points.get(1).at() + ")");
         }
+        for (int i = 1; i < points.size(); i++) {
+            TimedPoint p = points.get(i);
+            long step = p.epochMillis() - points.get(i - 1).epochMillis();
+            if (step > stepMillis) {
+                throw new InvalidInputException(source + " must have no gaps: each sample " + Durations.format(Duration.ofMillis(
+                        stepMillis)) + " after the previous, as the first two, but this one is " + Durations.format(Duration
+                        .ofMillis(step)) + " after it (" + (step / stepMillis - 1) + " missing) (" + p.at() + ")");
+            }
+            if (step < stepMillis) {
+                throw new InvalidInputException(source + "'s samples must be in time order, " + Durations.format(Duration
+                        .ofMillis(stepMillis)) + " apart as the first two, but this one is " + (step <= 0 ? "not after"
+                        : "only " + Durations.format(Duration.ofMillis(step)) + " after") + " the previous, "
+                        + Instant.ofEpochMilli(points.get(i - 1).epochMillis()) + " (" + p.at() + ")");
+            }
+        }
+        return stepMillis;
+    }
+
+    /** The series as trace rows; {@code source} names the format in messages (e.g. "a Prometheus series"). */
+    static TraceReader.Rows rows(List<TimedPoint> points, TraceValues values, String source, String file) {
+        long stepMillis = spacingMillis(points, source, file);
         double bucketSeconds = stepMillis / 1000.0;
         List<Integer> counts = new ArrayList<>(points.size());
         double sum = 0;
         long emitted = 0;
         for (int i = 0; i < points.size(); i++) {
             TimedPoint p = points.get(i);
-            if (i > 0) {
-                long step = p.epochMillis() - points.get(i - 1).epochMillis();
-                if (step > stepMillis) {
-                    throw new InvalidInputException(source + " must have no gaps: each sample " + Durations.format(Duration.ofMillis(
-                            stepMillis)) + " after the previous, as the first two, but this one is " + Durations.format(Duration
-                            .ofMillis(step)) + " after it (" + (step / stepMillis - 1) + " missing) (" + p.at() + ")");
-                }
-                if (step < stepMillis) {
-                    throw new InvalidInputException(source + "'s samples must be in time order, " + Durations.format(Duration
-                            .ofMillis(stepMillis)) + " apart as the first two, but this one is " + (step <= 0 ? "not after"
-                            : "only " + Durations.format(Duration.ofMillis(step)) + " after") + " the previous, "
-                            + Instant.ofEpochMilli(points.get(i - 1).epochMillis()) + " (" + p.at() + ")");
-                }
-            }
             if (Double.isNaN(p.value())) {
                 throw new InvalidInputException(source + "'s values must be numbers >= 0 but this sample is NaN, a gap in the"
                         + " source (" + p.at() + ")");

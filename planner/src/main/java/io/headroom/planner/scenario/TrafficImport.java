@@ -3,8 +3,6 @@ package io.headroom.planner.scenario;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.time.Durations;
 import io.headroom.planner.traffic.Trace;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,18 +61,6 @@ public final class TrafficImport {
      */
     public static Imported read(Path file, Optional<String> values, Optional<Duration> resolution, Duration from, Duration to,
             double scale) {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidInputException("cannot read trace " + file + ": " + (Files.exists(file) ? "not a readable file"
-                    : "no such file"));
-        }
-        try {
-            if (Files.size(file) > SideFile.MAX_MEGABYTES * 1024L * 1024L) {
-                throw new InvalidInputException("a trace must be at most " + SideFile.MAX_MEGABYTES + " MB but " + file + " has "
-                        + Files.size(file) / 1024 / 1024 + " MB");
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read trace " + file + ": " + NodeReader.oneLine(e.getMessage()), e);
-        }
         Optional<TraceValues> kind = values.map(v -> {
             if (!TraceValues.NAMES.contains(v)) {
                 throw new InvalidInputException("--values must be one of " + String.join(", ", TraceValues.NAMES) + " but was "
@@ -82,7 +68,7 @@ public final class TrafficImport {
             }
             return TraceValues.of(v);
         });
-        SideFile side = new SideFile(file, file.toString());
+        SideFile side = SideFile.direct(file, "trace");
         TraceFiles.Read read = TraceFiles.read(side, kind, "--values", file.toString());
         TraceReader.Rows rows = read.rows();
         if (rows.counts().isEmpty()) {
