@@ -22,7 +22,13 @@ import java.util.Objects;
  */
 public record Service(DistributionSpec serviceTime, int concurrency, Duration maxQueueWait, Duration timeout,
         double errorRate, DistributionSpec startup, double startupFailureRate, Resources resources, CpuUsage cpuUsage,
-        Routing routing) {
+        Routing routing, double slowdown) {
+    /** The same service without a slowdown (each request's service time independent of its replica's load). */
+    public Service(DistributionSpec serviceTime, int concurrency, Duration maxQueueWait, Duration timeout, double errorRate,
+            DistributionSpec startup, double startupFailureRate, Resources resources, CpuUsage cpuUsage, Routing routing) {
+        this(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup, startupFailureRate, resources, cpuUsage, routing, 0);
+    }
+
     /** A service whose replicas use their whole CPU request when every slot is busy ({@link CpuUsage#fullRequest}). */
     public Service(DistributionSpec serviceTime, int concurrency, Duration maxQueueWait, Duration timeout, double errorRate,
             DistributionSpec startup, double startupFailureRate, Resources resources) {
@@ -39,7 +45,7 @@ public record Service(DistributionSpec serviceTime, int concurrency, Duration ma
     /** The same service behind another routing. */
     public Service withRouting(Routing newRouting) {
         return new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup, startupFailureRate, resources,
-                cpuUsage, newRouting);
+                cpuUsage, newRouting, slowdown);
     }
 
     public Service {
@@ -63,5 +69,18 @@ public record Service(DistributionSpec serviceTime, int concurrency, Duration ma
         if (!(startupFailureRate >= 0 && startupFailureRate <= 1)) {
             throw new IllegalArgumentException("startupFailureRate must be in [0, 1] but was " + startupFailureRate);
         }
+        if (!(slowdown >= 0) || Double.isInfinite(slowdown)) {
+            throw new IllegalArgumentException("slowdown must be a finite number >= 0 but was " + slowdown);
+        }
+    }
+
+    /**
+     * The factor a request's drawn service time is multiplied by when it starts with {@code inFlight}
+     * requests on its replica, itself included: {@code 1 + slowdown × (inFlight − 1)} (at least 1).
+     * The {@code service.slowdown} model: replicas whose requests share one resource (GPU batching, one
+     * worker) serve each more slowly the more they hold; the factor is fixed when the request starts.
+     */
+    public double slowdownFactor(double inFlight) {
+        return 1 + slowdown * Math.max(0, inFlight - 1);
     }
 }

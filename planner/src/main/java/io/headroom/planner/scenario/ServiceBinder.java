@@ -20,7 +20,8 @@ import java.util.List;
  * ({@code replica_max_concurrent_requests}), maxQueueWait 500ms ({@code max_request_wait_time}),
  * timeout 60s ({@code scoring_timeout_ms}), errorRate 0, startup 90s (constant), startupFailureRate 0,
  * resources cpu 1, memoryGb 2, gpu 0, cpuUsage perBusySlot {@code resources.cpu / concurrency} and idle 0
- * ({@link CpuUsage}), routing central-queue (replicaQueueLimit 100 for the per-replica modes, {@link Routing}).
+ * ({@link CpuUsage}), routing central-queue (replicaQueueLimit 100 for the per-replica modes, {@link Routing}),
+ * slowdown 0 ({@link Service#slowdownFactor}).
  * {@code serviceTime} is required.
  */
 final class ServiceBinder {
@@ -46,7 +47,9 @@ final class ServiceBinder {
             optional("cpuUsage", new ValueKind.Nested(CPU_USAGE_KEYS), "the CPU a replica uses, as an hpa on cpu measures it"),
             optional("routing", choice(ROUTING_MODES),
                     "how requests reach replicas: azureml-fe's central queue, or a balancer with a queue per replica"),
-            optional("replicaQueueLimit", WHOLE_NUMBER, "requests one replica's queue holds before a 503 (per-replica routing)"));
+            optional("replicaQueueLimit", WHOLE_NUMBER, "requests one replica's queue holds before a 503 (per-replica routing)"),
+            optional("slowdown", NUMBER, "each other request in flight on the replica when one starts adds this fraction to its"
+                    + " service time (GPU batching); >= 0, default 0"));
     static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofMillis(500);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration DEFAULT_STARTUP = Duration.ofSeconds(90);
@@ -69,8 +72,9 @@ final class ServiceBinder {
         CpuUsage cpuUsage = s.section("cpuUsage", CPU_USAGE_KEYS).map(c -> cpuUsage(c, resources, concurrency))
                 .orElse(CpuUsage.fullRequest(resources.cpu(), concurrency));
         Routing routing = routing(s);
+        double slowdown = s.nonNegative("slowdown", 0);
         return Section.build(() -> new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup,
-                startupFailureRate, resources, cpuUsage, routing), "service", s.location());
+                startupFailureRate, resources, cpuUsage, routing, slowdown), "service", s.location());
     }
 
     private static Routing routing(Section s) {

@@ -97,6 +97,11 @@ final class FastEngine {
 
     FastEngine(Scenario scenario, RandomStreams streams, Progress progress) {
         Service s = scenario.service();
+        if (s.slowdown() > 0) {
+            throw new io.headroom.planner.InvalidInputException("the fast engine does not model service.slowdown (its stationary"
+                    + " queueing results assume load-independent service times) but the scenario sets " + s.slowdown()
+                    + "; use --engine des");
+        }
         this.progress = progress;
         this.scaling = new ScalingLoop(scenario, streams, UNITS);
         this.tickNanos = scaling.tickIntervalNanos();

@@ -150,6 +150,11 @@ final class ReplicaQueues {
         queued--;
     }
 
+    /** Requests replica {@code id} is serving now. */
+    int busy(int id) {
+        return busy[id];
+    }
+
     /** Replica {@code id} starts a request whose slot frees at {@code endNanos}. */
     void occupy(int id, long endNanos) {
         busy[id]++;

@@ -89,6 +89,7 @@ public final class RouterModel {
     private final long timeoutNanos;
     private final double errorRate;
     private final DurationSampler serviceTime;
+    private final Service service;
     private final SplittableRandom serviceRandom;
     private final SplittableRandom errorRandom;
     private final ScalingLoop scaling;
@@ -106,6 +107,7 @@ public final class RouterModel {
     public RouterModel(Scenario scenario, RandomStreams streams, Listener listener) {
         this.listener = listener;
         Service service = scenario.service();
+        this.service = service;
         this.concurrency = service.concurrency();
         this.waitLimitNanos = service.maxQueueWait().toNanos();
         this.timeoutNanos = service.timeout().toNanos();
@@ -198,8 +200,9 @@ public final class RouterModel {
     }
 
     /** Per-replica routing: the timeout counts from arrival (a request that waits past it is expired with 504 first). */
-    private void startOnReplica(int id, long nowNanos, long arrivalNanos, long serviceNanos, boolean fails, long handle) {
+    private void startOnReplica(int id, long nowNanos, long arrivalNanos, long drawnNanos, boolean fails, long handle) {
         busy++;
+        long serviceNanos = slowed(drawnNanos, perReplica.busy(id) + 1);
         perReplica.occupy(id, nowNanos + serviceNanos);
         long waitNanos = nowNanos - arrivalNanos;
         if (waitNanos + serviceNanos > timeoutNanos) {
@@ -336,8 +339,21 @@ public final class RouterModel {
         return (long) replicas.ready() * concurrency;
     }
 
-    private void start(long nowNanos, long arrivalNanos, long serviceNanos, boolean fails, long handle) {
+    /**
+     * {@code drawnNanos} under {@code service.slowdown} ({@link Service#slowdownFactor}) with
+     * {@code inFlight} requests on the replica, this one included; unchanged without a slowdown.
+     */
+    private long slowed(long drawnNanos, double inFlight) {
+        return service.slowdown() == 0 ? drawnNanos : Math.round(drawnNanos * service.slowdownFactor(inFlight));
+    }
+
+    /**
+     * Central queue: a request starts on a free slot; its replica's load is taken as the busy slots
+     * spread evenly over the ready replicas (azureml-fe does not say which replica it picks).
+     */
+    private void start(long nowNanos, long arrivalNanos, long drawnNanos, boolean fails, long handle) {
         busy++;
+        long serviceNanos = slowed(drawnNanos, busy / (double) replicas.ready());
         long waitNanos = nowNanos - arrivalNanos;
         if (serviceNanos > timeoutNanos) {
             listener.started(handle, arrivalNanos, waitNanos, serviceNanos, timeoutNanos, TIMED_OUT);
