@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         header = "Fit the scenario's service time and startup from observed runs, instead of guessing them.",
         description = {""},
-        subcommands = {CalibrateServiceTimeCommand.class, CalibrateStartupCommand.class})
+        subcommands = {CalibrateServiceTimeCommand.class, CalibrateStartupCommand.class, CalibrateConcurrencyCommand.class})
 final class CalibrateCommand implements Runnable {
     @Spec
     CommandSpec spec;

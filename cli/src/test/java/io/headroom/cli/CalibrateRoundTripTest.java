@@ -15,6 +15,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CalibrateRoundTripTest {
     static final Path LOW_LOAD = Path.of("..", "scenarios", "calibrate-low-load.yaml");
     static final Path STEP = Path.of("..", "scenarios", "calibrate-step.yaml");
+    static final Path CONCURRENCY = Path.of("..", "scenarios", "calibrate-concurrency.yaml");
 
     @TempDir
     Path dir;
@@ -38,11 +41,49 @@ class CalibrateRoundTripTest {
     private Path loadTest(Path scenario, String out) {
         try (RunningEndpoint target = EmulatedEndpoint.start(ScenarioLoader.load(scenario),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            CliRun run = CliRun.of("loadtest", scenario.toString(), "--target", "http://127.0.0.1:" + target.port() + "/score",
-                    "--out", dir.resolve(out).toString());
-            assertEquals(0, run.exitCode(), run.out() + run.err());
+            return loadTest(target, scenario, out);
         }
+    }
+
+    private Path loadTest(RunningEndpoint target, Path scenario, String out) {
+        CliRun run = CliRun.of("loadtest", scenario.toString(), "--target", "http://127.0.0.1:" + target.port() + "/score",
+                "--out", dir.resolve(out).toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
         return dir.resolve(out);
+    }
+
+    /**
+     * One emulated replica with 8 slots and service.slowdown 0.25, load-tested at 5, 10 and 15 rps
+     * (20 s each): {@code calibrate concurrency} must say it slows down and find b within 30 % of 0.25
+     * (each run's mean latency has a 1–3 % standard error, and b comes from their differences).
+     */
+    @Test
+    void aSlowdownComesBackFromRunsAtThreeLoads() throws IOException {
+        List<String> outs = new ArrayList<>();
+        try (RunningEndpoint target = EmulatedEndpoint.start(ScenarioLoader.load(CONCURRENCY),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            for (int rps : new int[] {5, 10, 15}) {
+                Path scenario = dir.resolve("rps" + rps + ".yaml");
+                Files.writeString(scenario, Files.readString(CONCURRENCY).replace("{at: 0s, rps: 10}", "{at: 0s, rps: " + rps + "}"));
+                outs.add(loadTest(target, scenario, "rps" + rps).toString());
+            }
+        }
+        Path written = dir.resolve("my-service.yaml");
+        Files.writeString(written, Files.readString(CONCURRENCY).replace("  slowdown: 0.25\n", ""));
+        List<String> args = new ArrayList<>(List.of("calibrate", "concurrency"));
+        args.addAll(outs);
+        args.addAll(List.of("--format", "json", "--write", written.toString()));
+        CliRun fit = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, fit.exitCode(), fit.out() + fit.err());
+        JsonNode json = new ObjectMapper().readTree(fit.out());
+        double b = json.get("slowdown").asDouble();
+        System.out.printf(Locale.ROOT, "calibrated slowdown: %s, b %.4f (true 0.25, error %+.1f %%), S1 %.2f ms (true 100)%n",
+                json.get("verdict").asText(), b, (b / 0.25 - 1) * 100, json.get("serviceAtOneMs").asDouble());
+        json.get("runs").forEach(r -> System.out.printf(Locale.ROOT, "  %.2f rps: in flight %.2f, mean latency %.2f ms%n",
+                r.get("rps").asDouble(), r.get("inFlightAtStart").asDouble(), r.get("meanLatencyMs").asDouble()));
+        assertEquals("slowdown", json.get("verdict").asText());
+        assertEquals(0.25, b, 0.3 * 0.25, "b within 30 %");
+        assertEquals(json.get("modelSlowdown").asDouble(), ScenarioLoader.load(written).service().slowdown(), 1e-4);
     }
 
     @Test

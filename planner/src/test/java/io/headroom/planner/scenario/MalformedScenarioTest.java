@@ -277,6 +277,8 @@ class MalformedScenarioTest {
                         + " \"matrix\", \"result\": [{\"metric\": {}, \"values\": [[0, \"1\"], [1, \"1\"]]}]}}", "name: x\n"
                         + SERVICE + "traffic:\n  duration: 1s\n  trace: {file: p.json}\n", "s.yaml:6:17",
                         "traffic.trace.values is required for a Prometheus series", "rates (requests per second"),
+                c("negative slowdown", "name: x\n" + SERVICE + "  slowdown: -0.1\n" + TRAFFIC, "s.yaml:4:13",
+                        "service.slowdown must be", "-0.1"),
                 withFile("trace values neither rates nor counts", "p.csv", "0,1\n", "name: x\n" + SERVICE
                         + "traffic:\n  duration: 1s\n  trace: {file: p.csv, values: rps}\n", "s.yaml:6:32",
                         "traffic.trace.values must be one of rates, counts", "but was 'rps'"),
