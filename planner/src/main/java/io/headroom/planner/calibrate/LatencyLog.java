@@ -19,8 +19,8 @@ import org.HdrHistogram.HistogramLogReader;
  * log the reader cannot decode is an error at the {@code file:line} of the interval line it failed on.
  */
 public final class LatencyLog {
-    /** The largest log read: a day of per-second intervals is a few tens of MB. */
-    static final long MAX_BYTES = 512L * 1024 * 1024;
+    /** The largest log read: a day of per-second intervals is about 20 MB. */
+    static final long MAX_BYTES = 128L * 1024 * 1024;
 
     private LatencyLog() {
     }
