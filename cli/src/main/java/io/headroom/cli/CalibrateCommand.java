@@ -4,9 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code headroom calibrate}: fit the scenario's inputs from observed runs. */
+/** {@code headroom calibrate}: fit the scenario's inputs (service time, startup, slowdown) from observed runs. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        header = "Fit the scenario's service time and startup from observed runs, instead of guessing them.",
+        header = "Fit the scenario's service time, startup and slowdown from observed runs, instead of guessing them.",
         description = {""},
         subcommands = {CalibrateServiceTimeCommand.class, CalibrateStartupCommand.class, CalibrateConcurrencyCommand.class})
 final class CalibrateCommand implements Runnable {
