@@ -90,6 +90,16 @@ class RouterAgreementTest {
               panicWindow: 2s, scaleToZeroGracePeriod: 6s, timeout: 7s}
             traffic: {duration: 3m, profile: [{at: 0s, rps: 3}, {at: 20s, rps: 40}, {at: 50s, rps: 0}, {at: 100s, rps: 6}, {at: 150s, rps: 0}]}
             """;
+    /** service.slowdown under both routings: the central queue's even spread and a balancer's own replica count. */
+    private static final String SLOWED = """
+            name: slowed
+            seed: 7
+            service: {serviceTime: {distribution: lognormal, mean: 200ms, cv: 0.5}, concurrency: 4, slowdown: 0.3, startup: 5s}
+            autoscaler: {policy: azureml, minReplicas: 1, maxReplicas: 12, scaleDownDelay: 20s}
+            traffic: {duration: 2m, profile: [{at: 0s, rps: 5}, {at: 30s, rps: 30}, {at: 80s, rps: 8}]}
+            """;
+    private static final String SLOWED_BALANCED = SLOWED.replace("name: slowed", "name: slowed balanced")
+            .replace("startup: 5s}", "startup: 5s, routing: least-in-flight}");
     private static final String FIXED = """
             name: static overload
             seed: 3
@@ -99,7 +109,8 @@ class RouterAgreementTest {
             """;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"validate-spike", "every-rule", "no-queue", "hpa", "balanced", "knative", "static"})
+    @ValueSource(strings = {"validate-spike", "every-rule", "no-queue", "hpa", "balanced", "knative", "static", "slowed",
+        "slowed-balanced"})
     void theEndpointsRouterAndTheSimulatorGiveTheSameOutcomeEverySecond(String name) throws IOException {
         Scenario scenario = scenario(name);
         List<TimelineRow> predicted = Simulator.run(scenario).timeline();
@@ -134,6 +145,8 @@ class RouterAgreementTest {
             case "hpa" -> HPA;
             case "balanced" -> BALANCED;
             case "knative" -> KNATIVE;
+            case "slowed" -> SLOWED;
+            case "slowed-balanced" -> SLOWED_BALANCED;
             default -> FIXED;
         });
         return ScenarioLoader.load(file);
