@@ -17,11 +17,17 @@ public final class ArrivalPlan {
 
     private final long[] arrivalNanos;
     private final int[] perSecond;
+    private final PlanSegment segment;
+    private final int wholeRequests;
+    private final String wholeSha256;
     private final long sliceNanos;
     private final int[] perSlice;
 
-    private ArrivalPlan(long[] arrivalNanos, int seconds) {
+    private ArrivalPlan(long[] arrivalNanos, int seconds, PlanSegment segment, int wholeRequests, String wholeSha256) {
         this.arrivalNanos = arrivalNanos;
+        this.segment = segment;
+        this.wholeRequests = wholeRequests;
+        this.wholeSha256 = wholeSha256;
         this.perSecond = new int[seconds];
         for (long t : arrivalNanos) {
             perSecond[(int) (t / 1_000_000_000L)]++;
@@ -50,7 +56,63 @@ public final class ArrivalPlan {
             }
             times[n++] = t;
         }
-        return new ArrivalPlan(Arrays.copyOf(times, n), scenario.traffic().seconds());
+        return new ArrivalPlan(Arrays.copyOf(times, n), scenario.traffic().seconds(), PlanSegment.WHOLE, n, null);
+    }
+
+    /**
+     * This (whole) plan's share for {@code part}: the requests {@link PlanSegment#stripes()} gives
+     * it, at their own times. The union of a plan's N segments is the plan, request for request.
+     */
+    public ArrivalPlan segment(PlanSegment part) {
+        if (!segment.whole()) {
+            throw new IllegalStateException("a segment is cut from the whole plan, not from segment " + segment);
+        }
+        Stripes stripes = part.stripes();
+        long[] mine = new long[(int) stripes.share(part.index(), arrivalNanos.length)];
+        int n = 0;
+        for (int i = 0; i < arrivalNanos.length; i++) {
+            if (stripes.owner(i) == part.index()) {
+                mine[n++] = arrivalNanos[i];
+            }
+        }
+        return new ArrivalPlan(mine, perSecond.length, part, arrivalNanos.length, sha256());
+    }
+
+    /** Which share of the whole plan this is ({@link PlanSegment#WHOLE} for the whole plan). */
+    public PlanSegment part() {
+        return segment;
+    }
+
+    /** Requests in the whole plan this one was cut from (its own {@link #requests()} when whole). */
+    public int wholeRequests() {
+        return wholeRequests;
+    }
+
+    /**
+     * SHA-256 (hex) of the whole plan: its length in seconds and every arrival time in nanoseconds,
+     * as big-endian longs. Segments of one plan carry the same value, so a merge can check that they
+     * belong together whatever the scenario file looked like.
+     */
+    public String sha256() {
+        if (wholeSha256 != null) {
+            return wholeSha256;
+        }
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8 * 4096);
+            buffer.putLong(perSecond.length);
+            for (long t : arrivalNanos) {
+                if (!buffer.hasRemaining()) {
+                    digest.update(buffer.array(), 0, buffer.position());
+                    buffer.clear();
+                }
+                buffer.putLong(t);
+            }
+            digest.update(buffer.array(), 0, buffer.position());
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** Requests in the plan. */
