@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.loadgen.loadtest.Injection;
 import io.headroom.loadgen.loadtest.LoadTest;
 import io.headroom.loadgen.loadtest.LoadTestResult;
 import io.headroom.planner.scenario.LoadLimits;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs Gatling in this process with an open injection model that replays the scenario's traffic: the very request times the simulator draws for the scenario's seed, so a prediction and a load test see the same requests at the same instants. Every request is recorded by headroom itself (when it was due, how late it was sent, its latency, its status, or that it got no response) into per-second aggregates and HdrHistograms. When the target serves /metrics as 'headroom target' does, its replica counts fill the timeline's replica columns.",
             "",
-            "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate' writes, kind 'observed'), latency.hlog (an HdrHistogram interval log, one interval per second) and loadtest.json (how the generator kept to its plan). Header values are never printed or written.",
+            "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate' writes, kind 'observed'), latency.hlog (an HdrHistogram interval log of latency in microseconds, one interval per intended second), loadtest.json (how the generator kept to its plan) and plan.json (the plan's digest, seed and this injector's segment). Header values are never printed or written.",
             "",
             "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. So does the hard deadline: traffic duration + request timeout (service.timeout + 10 s, at least 60 s) + 30 s. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario, or more work than --max-requests / --max-timeline allow.",
             ""},
@@ -38,6 +39,9 @@ final class LoadtestCommand implements Callable<Integer> {
     @Mixin
     LoadTestOptions target;
 
+    @Mixin
+    InjectorOptions injector;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the observed run. Default: out/<scenario file name>-loadtest.")
     Path out;
 
@@ -52,14 +56,22 @@ final class LoadtestCommand implements Callable<Integer> {
         var request = target.request(scenario.request());
         Path dir = out != null ? out : scenarioArgs.defaultOut("-loadtest");
         PrintWriter stdout = spec.commandLine().getOut();
-        LoadTest test = new LoadTest(scenario, request);
+        Injection injection = injector.injection(scenarioArgs.file);
+        LoadTest test = new LoadTest(scenario, request, injection);
         stdout.printf(Locale.ROOT, "load test: %d requests over %ds against %s%n", test.plannedRequests(),
                 scenario.traffic().seconds(), request);
+        if (!injection.segment().whole()) {
+            stdout.printf(Locale.ROOT, "segment %s: every %d-th request of the plan's %d, starting with request %d%n",
+                    injection.segment(), injection.segment().count(), test.identity(null).planRequests(), injection.segment().index());
+        }
+        if (injection.startAt() != null) {
+            stdout.printf(Locale.ROOT, "starting at %s%n", injection.startAt());
+        }
         stdout.flush();
         LoadTestResult result = LoadTestRun.run(test, dir, spec.commandLine().getErr(), !noWarmUp);
         new SummaryTable(stdout).print(scenario, result.summary());
         LoadTestRun.printGenerator(stdout, result.generator());
-        stdout.printf("%nWrote %s (timeline.csv, summary.json, windows.csv, latency.hlog, loadtest.json)%n", dir);
+        stdout.printf("%nWrote %s (timeline.csv, summary.json, windows.csv, latency.hlog, loadtest.json, plan.json)%n", dir);
         stdout.flush();
         if (result.incomplete()) {
             return ExitCode.INCOMPLETE;

@@ -20,7 +20,9 @@ import static io.gatling.javaapi.core.CoreDsl.nothingFor;
  * {@code nothingFor(slice)}; user n (Gatling numbers users from 1 in injection order) is request
  * n - 1 of the plan and pauses until its own instant within the slice. The start of the injection
  * (t0) is learnt from the users themselves: a user of a slice starting at s that starts at t gives
- * t0 ≤ t - s.
+ * t0 ≤ t - s. With a shared start instant ({@code --start-at}) the injection is delayed to begin
+ * just before it and t0 is never earlier than it: an injector that is on time has its second 0 at
+ * the shared instant, one that is late at its own t0, and {@link #startSkewNanos} says by how much.
  */
 final class GatlingRun {
     private static volatile GatlingRun current;
@@ -30,13 +32,20 @@ final class GatlingRun {
     final ObservedRecorder recorder;
     private final AtomicLong startNanos = new AtomicLong(Long.MAX_VALUE);
     private final long epochMinusNanoTime;
+    /** The shared start as a nanoTime, or Long.MIN_VALUE without one. */
+    private final long startAtNanoTime;
     private volatile String stopReason;
 
-    GatlingRun(ArrivalPlan plan, LoadTestRequest request, ObservedRecorder recorder) {
+    /** Users of a shared start are injected this long before it, so that the first are ready to send on time. */
+    static final long EARLY_NANOS = 1_000_000_000L;
+
+    GatlingRun(ArrivalPlan plan, LoadTestRequest request, ObservedRecorder recorder, java.time.Instant startAt) {
         this.plan = plan;
         this.request = request;
         this.recorder = recorder;
         this.epochMinusNanoTime = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        this.startAtNanoTime = startAt == null ? Long.MIN_VALUE
+                : startAt.getEpochSecond() * 1_000_000_000L + startAt.getNano() - epochMinusNanoTime;
     }
 
     static void handOver(GatlingRun run) {
@@ -54,6 +63,12 @@ final class GatlingRun {
     /** Injection steps that start exactly the plan's users of each slice at the slice's start. */
     List<OpenInjectionStep> injection() {
         List<OpenInjectionStep> steps = new ArrayList<>();
+        if (startAtNanoTime != Long.MIN_VALUE) {
+            long wait = startAtNanoTime - System.nanoTime() - EARLY_NANOS;
+            if (wait > 0) {
+                steps.add(nothingFor(Duration.ofNanos(wait)));
+            }
+        }
         int idle = 0;
         for (int i = 0; i < plan.slices(); i++) {
             int users = plan.requestsInSlice(i);
@@ -84,7 +99,7 @@ final class GatlingRun {
 
     /** How long the user waits until its request is due. */
     Duration pause(Session session) {
-        long due = startNanos.get() + session.getLong("arrival");
+        long due = anchorNanos() + session.getLong("arrival");
         return Duration.ofNanos(Math.max(0, due - System.nanoTime()));
     }
 
@@ -98,7 +113,7 @@ final class GatlingRun {
         if (session.contains("index")) {
             long arrival = session.getLong("arrival");
             long sentNanoTime = response.startTimestamp() * 1_000_000L - epochMinusNanoTime;
-            long lag = sentNanoTime - (startNanos.get() + arrival);
+            long lag = sentNanoTime - (anchorNanos() + arrival);
             long latencyMicros = (response.endTimestamp() - response.startTimestamp()) * 1000L;
             recorder.response(session.getInt("index"), arrival, lag, latencyMicros, response.status().code());
         }
@@ -131,7 +146,25 @@ final class GatlingRun {
 
     /** Nanoseconds since the injection started, or -1 before it did. */
     long elapsedNanos() {
-        long start = startNanos.get();
+        long start = anchorNanos();
         return start == Long.MAX_VALUE ? -1 : System.nanoTime() - start;
+    }
+
+    /** The nanoTime of the plan's second 0: learnt from the users, never before the shared start. */
+    private long anchorNanos() {
+        long learnt = startNanos.get();
+        return learnt == Long.MAX_VALUE ? learnt : Math.max(learnt, startAtNanoTime);
+    }
+
+    /** How much later than the shared start second 0 began (0 when on time), or -1 without a shared start or before the start. */
+    long startSkewNanos() {
+        long anchor = anchorNanos();
+        return startAtNanoTime == Long.MIN_VALUE || anchor == Long.MAX_VALUE ? -1 : anchor - startAtNanoTime;
+    }
+
+    /** The epoch millisecond of the plan's second 0 (the shared start when on time), or -1 before the injection began. */
+    long startEpochMillis() {
+        long anchor = anchorNanos();
+        return anchor == Long.MAX_VALUE ? -1 : Math.floorDiv(anchor + epochMinusNanoTime, 1_000_000L);
     }
 }

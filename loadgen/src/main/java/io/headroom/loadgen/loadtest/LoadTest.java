@@ -2,15 +2,10 @@ package io.headroom.loadgen.loadtest;
 
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.Progress;
-import io.headroom.planner.timeline.LatencySummary;
-import io.headroom.planner.timeline.ReplicaSample;
-import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Slos;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
-import io.headroom.planner.timeline.Totals;
 import io.headroom.planner.timeline.LatencyWindows;
-import io.headroom.planner.timeline.Windows;
 import io.headroom.planner.time.Durations;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,7 +35,11 @@ public final class LoadTest {
     /** How long a stopped Gatling run may take to wind down before it is abandoned. */
     private static final Duration WIND_DOWN = Duration.ofSeconds(5);
 
+    /** A load test with a shared start launches Gatling this long before it (Gatling takes a second or two to start). */
+    private static final Duration LAUNCH_LEAD = Duration.ofSeconds(5);
+
     private final Scenario scenario;
+    private final Injection injection;
     private final GatlingRun run;
     private final Duration grace;
     private final Duration deadline;
@@ -61,11 +60,26 @@ public final class LoadTest {
 
     /** As above; {@code deadline}, when not null, replaces the computed one (for tests that cannot wait a minute). */
     LoadTest(Scenario scenario, LoadTestRequest request, Duration grace, Duration deadline) {
+        this(scenario, request, grace, deadline, Injection.SOLO);
+    }
+
+    /**
+     * One injector's load test: its {@link Injection#segment()} of the plan, begun at
+     * {@link Injection#startAt()} when given (the hard deadline then counts from the start).
+     */
+    public LoadTest(Scenario scenario, LoadTestRequest request, Injection injection) {
+        this(scenario, request, DEFAULT_GRACE, null, injection);
+    }
+
+    LoadTest(Scenario scenario, LoadTestRequest request, Duration grace, Duration deadline, Injection injection) {
         this.scenario = scenario;
         this.grace = grace;
-        ArrivalPlan plan = ArrivalPlan.of(scenario);
+        this.injection = injection;
+        ArrivalPlan whole = ArrivalPlan.of(scenario);
+        ArrivalPlan plan = injection.segment().whole() ? whole : whole.segment(injection.segment());
         long highestMicros = Math.max(120_000_000L, scenario.service().timeout().toNanos() / 1000 * 2);
-        this.run = new GatlingRun(plan, request, new ObservedRecorder(plan.seconds(), plan.requests(), highestMicros));
+        this.run = new GatlingRun(plan, request, new ObservedRecorder(plan.seconds(), plan.requests(), highestMicros),
+                injection.startAt());
         this.deadline = deadline != null ? deadline : Duration.ofSeconds(plan.seconds()).plus(requestTimeout()).plus(grace);
     }
 
@@ -100,7 +114,8 @@ public final class LoadTest {
             Thread ticker = progressTicker(progress);
             PrintStream stdout = System.out;
             try {
-                gatlingWithin(work, deadline());
+                Duration wait = waitForLaunch();
+                gatlingWithin(work, deadline().plus(wait));
             } finally {
                 System.setOut(stdout);
                 ticker.interrupt();
@@ -114,6 +129,53 @@ public final class LoadTest {
             GatlingRun.handOver(null);
             deleteQuietly(work);
         }
+    }
+
+    /**
+     * Sleeps until {@link #LAUNCH_LEAD} before the shared start, if there is one and it is that far
+     * ahead; returns how long the start still is from now (zero without one), which the hard
+     * deadline adds.
+     */
+    private Duration waitForLaunch() {
+        if (injection.startAt() == null) {
+            return Duration.ZERO;
+        }
+        try {
+            while (true) {
+                Duration ahead = Duration.between(java.time.Instant.now(), injection.startAt());
+                if (ahead.compareTo(LAUNCH_LEAD) <= 0) {
+                    return ahead.isNegative() ? Duration.ZERO : ahead;
+                }
+                if (run.shouldStop()) {
+                    return Duration.ZERO;
+                }
+                Thread.sleep(Math.min(1000, ahead.minus(LAUNCH_LEAD).toMillis() + 1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.stop("interrupted while waiting for the shared start");
+            return Duration.ZERO;
+        }
+    }
+
+    /** Which plan this is, and this injector's part of it, for {@code plan.json}. */
+    public PlanIdentity identity(String scenarioSha256) {
+        ArrivalPlan plan = run.plan;
+        long start = injection.startAt() != null ? injection.startAt().toEpochMilli() : Math.max(0, run.startEpochMillis());
+        return new PlanIdentity(scenario.name(), scenarioSha256, scenario.seed(), plan.sha256(), plan.wholeRequests(), plan.seconds(),
+                plan.part().index(), plan.part().count(), plan.requests(),
+                injection.startAt() == null ? null : injection.startAt().toString(), start,
+                scenario.cost().map(c -> c.perReplicaHour()).orElse(null));
+    }
+
+    /** The injection: segment, shared start and the scenario file's digest. */
+    public Injection injection() {
+        return injection;
+    }
+
+    /** The epoch millisecond the latency log's intervals count from: the shared start, or 0 without one. */
+    public long logStartEpochMillis() {
+        return injection.startAt() == null ? 0 : injection.startAt().toEpochMilli();
     }
 
     /**
@@ -197,19 +259,10 @@ public final class LoadTest {
         long elapsed = run.elapsedNanos();
         int seconds = incomplete && elapsed >= 0 ? (int) Math.min(run.plan.seconds(), elapsed / SECOND + 1) : run.plan.seconds();
         List<TimelineRow> rows = r.timeline(seconds);
-        Totals totals = Totals.of(rows);
-        LatencySummary latency = LatencySummary.of(r.latencyMicros());
-        List<SloVerdict> verdicts = Slos.judge(scenario.slo(), totals.rejected503Fraction(), latency);
-        boolean hasReplicas = rows.stream().anyMatch(row -> row.replicas() != null);
-        Double replicaHours = hasReplicas ? rows.stream().map(TimelineRow::replicas).filter(s -> s != null)
-                .mapToDouble(s -> s.ready() + s.starting()).sum() / 3600 : null;
-        Integer peakReady = hasReplicas ? rows.stream().map(TimelineRow::replicas).filter(s -> s != null)
-                .mapToInt(ReplicaSample::ready).max().orElse(0) : null;
-        Double cost = replicaHours == null ? null : scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
-        Summary summary = new Summary(scenario.name(), "observed", null, scenario.seed(), seconds, totals, null, null, latency,
-                replicaHours, cost, peakReady, verdicts, Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS),
-                LatencyWindows.of(scenario, rows), List.of(), incomplete);
-        return new LoadTestResult(summary, rows, generator(totals.requests(), elapsed, rows));
+        Summary summary = ObservedSummary.of(scenario.name(), scenario.seed(), seconds, rows, r.latencyMicros(),
+                (fraction, latency) -> Slos.judge(scenario.slo(), fraction, latency), timeline -> LatencyWindows.of(scenario, timeline),
+                scenario.cost().map(c -> c.perReplicaHour()).orElse(null), incomplete);
+        return new LoadTestResult(summary, rows, generator(summary.requests(), elapsed, rows));
     }
 
     private GeneratorReport generator(long sent, long elapsedNanos, List<TimelineRow> rows) {
@@ -235,11 +288,19 @@ public final class LoadTest {
         if (poller != null) {
             poller.warning(rows.size(), rows.stream().filter(row -> row.replicas() != null).count()).ifPresent(warnings::add);
         }
+        long skewNanos = run.startSkewNanos();
+        Double skewMs = injection.startAt() == null ? null : skewNanos < 0 ? null : skewNanos / 1e6;
+        if (skewMs != null && skewMs > GeneratorReport.MAX_TRUSTED_START_SKEW_MS) {
+            warnings.add(String.format(Locale.ROOT, "this injector began %.0f ms after the shared start %s (trusted up to %.0f ms):"
+                    + " its requests reached the target that much late; they are still counted in their intended seconds",
+                    skewMs, injection.startAt(), GeneratorReport.MAX_TRUSTED_START_SKEW_MS));
+        }
         if (run.stopReason() != null) {
             warnings.add("stopped early: " + run.stopReason());
         }
         return new GeneratorReport(run.request.toString(), run.plan.requests(), sent, r.responses(), r.noResponses(), plannedRps,
-                achievedRps, p50, p99, max, warnings, run.stopReason());
+                achievedRps, p50, p99, max, warnings, run.stopReason(), run.plan.part().toString(),
+                injection.startAt() == null ? null : injection.startAt().toString(), skewMs);
     }
 
     /** The recorder's per-second latency histograms, for the interval log. */
