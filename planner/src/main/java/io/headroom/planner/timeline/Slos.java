@@ -24,6 +24,29 @@ public final class Slos {
         return List.copyOf(verdicts);
     }
 
+    /**
+     * The objectives behind verdicts {@link #judge} gave (names and limits), so a run rebuilt from
+     * parts — the merge of a load test's segments — is judged against the same SLOs.
+     */
+    public static Slo of(List<SloVerdict> verdicts) {
+        java.util.OptionalDouble max503 = java.util.OptionalDouble.empty();
+        Optional<Duration> p50 = Optional.empty();
+        Optional<Duration> p90 = Optional.empty();
+        Optional<Duration> p99 = Optional.empty();
+        for (SloVerdict v : verdicts) {
+            Optional<Duration> limit = Optional.of(Duration.ofNanos(Math.round(v.limit() * 1e6)));
+            switch (v.objective()) {
+                case "503 fraction" -> max503 = java.util.OptionalDouble.of(v.limit());
+                case "latency p50" -> p50 = limit;
+                case "latency p90" -> p90 = limit;
+                case "latency p99" -> p99 = limit;
+                default -> throw new IllegalArgumentException("an SLO verdict's objective must be one of 503 fraction, latency p50,"
+                        + " latency p90, latency p99 but was '" + v.objective() + "'");
+            }
+        }
+        return new Slo(max503, p50, p90, p99);
+    }
+
     private static void latency(List<SloVerdict> out, String name, Optional<Duration> limit, Double actualMs) {
         if (limit.isPresent()) {
             double limitMs = limit.get().toNanos() / 1e6;
