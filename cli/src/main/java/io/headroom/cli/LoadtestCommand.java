@@ -5,7 +5,10 @@ import io.headroom.loadgen.loadtest.LoadTest;
 import io.headroom.loadgen.loadtest.LoadTestResult;
 import io.headroom.planner.scenario.LoadLimits;
 import io.headroom.planner.scenario.Scenario;
+import io.headroom.loadgen.loadtest.PlanSegment;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code headroom loadtest}: drive a live endpoint with the scenario's traffic and record what happens. */
@@ -46,6 +50,16 @@ final class LoadtestCommand implements Callable<Integer> {
     Path out;
 
 
+    @Option(names = "--kubernetes-job", paramLabel = "N",
+            description = "Do not run the test: write job.yaml into --out, a Kubernetes manifest (ConfigMap with the scenario,"
+                    + " results volume, Indexed Job of N pods, collector pod) whose pod I runs this load test's segment I/N from"
+                    + " --start-at (required). It is not applied. See the README's 'More than one injector'.")
+    Integer kubernetesJob;
+
+    @Option(names = "--image", paramLabel = "IMAGE",
+            description = "The injector pods' image, with headroom on its PATH (built from docker/Dockerfile). Default: headroom:latest.")
+    String image;
+
     @Option(names = "--no-warm-up", description = "Skip the 3 s warm-up of the load generator (against a throwaway"
             + " loopback endpoint, never the target) that keeps a cold JVM from sending the first requests late.")
     boolean noWarmUp;
@@ -54,8 +68,14 @@ final class LoadtestCommand implements Callable<Integer> {
     public Integer call() {
         Scenario scenario = scenarioArgs.load(1, LoadLimits.DEFAULT_MAX_LOAD_TEST_REQUESTS);
         var request = target.request(scenario.request());
-        Path dir = out != null ? out : scenarioArgs.defaultOut("-loadtest");
         PrintWriter stdout = spec.commandLine().getOut();
+        if (kubernetesJob != null) {
+            return writeKubernetesJob(stdout);
+        }
+        if (image != null) {
+            throw new ParameterException(spec.commandLine(), "--image is for --kubernetes-job N");
+        }
+        Path dir = out != null ? out : scenarioArgs.defaultOut("-loadtest");
         Injection injection = injector.injection(scenarioArgs.file);
         LoadTest test = new LoadTest(scenario, request, injection);
         stdout.printf(Locale.ROOT, "load test: %d requests over %ds against %s%n", test.plannedRequests(),
@@ -77,5 +97,45 @@ final class LoadtestCommand implements Callable<Integer> {
             return ExitCode.INCOMPLETE;
         }
         return ExitCode.verdict(Boolean.FALSE.equals(result.summary().sloMet()));
+    }
+
+    /** {@code --kubernetes-job N}: the manifest whose pods run this command's segments; nothing is run. */
+    private int writeKubernetesJob(PrintWriter stdout) {
+        if (kubernetesJob < 1 || kubernetesJob > PlanSegment.MAX_COUNT) {
+            throw new ParameterException(spec.commandLine(), "--kubernetes-job must be in [1, " + PlanSegment.MAX_COUNT + "] but was "
+                    + kubernetesJob);
+        }
+        if (injector.segment != null) {
+            throw new ParameterException(spec.commandLine(), "--segment and --kubernetes-job exclude each other: pod I of the job"
+                    + " runs segment I/N");
+        }
+        if (injector.startAt == null) {
+            throw new ParameterException(spec.commandLine(), "--kubernetes-job needs --start-at TIME, the instant all injectors begin"
+                    + " (ISO-8601, e.g. 2026-12-01T14:00:00Z), a few minutes after you will apply the job");
+        }
+        if (target.method != null || target.body != null || target.bodyFile != null || !target.headers.isEmpty()
+                || !target.headerEnv.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--kubernetes-job sends what the scenario's request section says:"
+                    + " put method, body and headers there instead of --method, --body, --body-file, --header, --header-env"
+                    + " (a secret header is not supported on Kubernetes yet)");
+        }
+        java.time.Instant startAt = injector.startAt();
+        List<String> args = new ArrayList<>(List.of("--target", target.target, "--start-at", startAt.toString()));
+        if (target.allowNonLoopback) {
+            args.add("--allow-non-loopback");
+        }
+        if (scenarioArgs.seed != null) {
+            args.addAll(List.of("--seed", scenarioArgs.seed.toString()));
+        }
+        if (scenarioArgs.maxRequests != null) {
+            args.addAll(List.of("--max-requests", scenarioArgs.maxRequests.toString()));
+        }
+        if (noWarmUp) {
+            args.add("--no-warm-up");
+        }
+        Path dir = out != null ? out : scenarioArgs.defaultOut("-kubernetes");
+        KubernetesJobOutput.write(scenarioArgs.file, kubernetesJob, image != null ? image : "headroom:latest", startAt, args, dir,
+                stdout);
+        return ExitCode.OK;
     }
 }

@@ -28,6 +28,17 @@ final class SummaryTable {
                 s.engine() == null ? "" : ", " + s.engine() + " engine",
                 s.incomplete() ? " — INCOMPLETE: stopped early" : "");
         clock.startText().ifPresent(t -> line("  starting %s; times are %s", t, clock.notationUpTo(s.durationSeconds())));
+        printBody(s, clock);
+    }
+
+    /** A run known only from its summary (a merge of segments): the heading names what the summary holds; times are elapsed. */
+    void print(Summary s) {
+        line("%s — %s, seed %d, %d s of traffic%s", s.kind(), s.scenario(), s.seed(), s.durationSeconds(),
+                s.incomplete() ? " — INCOMPLETE: stopped early" : "");
+        printBody(s, Clock.ELAPSED);
+    }
+
+    private void printBody(Summary s, Clock clock) {
         out.println();
         line("  %-10s %12s %10s", "outcome", "requests", "fraction");
         line("  %-10s %12d", "sent", s.requests());

@@ -54,7 +54,7 @@ class ValidationTest {
     private static LoadTestResult observedAs(Scenario scenario) {
         SimulationResult run = Simulator.run(scenario);
         GeneratorReport generator = new GeneratorReport("GET http://127.0.0.1/score", run.summary().requests(),
-                run.summary().requests(), run.summary().requests(), 0, 5, 5, 0.1, 0.5, 1, List.of(), null);
+                run.summary().requests(), run.summary().requests(), 0, 5, 5, 0.1, 0.5, 1, List.of(), null, "0/1", null, null);
         return new LoadTestResult(run.summary(), run.timeline(), generator);
     }
 
