@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
             "Answers three questions about a request/response service behind an autoscaler (Azure ML on AKS, Kubernetes HPA and KEDA): how many replicas it needs (size), when its clients will get 503s and why (simulate), and whether that holds against the live endpoint.",
             ""},
         subcommands = {SizeCommand.class, SimulateCommand.class, RecommendCommand.class, ReportCommand.class,
-            TargetCommand.class, LoadtestCommand.class, ValidateCommand.class, MergeCommand.class, AutoscalerCommand.class,
-            CalibrateCommand.class, ImportCommand.class, BenchCommand.class, SchemaCommand.class,
+            TargetCommand.class, LoadtestCommand.class, ValidateCommand.class, MergeCommand.class, CompareCommand.class,
+            AutoscalerCommand.class, CalibrateCommand.class, ImportCommand.class, BenchCommand.class, SchemaCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid scenario or input, 4 an SLO or validation verdict failed, 5 a load test stopped before its end.", "",
             "Run 'headroom COMMAND --help' for a command's options."})
