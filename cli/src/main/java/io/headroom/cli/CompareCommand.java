@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 no threshold crossed (or none given); 4 a threshold was crossed, or a run is incomplete while thresholds are set; 3 a folder is not a run, or a threshold cannot be judged; 2 usage.",
             ""},
         footer = {"", "Threshold keys for --fail-on KEY=VALUE (repeatable):",
-            "  fraction503  largest absolute rise of the 503 fraction (0.001 = 0.1 percentage points)",
+            "  fraction503  largest absolute rise of the 503 fraction (0.001 = 0.1 points)",
             "  fraction504, fraction502   the same for 504 and 502",
             "  p50, p90, p99  largest relative rise of the latency percentile (0.1 = 10 %%)",
             "  replicaHours   largest relative rise of replica-hours (0.1 = 10 %%)",

@@ -27,7 +27,7 @@ final class LoadTestOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, paramLabel = "URL",
+    @Option(names = "--target", paramLabel = "URL",
             description = "The endpoint's scoring URL, e.g. http://127.0.0.1:8080/score. Loopback only unless --allow-non-loopback.")
     String target;
 
@@ -59,6 +59,9 @@ final class LoadTestOptions {
 
     /** The request every virtual user sends: the scenario's {@code request} section, overridden by these options. */
     LoadTestRequest request(RequestSpec fromScenario) {
+        if (target == null) {
+            throw usage("Missing required option: '--target=URL'");
+        }
         URI uri = targetUri();
         if (body != null && bodyFile != null) {
             throw usage("--body and --body-file exclude each other; give one");

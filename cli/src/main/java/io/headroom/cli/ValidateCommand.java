@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             "",
             "Writes into --out: predicted/ and observed/ (summary.json, timeline.csv, windows.csv; observed/ also latency.hlog and loadtest.json), comparison.json, and report.html with both runs overlaid, the verdict and each window's onset and end error.",
             "",
+            "With --observed DIR, no load test runs: the prediction is compared with a run recorded before, such as the merge of several injectors' segments ('headroom merge').",
+            "",
             "The prediction verdict uses the --fail-on thresholds when given, else the defaults fraction503=0.2, onset=2, recall=0.5, which are printed but do not fail the command.",
             "",
             "Exit codes: 0 done; 4 the observed run missed one of the scenario's SLOs, or a --fail-on threshold did not hold; 5 the load test is incomplete; 2 usage; 3 invalid scenario.",
@@ -55,6 +57,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-warm-up", description = "Skip the load generator's 3 s warm-up (see 'headroom loadtest --help').")
     boolean noWarmUp;
 
+    @Option(names = "--observed", paramLabel = "DIR",
+            description = "Compare with this observed run instead of running a load test: the --out folder of loadtest or merge"
+                    + " (or validate). --target and the request options are then not used.")
+    Path observed;
+
     @Option(names = "--fail-on", paramLabel = "KEY=VALUE", description = "A threshold the prediction must hold to; repeatable.")
     Map<String, String> failOn = new LinkedHashMap<>();
 
@@ -67,13 +74,23 @@ final class ValidateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
         }
         Scenario scenario = scenarioArgs.load(1, LoadLimits.DEFAULT_MAX_LOAD_TEST_REQUESTS);
-        var request = target.request(scenario.request());
         Path dir = out != null ? out : scenarioArgs.defaultOut("-validate");
         PrintWriter stdout = spec.commandLine().getOut();
-        Validation.Outcome outcome = Validation.run(scenario, request, thresholds, dir, !noWarmUp, stdout, spec.commandLine().getErr());
+        Validation.Outcome outcome;
+        if (observed != null) {
+            if (target.target != null) {
+                throw new ParameterException(spec.commandLine(), "--observed and --target exclude each other: compare with a"
+                        + " recorded run, or load-test the target");
+            }
+            outcome = Validation.ofObserved(scenario, observed, thresholds, dir, stdout);
+        } else {
+            var request = target.request(scenario.request());
+            outcome = Validation.run(scenario, request, thresholds, dir, !noWarmUp, stdout, spec.commandLine().getErr());
+        }
         new ValidationTable(stdout, scenario.traffic().clock()).print(outcome);
         LoadTestRun.printGenerator(stdout, outcome.observed().generator());
-        stdout.printf("%nWrote %s (predicted/, observed/, comparison.json, report.html)%n", dir);
+        stdout.printf(observed != null ? "%nWrote %s (predicted/, comparison.json, report.html)%n"
+                : "%nWrote %s (predicted/, observed/, comparison.json, report.html)%n", dir);
         stdout.flush();
         return outcome.exitCode();
     }

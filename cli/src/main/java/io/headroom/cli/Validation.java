@@ -1,5 +1,8 @@
 package io.headroom.cli;
 
+import io.headroom.loadgen.loadtest.ArrivalPlan;
+import io.headroom.loadgen.loadtest.GeneratorReport;
+import io.headroom.loadgen.loadtest.GeneratorReportJson;
 import io.headroom.loadgen.loadtest.LoadTest;
 import io.headroom.loadgen.loadtest.LoadTestRequest;
 import io.headroom.loadgen.loadtest.LoadTestResult;
@@ -81,6 +84,35 @@ final class Validation {
         out.flush();
         LoadTestResult observed = LoadTestRun.run(test, dir.resolve("observed"), err, warmUp);
         Outcome outcome = judge(predicted, observed, failOn);
+        write(scenario, outcome, dir);
+        return outcome;
+    }
+
+    /**
+     * Simulates and compares with the observed run recorded in {@code observedDir} (a loadtest or
+     * merge output), writing {@code predicted/}, {@code comparison.json} and {@code report.html}.
+     * A run of another arrival plan (its plan.json digest differs) is compared all the same, with a note.
+     */
+    static Outcome ofObserved(Scenario scenario, Path observedDir, Thresholds failOn, Path dir, PrintWriter out) {
+        ObservedRun run = ObservedRun.read(observedDir);
+        Path folder = Files.isRegularFile(observedDir.resolve("observed").resolve("summary.json")) ? observedDir.resolve("observed")
+                : observedDir;
+        Path generatorFile = folder.resolve("loadtest.json");
+        if (!Files.isRegularFile(generatorFile)) {
+            throw new InvalidInputException("--observed must be the folder loadtest or merge wrote, with loadtest.json, but "
+                    + folder + " has none");
+        }
+        GeneratorReport generator = GeneratorReportJson.read(generatorFile);
+        if (Files.isRegularFile(folder.resolve("plan.json"))) {
+            String digest = io.headroom.planner.timeline.JsonFields.read(folder.resolve("plan.json"), "a plan.json").text("planSha256");
+            if (!digest.equals(ArrivalPlan.of(scenario).sha256())) {
+                out.println("NOTE: the observed run replayed another arrival plan than this scenario and seed draw (plan.json"
+                        + " planSha256 differs): its requests are not the predicted ones");
+            }
+        }
+        SimulationResult predicted = Simulator.run(scenario);
+        writeRun(predicted, dir.resolve("predicted"));
+        Outcome outcome = judge(predicted, new LoadTestResult(run.summary(), run.timeline(), generator), failOn);
         write(scenario, outcome, dir);
         return outcome;
     }

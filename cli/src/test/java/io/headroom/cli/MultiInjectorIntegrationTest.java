@@ -116,6 +116,16 @@ class MultiInjectorIntegrationTest {
         assertEquals(fUnsplit, fMerged, 0.04, "merged and unsplit runs agree within two-run noise");
         assertEquals(predicted, fMerged, 0.08, "the merged run agrees with the prediction");
         assertEquals(predicted, fUnsplit, 0.08, "the unsplit run agrees with the prediction");
+        CliRun validate = CliRun.of("validate", scenarioFile.toString(), "--observed", dir.resolve("merged").toString(), "--out",
+                dir.resolve("validate").toString());
+        assertEquals(0, validate.exitCode(), validate.out() + validate.err());
+        assertTrue(Files.isRegularFile(dir.resolve("validate/comparison.json")));
+        assertTrue(!validate.out().contains("another arrival plan"), "the merged run is the scenario's plan: " + validate.out());
+        CliRun compare = CliRun.of("compare", dir.resolve("unsplit").toString(), dir.resolve("merged").toString(), "--fail-on",
+                "fraction503=0.04");
+        System.out.println(compare.out());
+        assertEquals(0, compare.exitCode(), compare.out() + compare.err());
+        assertTrue(compare.out().contains("both replayed the same arrival plan"), compare.out());
         CliRun report2 = CliRun.of("report", scenarioFile.toString(), "--observed", dir.resolve("merged").toString(), "--out",
                 dir.resolve("report").toString());
         assertEquals(0, report2.exitCode(), report2.out() + report2.err());

@@ -2,6 +2,7 @@ package io.headroom.loadgen.merge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.headroom.loadgen.loadtest.GeneratorReport;
+import io.headroom.loadgen.loadtest.GeneratorReportJson;
 import io.headroom.loadgen.loadtest.PlanIdentity;
 import io.headroom.loadgen.loadtest.PlanSegment;
 import io.headroom.planner.Excerpt;
@@ -14,7 +15,6 @@ import io.headroom.planner.timeline.TimelineCsv;
 import io.headroom.planner.timeline.TimelineRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +38,7 @@ record SegmentFolder(Path dir, PlanIdentity plan, JsonFields planFields, Generat
         }
         JsonFields p = JsonFields.read(dir.resolve(PlanIdentity.FILE), "a plan.json");
         PlanIdentity plan = plan(p);
-        GeneratorReport generator = generator(JsonFields.read(dir.resolve("loadtest.json"), "a loadtest.json"));
+        GeneratorReport generator = GeneratorReportJson.read(dir.resolve("loadtest.json"));
         Summary summary = SummaryJson.readObserved(dir.resolve("summary.json"));
         List<TimelineRow> rows = TimelineCsv.read(dir.resolve("timeline.csv"));
         if (rows.size() > plan.seconds()) {
@@ -76,29 +76,5 @@ record SegmentFolder(Path dir, PlanIdentity plan, JsonFields planFields, Generat
         return new PlanIdentity(p.text("scenario"), scenarioDigest, seed.asLong(), digest, p.count("planRequests"),
                 (int) p.count("seconds", 1, MAX_SECONDS), index, count, p.count("segmentRequests"), p.optionalText("startAt"),
                 p.count("startEpochMillis"), p.optionalNumber("costPerReplicaHour"));
-    }
-
-    private static GeneratorReport generator(JsonFields g) {
-        List<String> warnings = new ArrayList<>();
-        JsonNode w = g.optional("warnings");
-        if (w != null) {
-            if (!w.isArray()) {
-                throw g.error("warnings", "warnings must be a list of strings");
-            }
-            w.forEach(n -> warnings.add(n.asText()));
-        }
-        Double skew = g.optionalNumber("startSkewMs");
-        return new GeneratorReport(g.optionalText("target"), g.count("plannedRequests"), g.count("sentRequests"), g.count("responses"),
-                g.count("noResponses"), number(g, "plannedRps"), number(g, "achievedRps"), number(g, "startLagP50Ms"),
-                number(g, "startLagP99Ms"), number(g, "startLagMaxMs"), warnings, g.optionalText("stopReason"),
-                g.optionalText("segment"), g.optionalText("startAt"), skew);
-    }
-
-    private static double number(JsonFields g, String key) {
-        Double v = g.optionalNumber(key);
-        if (v == null) {
-            throw g.error(key, key + " must be a number >= 0");
-        }
-        return v;
     }
 }
