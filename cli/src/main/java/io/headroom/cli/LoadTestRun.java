@@ -23,6 +23,7 @@ final class LoadTestRun {
 
     /** Runs {@code test} to its end and writes its outputs into {@code dir}; messages go to {@code err}. */
     static LoadTestResult run(LoadTest test, Path dir, PrintWriter err, boolean warmUp) {
+        test.refuseWhenDescriptorsAreShort();
         if (warmUp) {
             err.println("headroom: warming up the load generator (3 s at 500 requests/s against a throwaway loopback endpoint)");
             err.flush();

@@ -111,7 +111,9 @@ public final class LoadTest {
             GatlingRun.handOver(run);
             MetricsPoller poller = MetricsPoller.start(run.request.baseUrl(), run.recorder, run::elapsedNanos);
             metrics = poller;
+            refuseWhenDescriptorsAreShort();
             Thread ticker = progressTicker(progress);
+            Thread guard = descriptorGuard();
             PrintStream stdout = System.out;
             try {
                 Duration wait = waitForLaunch();
@@ -119,6 +121,7 @@ public final class LoadTest {
             } finally {
                 System.setOut(stdout);
                 ticker.interrupt();
+                guard.interrupt();
                 poller.close();
             }
             finished = true;
@@ -234,6 +237,39 @@ public final class LoadTest {
     /** What was recorded so far, marked incomplete (for Ctrl-C). */
     public LoadTestResult snapshot() {
         return result(true);
+    }
+
+    /**
+     * Refuses, with an {@link io.headroom.planner.InvalidInputException}, a plan whose peak the
+     * file-descriptor limit cannot hold for a short stall ({@link Descriptors}); {@link #run} checks
+     * it too, callers may check before anything else (a warm-up).
+     */
+    public void refuseWhenDescriptorsAreShort() {
+        int peak = 0;
+        for (int s = 0; s < run.plan.seconds(); s++) {
+            peak = Math.max(peak, run.plan.requestsIn(s));
+        }
+        int busiest = peak;
+        Descriptors.openAndMax().flatMap(fd -> Descriptors.refusal(busiest, fd[0], fd[1])).ifPresent(reason -> {
+            throw new io.headroom.planner.InvalidInputException("the load test cannot start: " + reason);
+        });
+    }
+
+    /** Stops the run, incomplete, when open file descriptors reach {@link Descriptors#STOP_AT} of the limit (checked every 50 ms). */
+    private Thread descriptorGuard() {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Descriptors.openAndMax().flatMap(fd -> Descriptors.exhausted(fd[0], fd[1])).ifPresent(run::stop);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "headroom-descriptors");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private Thread progressTicker(Progress progress) {
