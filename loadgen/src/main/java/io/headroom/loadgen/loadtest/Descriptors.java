@@ -12,7 +12,7 @@ import java.util.Optional;
  * a stall at a high rate exhausts the limit ({@code Too many open files}: the 20 k requests/s
  * collapse). Measured here with {@code bench loadtest --rates 20000} on a busy machine: open
  * descriptors rose from about 600 to the 20,000 limit within 2 s and 97,509 of 200,000 requests got
- * no response; an endpoint in the same process (as in the benchmark) holds a second descriptor per
+ * no response (before this guard); an endpoint in the same process (as in the benchmark) holds a second descriptor per
  * connection.
  *
  * <ul>
@@ -25,8 +25,12 @@ import java.util.Optional;
 public final class Descriptors {
     /** A stall this long at the peak rate must fit in the limit. */
     public static final double MIN_STALL_SECONDS = 0.1;
-    /** The share of the limit at which a running test is stopped. */
-    public static final double STOP_AT = 0.85;
+    /**
+     * The share of the limit at which a running test is stopped. Checked every 50 ms; at 20 k
+     * requests/s descriptors rose by up to 2,300 between two checks (stopped at 85 %, 19,314 of
+     * 20,000 were open), so three quarters leaves room for that.
+     */
+    public static final double STOP_AT = 0.75;
 
     private Descriptors() {
     }

@@ -46,9 +46,9 @@ record SegmentFolder(Path dir, PlanIdentity plan, JsonFields planFields, Generat
                     + rows.size() + " (" + dir.resolve("timeline.csv") + ":" + (plan.seconds() + 2) + ":1)");
         }
         LatencyLog.Read latency = LatencyLog.read(dir.resolve("latency.hlog"));
-        if (latency.perSecondMicros().size() > plan.seconds()) {
+        if (latency.seconds() > plan.seconds()) {
             throw new InvalidInputException("a segment's latency.hlog must have intervals only in the plan's " + plan.seconds()
-                    + " seconds but had one in second " + (latency.perSecondMicros().size() - 1) + " (" + dir.resolve("latency.hlog")
+                    + " seconds but had one in second " + (latency.seconds() - 1) + " (" + dir.resolve("latency.hlog")
                     + ")");
         }
         return new SegmentFolder(dir, plan, p, generator, summary, rows, latency);

@@ -50,7 +50,7 @@ public final class SegmentMerge {
         PlanIdentity p = first.plan();
         int seconds = byIndex.stream().mapToInt(f -> f.timeline().size()).max().orElse(0);
         List<TimelineRow> rows = new ArrayList<>();
-        List<Histogram> perSecond = new ArrayList<>();
+        List<Histogram> perSecond = new SummedSeconds(byIndex, seconds);
         Histogram total = new Histogram(2);
         for (int s = 0; s < seconds; s++) {
             long arrivals = 0;
@@ -59,7 +59,7 @@ public final class SegmentMerge {
             long t504 = 0;
             long e502 = 0;
             ReplicaSample replicas = null;
-            Histogram h = null;
+            Histogram h = perSecond.get(s);
             for (SegmentFolder f : byIndex) {
                 if (s < f.timeline().size()) {
                     TimelineRow r = f.timeline().get(s);
@@ -70,15 +70,7 @@ public final class SegmentMerge {
                     e502 += r.error502();
                     replicas = replicas != null ? replicas : r.replicas();
                 }
-                List<Histogram> hs = f.latency().perSecondMicros();
-                if (s < hs.size() && hs.get(s) != null) {
-                    if (h == null) {
-                        h = new Histogram(2);
-                    }
-                    h.add(hs.get(s));
-                }
             }
-            perSecond.add(h);
             if (h != null) {
                 total.add(h);
             }
@@ -96,6 +88,40 @@ public final class SegmentMerge {
                 0, 1, p.planRequests(), report.startAt(), byIndex.stream().mapToLong(f -> f.plan().startEpochMillis()).min().orElse(0),
                 p.costPerReplicaHour());
         return new Merged(new LoadTestResult(summary, rows, generator), perSecond, first.latency().startEpochMillis(), merged, report);
+    }
+
+    /**
+     * The merged histogram of each second, summed from the segments' compressed intervals when asked
+     * for (once for the timeline, once more for the log), so no second's histograms are kept.
+     */
+    private static final class SummedSeconds extends java.util.AbstractList<Histogram> {
+        private final List<SegmentFolder> folders;
+        private final int seconds;
+
+        SummedSeconds(List<SegmentFolder> folders, int seconds) {
+            this.folders = folders;
+            this.seconds = seconds;
+        }
+
+        @Override
+        public Histogram get(int s) {
+            Histogram sum = null;
+            for (SegmentFolder f : folders) {
+                Histogram h = f.latency().second(s);
+                if (h != null) {
+                    if (sum == null) {
+                        sum = new Histogram(2);
+                    }
+                    sum.add(h);
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        public int size() {
+            return seconds;
+        }
     }
 
     /** One plan: same digest, scenario file, seed and N; every segment 0..N-1 exactly once; the same latency log start. */

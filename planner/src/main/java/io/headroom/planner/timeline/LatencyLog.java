@@ -69,20 +69,47 @@ public final class LatencyLog {
     }
 
     /**
-     * A log as {@link #write} writes it.
-     *
-     * @param startEpochMillis its StartTime (0 when it has none)
-     * @param perSecondMicros one histogram per second that has a line, null elsewhere; as long as the last such second + 1
+     * A log as {@link #write} writes it. Each second's histogram is kept compressed, as in the file
+     * (a few hundred bytes), and decoded when asked for, so that a merge of many long segments holds
+     * kilobytes per second, not a decoded histogram per second per segment.
      */
-    public record Read(long startEpochMillis, List<Histogram> perSecondMicros) {
-        public Read {
-            perSecondMicros = java.util.Collections.unmodifiableList(new ArrayList<>(perSecondMicros));
+    public static final class Read {
+        private final long startEpochMillis;
+        private final List<byte[]> compressed;
+
+        Read(long startEpochMillis, List<byte[]> compressed) {
+            this.startEpochMillis = startEpochMillis;
+            this.compressed = compressed;
+        }
+
+        /** The log's StartTime (0 when it has none), epoch ms. */
+        public long startEpochMillis() {
+            return startEpochMillis;
+        }
+
+        /** One past the last second that has an interval. */
+        public int seconds() {
+            return compressed.size();
+        }
+
+        /** Second {@code s}'s histogram (microseconds), or null when it has none. */
+        public Histogram second(int s) {
+            byte[] bytes = s < compressed.size() ? compressed.get(s) : null;
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("an interval that decoded when read no longer does", e);
+            }
         }
 
         /** The sum of every second's histogram: the run's latency. */
         public Histogram total(long highestMicros) {
             Histogram sum = new Histogram(highestMicros, 2);
-            for (Histogram h : perSecondMicros) {
+            for (int s = 0; s < compressed.size(); s++) {
+                Histogram h = second(s);
                 if (h != null) {
                     sum.add(h);
                 }
@@ -102,7 +129,7 @@ public final class LatencyLog {
         String text = TextFile.read(file, MAX_BYTES);
         String[] lines = text.split("\\r?\\n", -1);
         double startTime = 0;
-        List<Histogram> seconds = new ArrayList<>();
+        List<byte[]> seconds = new ArrayList<>();
         int last = -1;
         for (int n = 0; n < lines.length; n++) {
             String line = lines[n];
@@ -145,7 +172,7 @@ public final class LatencyLog {
                 throw new InvalidInputException("a latency.hlog interval must be within 28 days of StartTime but was second "
                         + second + " (" + file + ":" + (n + 1) + ":" + column + ")");
             }
-            Histogram h = decode(cells[first + 3], file, n + 1, line.length() - cells[first + 3].length() + 1);
+            byte[] h = decode(cells[first + 3], file, n + 1, line.length() - cells[first + 3].length() + 1);
             while (seconds.size() < second) {
                 seconds.add(null);
             }
@@ -204,11 +231,13 @@ public final class LatencyLog {
                 + file + ":" + line + ":" + column + ")");
     }
 
-    private static Histogram decode(String base64, Path file, int line, int column) {
+    /** The compressed histogram's bytes, checked to decode. */
+    private static byte[] decode(String base64, Path file, int line, int column) {
         try {
             byte[] bytes = Base64.getDecoder().decode(base64.strip());
             checkHeader(bytes, file, line, column);
-            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+            Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
+            return bytes;
         } catch (IllegalArgumentException | DataFormatException | java.nio.BufferUnderflowException
                 | ArrayIndexOutOfBoundsException e) {
             throw new InvalidInputException("a latency.hlog interval must end with a base64 compressed HdrHistogram but did not ("
