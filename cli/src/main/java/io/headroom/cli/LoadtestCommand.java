@@ -27,11 +27,17 @@ import picocli.CommandLine.Spec;
             "",
             "Writes into --out: timeline.csv, summary.json and windows.csv (the formats 'simulate' writes, kind 'observed'), latency.hlog (an HdrHistogram interval log of latency in microseconds, one interval per intended second), loadtest.json (how the generator kept to its plan) and plan.json (the plan's digest, seed and this injector's segment). Header values are never printed or written.",
             "",
+            "More than one injector: --segment I/N sends only every N-th request of the plan, starting with request I, at its own time, so N injectors together send the unsplit plan exactly; --start-at TIME makes them begin together; 'headroom merge' combines their --out folders into one run. --kubernetes-job N writes (does not apply) the Kubernetes Indexed Job whose pods do exactly that.",
+            "",
+            "File descriptors: a test refuses to start (exit 3) when ulimit -n cannot hold 0.1 s of the plan's peak rate in flight, and stops itself (exit 5) when its open descriptors reach 75 % of the limit.",
+            "",
             "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. So does the hard deadline: traffic duration + request timeout (service.timeout + 10 s, at least 60 s) + 30 s. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario, or more work than --max-requests / --max-timeline allow.",
             ""},
         footer = {"", "Examples:",
             "  headroom target scenarios/launch-day.yaml --port 8080 &",
             "  headroom loadtest scenarios/launch-day.yaml --target http://127.0.0.1:8080/score",
+            "  headroom loadtest scenarios/launch-day.yaml --target http://127.0.0.1:8080/score --segment 0/2 --start-at 2026-12-01T14:00:00Z --out results/0",
+            "  headroom loadtest scenarios/launch-day.yaml --target http://scoring.svc:8080/score --allow-non-loopback --kubernetes-job 4 --image registry.example/headroom:0.1 --start-at 2026-12-01T14:00:00Z",
             "  HEADROOM_AUTH=\"Bearer $TOKEN\" headroom loadtest scenarios/launch-day.yaml --target http://127.0.0.1:8080/score --method POST --body '{\"data\": [[0.1, 0.2]]}' --header-env Authorization=HEADROOM_AUTH"})
 final class LoadtestCommand implements Callable<Integer> {
     @Spec
