@@ -168,7 +168,8 @@ public final class LoadTest {
         return new PlanIdentity(scenario.name(), scenarioSha256, scenario.seed(), plan.sha256(), plan.wholeRequests(), plan.seconds(),
                 plan.part().index(), plan.part().count(), plan.requests(),
                 injection.startAt() == null ? null : injection.startAt().toString(), start,
-                scenario.cost().map(c -> c.perReplicaHour()).orElse(null));
+                scenario.cost().map(c -> c.perReplicaHour()).orElse(null),
+                LatencyWindows.limit(scenario).map(d -> d.toNanos() / 1e6).orElse(null));
     }
 
     /** The injection: segment, shared start and the scenario file's digest. */

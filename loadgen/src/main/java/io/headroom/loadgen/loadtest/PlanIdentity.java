@@ -16,9 +16,11 @@ package io.headroom.loadgen.loadtest;
  * @param startAt the shared start instant (ISO-8601), or null when the injector started when ready
  * @param startEpochMillis when this injector's second 0 was meant to begin (the shared start, or its own start), epoch ms
  * @param costPerReplicaHour the scenario's cost per replica-hour, or null
+ * @param latencyWindowP99Ms the p99 limit latency windows are found on (policy knative with a p99 objective), or null
  */
 public record PlanIdentity(String scenario, String scenarioSha256, long seed, String planSha256, long planRequests, int seconds,
-        int segmentIndex, int segmentCount, long segmentRequests, String startAt, long startEpochMillis, Double costPerReplicaHour) {
+        int segmentIndex, int segmentCount, long segmentRequests, String startAt, long startEpochMillis, Double costPerReplicaHour,
+        Double latencyWindowP99Ms) {
     /** The file's name in an output folder. */
     public static final String FILE = "plan.json";
 }

@@ -75,6 +75,6 @@ record SegmentFolder(Path dir, PlanIdentity plan, JsonFields planFields, Generat
         int index = (int) p.count("segmentIndex", 0, count - 1);
         return new PlanIdentity(p.text("scenario"), scenarioDigest, seed.asLong(), digest, p.count("planRequests"),
                 (int) p.count("seconds", 1, MAX_SECONDS), index, count, p.count("segmentRequests"), p.optionalText("startAt"),
-                p.count("startEpochMillis"), p.optionalNumber("costPerReplicaHour"));
+                p.count("startEpochMillis"), p.optionalNumber("costPerReplicaHour"), p.optionalNumber("latencyWindowP99Ms"));
     }
 }

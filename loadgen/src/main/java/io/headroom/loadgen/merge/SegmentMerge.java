@@ -6,16 +6,20 @@ import io.headroom.loadgen.loadtest.ObservedSummary;
 import io.headroom.loadgen.loadtest.PlanIdentity;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.scenario.Slo;
+import io.headroom.planner.timeline.LatencyWindows;
 import io.headroom.planner.timeline.ReplicaSample;
 import io.headroom.planner.timeline.Slos;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
+import io.headroom.planner.timeline.Windows;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
@@ -27,7 +31,8 @@ import org.HdrHistogram.Histogram;
  * significant digits); the replica columns are the lowest-numbered segment's that has them (every
  * injector polls the same target). The summary's latency is read from the sum of every second's
  * histogram. Generator health stays per injector: start skew and start lag p50/p99/max; the merged
- * run's lag is the worst injector's.
+ * run's lag is the worst injector's. Latency windows use the plan's own p99 limit (plan.json
+ * {@code latencyWindowP99Ms}: policy knative with a p99 objective), as the load test did.
  */
 public final class SegmentMerge {
     private SegmentMerge() {
@@ -79,14 +84,22 @@ public final class SegmentMerge {
             rows.add(new TimelineRow(s, arrivals, ok, r503, t504, e502, p50, p99, replicas));
         }
         boolean incomplete = byIndex.stream().anyMatch(f -> f.summary().incomplete()) || seconds < p.seconds();
-        Slo slo = Slos.of(first.summary().slo());
+        Slo slo;
+        try {
+            slo = Slos.of(first.summary().slo());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage() + " (" + first.dir().resolve("summary.json") + ")", e);
+        }
         Summary summary = ObservedSummary.of(p.scenario(), p.seed(), seconds, rows, total,
-                (fraction, latency) -> Slos.judge(slo, fraction, latency), p.costPerReplicaHour(), incomplete);
+                (fraction, latency) -> Slos.judge(slo, fraction, latency),
+                timeline -> LatencyWindows.find(timeline, Optional.ofNullable(p.latencyWindowP99Ms())
+                        .map(ms -> Duration.ofNanos(Math.round(ms * 1e6))), Windows.DEFAULT_MERGE_GAP_SECONDS),
+                p.costPerReplicaHour(), incomplete);
         MergeReport report = MergeReport.of(byIndex);
         GeneratorReport generator = generator(byIndex, report);
         PlanIdentity merged = new PlanIdentity(p.scenario(), p.scenarioSha256(), p.seed(), p.planSha256(), p.planRequests(), p.seconds(),
                 0, 1, p.planRequests(), report.startAt(), byIndex.stream().mapToLong(f -> f.plan().startEpochMillis()).min().orElse(0),
-                p.costPerReplicaHour());
+                p.costPerReplicaHour(), p.latencyWindowP99Ms());
         return new Merged(new LoadTestResult(summary, rows, generator), perSecond, first.latency().startEpochMillis(), merged, report);
     }
 

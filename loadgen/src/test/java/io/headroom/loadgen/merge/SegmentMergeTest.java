@@ -90,7 +90,7 @@ class SegmentMergeTest {
                 START.toString(), 0.5 * part.index());
         ObservedOutputs.write(new LoadTestResult(summary, rows, g), recorder.perSecondLatencyMicros(), START.toEpochMilli(), out);
         PlanIdentity id = new PlanIdentity(scenario.name(), scenarioSha, scenario.seed(), plan.sha256(), whole.requests(), plan.seconds(),
-                part.index(), part.count(), plan.requests(), START.toString(), START.toEpochMilli(), null);
+                part.index(), part.count(), plan.requests(), START.toString(), START.toEpochMilli(), null, null);
         Files.writeString(out.resolve(PlanIdentity.FILE), SummaryJson.toJson(id));
         return rows;
     }

@@ -20,8 +20,13 @@ public final class LatencyWindows {
 
     /** A run of {@code scenario}'s latency windows: for policy knative, on its p99 objective (5 s gaps merge); else none. */
     public static List<LatencyWindow> of(Scenario scenario, List<TimelineRow> rows) {
+        return find(rows, limit(scenario), Windows.DEFAULT_MERGE_GAP_SECONDS);
+    }
+
+    /** The p99 limit {@link #of} finds {@code scenario}'s latency windows on: its p99 objective for policy knative, else none. */
+    public static Optional<Duration> limit(Scenario scenario) {
         boolean knative = scenario.service().routing().mode() == Routing.Mode.KNATIVE;
-        return find(rows, knative ? scenario.slo().latencyP99() : Optional.empty(), Windows.DEFAULT_MERGE_GAP_SECONDS);
+        return knative ? scenario.slo().latencyP99() : Optional.empty();
     }
 
     /**
