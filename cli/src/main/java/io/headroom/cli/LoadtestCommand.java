@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "",
             "More than one injector: --segment I/N sends only every N-th request of the plan, starting with request I, at its own time, so N injectors together send the unsplit plan exactly; --start-at TIME makes them begin together; 'headroom merge' combines their --out folders into one run. --kubernetes-job N writes (does not apply) the Kubernetes Indexed Job whose pods do exactly that.",
             "",
-            "File descriptors: a test refuses to start (exit 3) when ulimit -n cannot hold 0.1 s of the plan's peak rate in flight, and stops itself (exit 5) when its open descriptors reach 75 %% of the limit.",
+            "File descriptors: a test refuses to start (exit 3) when ulimit -n cannot hold 0.1 s of the plan's peak rate in flight, and stops itself (exit 5) when its open descriptors reach 85 %% of the limit.",
             "",
             "Ctrl-C, or a target that stops answering, ends the run cleanly: what was recorded is written, marked incomplete. So does the hard deadline: traffic duration + request timeout (service.timeout + 10 s, at least 60 s) + 30 s. Exit codes: 0 done; 4 the scenario's SLOs were missed; 5 the run is incomplete (130 after Ctrl-C); 2 usage; 3 invalid scenario, or more work than --max-requests / --max-timeline allow.",
             ""},

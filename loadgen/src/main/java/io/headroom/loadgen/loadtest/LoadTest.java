@@ -256,13 +256,13 @@ public final class LoadTest {
         });
     }
 
-    /** Stops the run, incomplete, when open file descriptors reach {@link Descriptors#STOP_AT} of the limit (checked every 50 ms). */
+    /** Stops the run, incomplete, when open file descriptors reach {@link Descriptors#STOP_AT} of the limit. */
     private Thread descriptorGuard() {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 Descriptors.openAndMax().flatMap(fd -> Descriptors.exhausted(fd[0], fd[1])).ifPresent(run::stop);
                 try {
-                    Thread.sleep(50);
+                    Thread.sleep(Descriptors.CHECK_MILLIS);
                 } catch (InterruptedException e) {
                     return;
                 }

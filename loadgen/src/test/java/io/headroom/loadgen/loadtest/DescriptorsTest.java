@@ -9,21 +9,21 @@ import org.junit.jupiter.api.Test;
 class DescriptorsTest {
     @Test
     void aPeakThatALimitHoldsForATenthOfASecondMayStart() {
-        // 20,000 requests/s x 0.1 s = 2,000 connections; 0.75 x 20,000 - 600 = 14,400 free
+        // 20,000 requests/s x 0.1 s = 2,000 connections; 0.85 x 20,000 - 600 = 16,400 free
         assertTrue(Descriptors.refusal(20_000, 600, 20_000).isEmpty());
-        // 0.75 x 2,048 - 600 = 936 < 2,000
+        // 0.85 x 2,048 - 600 = 1,140 < 2,000
         String reason = Descriptors.refusal(20_000, 600, 2_048).orElseThrow();
         assertTrue(reason.startsWith("this process may open 2048 file descriptors (ulimit -n) and has 600 open, so a load test may"
-                + " use 936 more before it is stopped at 75 %; the plan's peak of 20000 requests/s needs 2000"), reason);
-        assertTrue(Descriptors.refusal(9_360, 600, 2_048).isEmpty(), "exactly at the room");
-        assertTrue(Descriptors.refusal(9_361, 600, 2_048).isPresent(), "one over it");
+                + " use 1140 more before it is stopped at 85 %; the plan's peak of 20000 requests/s needs 2000"), reason);
+        assertTrue(Descriptors.refusal(11_400, 600, 2_048).isEmpty(), "exactly at the room");
+        assertTrue(Descriptors.refusal(11_401, 600, 2_048).isPresent(), "one over it");
     }
 
     @Test
-    void aRunningTestStopsAtThreeQuartersOfTheLimit() {
-        assertTrue(Descriptors.exhausted(14_999, 20_000).isEmpty());
-        String reason = Descriptors.exhausted(15_000, 20_000).orElseThrow();
-        assertTrue(reason.startsWith("this process ran short of file descriptors: 15000 open of the 20000"), reason);
+    void aRunningTestStopsAtEightyFivePercentOfTheLimit() {
+        assertTrue(Descriptors.exhausted(16_999, 20_000).isEmpty());
+        String reason = Descriptors.exhausted(17_000, 20_000).orElseThrow();
+        assertTrue(reason.startsWith("this process ran short of file descriptors: 17000 open of the 20000"), reason);
     }
 
     @Test
