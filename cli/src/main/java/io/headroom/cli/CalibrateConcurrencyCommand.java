@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.headroom.planner.InvalidInputException;
-import io.headroom.planner.calibrate.LatencyLog;
 import io.headroom.planner.calibrate.QueueWait;
 import io.headroom.planner.calibrate.SlowdownFit;
+import io.headroom.planner.timeline.LatencyLog;
 import io.headroom.planner.timeline.TimelineCsv;
 import io.headroom.planner.timeline.TimelineRow;
 import java.io.PrintWriter;
@@ -121,7 +121,7 @@ final class CalibrateConcurrencyCommand implements Callable<Integer> {
     }
 
     private SlowdownFit.Run run(Path dir) {
-        Histogram latencies = LatencyLog.read(dir.resolve("latency.hlog"), warmUp);
+        Histogram latencies = LatencyLog.sumAfter(dir.resolve("latency.hlog"), warmUp);
         List<TimelineRow> rows = TimelineCsv.read(dir.resolve("timeline.csv"));
         List<TimelineRow> after = rows.subList((int) Math.min(rows.size() - 1, warmUp.toSeconds()), rows.size());
         Optional<String> refusal = QueueWait.refusal(after, latencies.getMean(), noQueueCheck);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.headroom.planner.InvalidInputException;
-import io.headroom.planner.calibrate.LatencyLog;
 import io.headroom.planner.calibrate.QueueWait;
 import io.headroom.planner.calibrate.ServiceTimeFit;
 import io.headroom.planner.time.Durations;
+import io.headroom.planner.timeline.LatencyLog;
 import io.headroom.planner.timeline.TimelineCsv;
 import io.headroom.planner.timeline.TimelineRow;
 import java.io.IOException;
@@ -78,7 +78,7 @@ final class CalibrateServiceTimeCommand implements Callable<Integer> {
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tolerance must be in (0, 1) but was " + tolerance);
         }
-        Histogram latencies = LatencyLog.read(dir.resolve("latency.hlog"), warmUp);
+        Histogram latencies = LatencyLog.sumAfter(dir.resolve("latency.hlog"), warmUp);
         List<TimelineRow> rows = TimelineCsv.read(dir.resolve("timeline.csv"));
         List<TimelineRow> afterWarmUp = rows.subList((int) Math.min(rows.size() - 1, warmUp.toSeconds()), rows.size());
         Optional<String> refusal = QueueWait.refusal(afterWarmUp, latencies.getMean(), noQueueCheck);

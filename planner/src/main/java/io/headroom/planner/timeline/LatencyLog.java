@@ -119,6 +119,40 @@ public final class LatencyLog {
     }
 
     /**
+     * The latencies of {@code file} after a warm-up: the sum of the seconds that start at least
+     * {@code skip} after its first second with an interval (for fitting a service time to a run whose
+     * first seconds are not steady). Read and validated as {@link #read} does; a log with nothing after
+     * the warm-up is an {@link InvalidInputException} naming the file.
+     */
+    public static Histogram sumAfter(Path file, java.time.Duration skip) {
+        Read log = read(file);
+        int first = 0;
+        while (first < log.seconds() && log.second(first) == null) {
+            first++;
+        }
+        long from = first + (long) Math.ceil(skip.toNanos() / 1e9);
+        Histogram sum = null;
+        for (int s = (int) Math.min(from, log.seconds()); s < log.seconds(); s++) {
+            Histogram h = log.second(s);
+            if (h == null) {
+                continue;
+            }
+            if (sum == null) {
+                sum = new Histogram(Math.max(h.getHighestTrackableValue(), 2 * h.getLowestDiscernibleValue()),
+                        h.getNumberOfSignificantValueDigits());
+                sum.setAutoResize(true);
+            }
+            sum.add(h);
+        }
+        if (sum == null || sum.getTotalCount() == 0) {
+            throw new InvalidInputException("a latency log must hold latencies after the warm-up ("
+                    + io.headroom.planner.time.Durations.format(skip) + ") but " + file + " had "
+                    + (first >= log.seconds() ? "no intervals" : "none after it") + " (" + file + ":1:1)");
+        }
+        return sum;
+    }
+
+    /**
      * Reads {@code file}, validated: UTF-8 text, header lines starting with {@code #} or the
      * legend, then interval lines {@code start,length,max,histogram} whose start is a whole second
      * (relative to StartTime, or absolute), whose length is 1 s, in increasing order without
