@@ -31,7 +31,6 @@ class FastEngineAccuracyTest {
             "reference scenario", Set.of("windows"),
             "ramp to 2000 replicas", Set.of("windows"),
             "cpu cluster fills", Set.of("windows"),
-            "monday morning replay", Set.of("replicaHours"),
             "validate spike", Set.of("replicaHours"),
             "crash-looping replicas", Set.of("503"),
             HPA_CONCURRENCY, Set.of("windows"),
