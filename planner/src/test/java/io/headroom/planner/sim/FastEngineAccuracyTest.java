@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the others still meet their tolerance.
  */
 class FastEngineAccuracyTest {
-    private static final String HPA_CPU = "hpa cpu launch";
     private static final String HPA_CONCURRENCY = "hpa concurrency";
     private static final String KEDA = "keda external";
     /** Scenario name → the measures it misses, as the README's accuracy table states. */
@@ -32,10 +31,8 @@ class FastEngineAccuracyTest {
             "reference scenario", Set.of("windows"),
             "ramp to 2000 replicas", Set.of("windows"),
             "cpu cluster fills", Set.of("windows"),
-            "monday morning replay", Set.of("replicaHours"),
             "validate spike", Set.of("replicaHours"),
             "crash-looping replicas", Set.of("503"),
-            HPA_CPU, Set.of("503", "replicaHours"),
             HPA_CONCURRENCY, Set.of("windows"),
             KEDA, Set.of("windows"));
 

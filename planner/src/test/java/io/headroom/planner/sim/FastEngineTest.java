@@ -3,6 +3,9 @@ package io.headroom.planner.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.headroom.planner.autoscaler.HpaBehavior;
+import io.headroom.planner.autoscaler.HpaMetric;
+import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.dist.ConstantDistribution;
 import io.headroom.planner.dist.ExponentialDistribution;
@@ -48,6 +51,22 @@ class FastEngineTest {
         double mean = rows.subList(600, rows.size()).stream().mapToLong(t -> t.replicas().busySlots()).average().orElseThrow();
         // busy slots are sampled rounded to whole requests: within 0.5
         assertEquals(carried, mean, 0.5);
+    }
+
+    @Test
+    void hpaOnCpuSeesEverySlotBusyUnderOverloadAsInDes() {
+        // 10 one-slot replicas, exponential 1 s requests: 1 rps until 400 s, then 30 rps (3x capacity). At the
+        // sync at 420 s HPA's 15 s window lies wholly in overload, where a central queue keeps every slot busy:
+        // utilization 1, so desired = ceil(10 x 1 / 0.5) = 20 (the default behavior allows doubling).
+        HpaSpec spec = HpaSpec.of(10, 60, new HpaMetric(HpaMetric.Type.CPU, 0.5), Optional.of(HpaBehavior.DEFAULT));
+        Scenario s = TestScenarios.scenario("hpa cpu overload", 3, TestScenarios.service(new ExponentialDistribution(Duration.ofSeconds(1)),
+                Duration.ofMillis(500), Duration.ofSeconds(60)), spec, Optional.empty(),
+                TestScenarios.steps(Duration.ofSeconds(430), new double[][] {{0, 1}, {400, 30}}));
+        for (SimulationEngine engine : SimulationEngine.values()) {
+            List<TimelineRow> rows = Simulator.run(s, engine).timeline();
+            assertEquals(10, rows.get(418).replicas().desired(), engine + ": before the sync at 420 s");
+            assertEquals(20, rows.get(419).replicas().desired(), engine + ": after the sync at 420 s");
+        }
     }
 
     @Test
