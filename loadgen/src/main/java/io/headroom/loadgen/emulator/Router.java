@@ -27,6 +27,7 @@ final class Router implements RouterModel.Listener {
 
     private long nextHandle;
     private long expiryArmedAtNanos = Long.MAX_VALUE;
+    private long dueArmedAtNanos = Long.MAX_VALUE;
     private boolean stopped;
     private long served;
     private long rejected503;
@@ -40,7 +41,10 @@ final class Router implements RouterModel.Listener {
 
     /** Starts the autoscaler's clock: the first tick one interval after the scheduler's time 0. Call once, from any thread. */
     void start() {
-        scheduler.execute(() -> scheduleTick(model.tickIntervalNanos()));
+        scheduler.execute(() -> {
+            scheduleTick(model.tickIntervalNanos());
+            armDue();
+        });
     }
 
     /** A scoring request arrives (on any thread). */
@@ -121,8 +125,25 @@ final class Router implements RouterModel.Listener {
             if (!stopped) {
                 model.replicasDue(scheduler.nowNanos());
                 armExpiry();
+                armDue();
             }
         });
+    }
+
+    /** One timer for the model's next node event (cluster autoscaler scan, node arrival) or readiness, when it comes first. */
+    private void armDue() {
+        long next = model.nextReadyAtNanos();
+        if (next < dueArmedAtNanos) {
+            dueArmedAtNanos = next;
+            scheduler.scheduleAt(next, () -> {
+                dueArmedAtNanos = Long.MAX_VALUE;
+                if (!stopped) {
+                    model.replicasDue(scheduler.nowNanos());
+                    armExpiry();
+                    armDue();
+                }
+            });
+        }
     }
 
     private void slotFreed() {
@@ -154,6 +175,7 @@ final class Router implements RouterModel.Listener {
             if (!stopped) {
                 model.tick(scheduler.nowNanos());
                 armExpiry();
+                armDue();
                 scheduleTick(atNanos + model.tickIntervalNanos());
             }
         });

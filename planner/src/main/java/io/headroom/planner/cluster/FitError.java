@@ -43,7 +43,7 @@ public final class FitError {
     }
 
     /** Why a node of {@code pool} holding {@link NodePool#replicasPerNode} replicas rejects one more. */
-    static List<String> reasonsWhenFull(Resources request, NodePool pool) {
+    public static List<String> reasonsWhenFull(Resources request, NodePool pool) {
         int placed = pool.replicasPerNode(request);
         List<String> reasons = new ArrayList<>();
         if (request.cpu() > 0 && pool.cpu() - placed * request.cpu() + 1e-9 < request.cpu()) {

@@ -11,8 +11,6 @@ import static io.headroom.planner.scenario.ValueKind.WHOLE_NUMBER;
 import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.Schedule;
-import io.headroom.planner.cluster.NodePool;
-import io.headroom.planner.scenario.Node.ListNode;
 import io.headroom.planner.traffic.Traffic;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +32,7 @@ import java.util.Set;
  *
  * <p>Top level: {@code name} (required), {@code seed} (default 1), {@code service} (required),
  * {@code autoscaler} (default azureml with its defaults), {@code cluster} (optional: without it
- * capacity is unlimited; {@code nodePools} of {@code {name, count, cpu, memoryGb, gpu (0)}},
- * {@code schedulingTimeout} 5m), {@code traffic} (required), {@code slo} (optional:
+ * capacity is unlimited; {@link ClusterBinder}), {@code traffic} (required), {@code slo} (optional:
  * {@code max503Fraction} in [0, 1], {@code latency: {p50, p90, p99}}), {@code cost} (optional:
  * {@code perReplicaHour} &gt;= 0). Files a scenario names resolve against its directory.
  */
@@ -45,15 +42,6 @@ public final class ScenarioLoader {
     static final String HEADER_NAME = "[A-Za-z0-9!#$%&'*+.^_`|~-]+";
     /** A currency code or sign. */
     static final String CURRENCY = "[A-Za-z$€£¥]{1,8}";
-    private static final Keys POOL_KEYS = Keys.of(
-            required("name", TEXT, "the pool's name, unique"),
-            required("count", WHOLE_NUMBER, "nodes in the pool"),
-            required("cpu", NUMBER, "allocatable cores per node"),
-            required("memoryGb", NUMBER, "allocatable GB of memory per node"),
-            optional("gpu", WHOLE_NUMBER, "GPUs per node"));
-    private static final Keys CLUSTER_KEYS = Keys.of(
-            required("nodePools", new ValueKind.ListOf(new ValueKind.Nested(POOL_KEYS)), "the node pools, at least one"),
-            optional("schedulingTimeout", DURATION, "a Pending replica fails after this long"));
     private static final Keys LATENCY_KEYS = Keys.of(
             optional("p50", DURATION, "the largest acceptable median latency of answered requests"),
             optional("p90", DURATION, "the largest acceptable 90th percentile latency of answered requests"),
@@ -75,7 +63,7 @@ public final class ScenarioLoader {
             optional("seed", WHOLE_NUMBER, "the random seed: same seed, same output"),
             required("service", new ValueKind.Nested(ServiceBinder.KEYS), "the service behind the autoscaler"),
             optional("autoscaler", AutoscalerRegistry.POLICIES, "the autoscaler; default azureml with its defaults"),
-            optional("cluster", new ValueKind.Nested(CLUSTER_KEYS), "the nodes replicas are placed on; without it, no limit"),
+            optional("cluster", new ValueKind.Nested(ClusterBinder.KEYS), "the nodes replicas are placed on; without it, no limit"),
             required("traffic", new ValueKind.Nested(TrafficBinder.KEYS), "the offered load"),
             optional("slo", new ValueKind.Nested(SLO_KEYS), "service level objectives, each optional"),
             optional("cost", new ValueKind.Nested(COST_KEYS), "what a replica costs"),
@@ -111,7 +99,7 @@ public final class ScenarioLoader {
         Service bound = ServiceBinder.bind(s.required("service"), dir);
         AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"), bound);
         Service service = KnativeBinder.dataPath(autoscaler, bound, Section.of(s.required("service"), "service", ServiceBinder.KEYS));
-        Optional<Cluster> cluster = s.section("cluster", CLUSTER_KEYS).map(ScenarioLoader::cluster);
+        Optional<Cluster> cluster = s.section("cluster", ClusterBinder.KEYS).map(c -> ClusterBinder.bind(c, dir));
         Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir, limits);
         Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);
         Optional<Cost> cost = s.section("cost", COST_KEYS).map(ScenarioLoader::cost);
@@ -119,30 +107,6 @@ public final class ScenarioLoader {
         Schedule schedule = ScheduleBinder.bind(s.node("autoscaler"), autoscaler, traffic);
         return Section.build(() -> new Scenario(name, seed, service, autoscaler, cluster, traffic, slo, cost, request,
                 file.toString(), schedule), "", s.location());
-    }
-
-    private static Cluster cluster(Section s) {
-        ListNode list = Section.asList(s.required("nodePools"), s.path("nodePools"));
-        if (list.items().isEmpty()) {
-            throw Section.error(s.path("nodePools") + " must have at least one pool", "an empty list", list.location());
-        }
-        List<NodePool> pools = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < list.items().size(); i++) {
-            Section p = Section.of(list.items().get(i), s.path("nodePools") + "[" + i + "]", POOL_KEYS);
-            Node nameNode = p.required("name");
-            String name = Section.string(nameNode, p.path("name"));
-            if (name.isBlank() || !names.add(name)) {
-                throw Section.error(p.path("name") + " must be a unique, non-blank pool name", nameNode);
-            }
-            int count = p.intAtLeast("count", 0, 0);
-            double cpu = p.nonNegative("cpu", 0);
-            double memoryGb = p.nonNegative("memoryGb", 0);
-            int gpu = p.intAtLeast("gpu", 0, 0);
-            pools.add(Section.build(() -> new NodePool(name, count, cpu, memoryGb, gpu), p.path(), p.location()));
-        }
-        Duration timeout = s.positiveDuration("schedulingTimeout", Cluster.DEFAULT_SCHEDULING_TIMEOUT);
-        return Section.build(() -> new Cluster(pools, timeout), "cluster", s.location());
     }
 
     private static Slo slo(Section s) {

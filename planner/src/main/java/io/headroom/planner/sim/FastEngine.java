@@ -147,7 +147,7 @@ final class FastEngine {
             offered = Math.max(0, offered - offeredDepartures[ring]);
             busyDepartures[ring] = 0;
             offeredDepartures[ring] = 0;
-            scaling.promoteDue(t);
+            scaling.promoteDue(t, readyAt -> { }, recorder.log()::event);
             double started = drainBacklog(t, step);
             if (t > 0 && t % tickNanos == 0) {
                 scaling.tick(t, Math.round(heldBusy), Math.round(heldQueue), readyAt -> { }, recorder.log()::event);
@@ -168,7 +168,7 @@ final class FastEngine {
             step++;
         }
         scaling.bill(endNanos);
-        recorder.log().finish(scaling.replicaNanos(), scaling.peakReady());
+        recorder.log().finish(scaling.replicaNanos(), scaling.peakReady(), scaling.nodePools());
         return recorder;
     }
 

@@ -8,10 +8,12 @@ import java.util.SplittableRandom;
  * another error rate) leaves the others — above all the arrivals — unchanged.
  */
 public record RandomStreams(SplittableRandom arrivals, SplittableRandom serviceTimes, SplittableRandom errors,
-        SplittableRandom startups, SplittableRandom routing) {
+        SplittableRandom startups, SplittableRandom routing,
+        SplittableRandom nodes) {
     /** The streams of a run with {@code seed}; the emulated endpoint uses the same ones as the simulator. */
     public static RandomStreams of(long seed) {
         SplittableRandom root = new SplittableRandom(seed);
-        return new RandomStreams(root.split(), root.split(), root.split(), root.split(), root.split());
+        return new RandomStreams(root.split(), root.split(), root.split(), root.split(), root.split(),
+                root.split());
     }
 }

@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
  * Times are nanoseconds on the caller's clock. Driven by {@link RouterModel}.
  */
 public final class ReplicaSet {
-    private final long clusterCapacity;
+    private long clusterCapacity;
     private final DurationSampler startupTime;
     private final double startupFailureRate;
     private final SplittableRandom startupRandom;
@@ -201,6 +201,21 @@ public final class ReplicaSet {
             pendingSinceNanos = -1;
         }
         desired = target;
+    }
+
+    /**
+     * The cluster's nodes now hold {@code capacity} replicas (a node arrived or left); Pending
+     * replicas take any new room at once.
+     */
+    public void capacityChanged(long capacity, long nowNanos, LongConsumer onStarting) {
+        clusterCapacity = capacity;
+        while (pending > 0 && placed() < clusterCapacity) {
+            pending--;
+            startReplica(nowNanos, onStarting);
+        }
+        if (pending == 0) {
+            pendingSinceNanos = -1;
+        }
     }
 
     private void startReplica(long nowNanos, LongConsumer onStarting) {

@@ -282,14 +282,14 @@ public final class RouterModel {
         return queue.isEmpty() ? Long.MAX_VALUE : queue.peekArrival() + waitLimitNanos + 1;
     }
 
-    /** The earliest time a starting replica becomes ready, or {@link Long#MAX_VALUE}. */
+    /** The earliest time a starting replica becomes ready or a node event is due (see {@link NodeFleet}), or {@link Long#MAX_VALUE}. */
     public long nextReadyAtNanos() {
-        return replicas.nextReadyAtNanos();
+        return scaling.nextEventNanos();
     }
 
     /** Starting replicas whose startup has ended by now become ready, and the queue drains into them. */
     public int replicasDue(long nowNanos) {
-        int due = scaling.promoteDue(nowNanos);
+        int due = scaling.promoteDue(nowNanos, listener::replicaStarting, listener::event);
         if (due > 0) {
             if (perReplica != null) {
                 perReplica.resize(replicas.ready());
@@ -326,7 +326,7 @@ public final class RouterModel {
      */
     void closeRun(long nowNanos, RunLog log) {
         scaling.bill(nowNanos);
-        log.finish(scaling.replicaNanos(), scaling.peakReady());
+        log.finish(scaling.replicaNanos(), scaling.peakReady(), scaling.nodePools());
     }
 
     /** Requests waiting now: in the central queue, or in every replica's queue. */

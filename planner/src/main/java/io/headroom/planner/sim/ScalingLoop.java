@@ -10,6 +10,7 @@ import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.time.Clock;
 import io.headroom.planner.timeline.ReplicaSample;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
@@ -32,11 +33,11 @@ final class ScalingLoop {
     private final ReplicaSet replicas;
     private final MetricBuckets metrics;
     private final int concurrency;
-    private final long clusterCapacity;
+    private final NodeFleet nodes;
     private final long schedulingTimeoutNanos;
     private final Clock clock;
     private final Schedule schedule;
-    private final String schedulerMessage;
+    private final io.headroom.planner.cluster.Resources request;
     private final long endNanos;
     private ScalingDecision lastDecision;
     private boolean pendingReported;
@@ -49,8 +50,10 @@ final class ScalingLoop {
         Service s = scenario.service();
         this.policy = scenario.autoscaler().newPolicy();
         this.concurrency = s.concurrency();
-        this.clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(s.resources())).orElse(Long.MAX_VALUE);
-        this.schedulerMessage = scenario.cluster().map(c -> FitError.message(s.resources(), c.nodePools())).orElse("");
+        long clusterCapacity = scenario.cluster().map(c -> c.replicaCapacity(s.resources())).orElse(Long.MAX_VALUE);
+        this.request = s.resources();
+        this.nodes = scenario.cluster().map(c -> new NodeFleet(c, s.resources(), streams.nodes(), scenario.traffic().duration().toNanos()))
+                .orElse(null);
         this.clock = scenario.traffic().clock();
         this.schedule = scenario.schedule();
         this.schedulingTimeoutNanos = scenario.cluster().map(c -> c.schedulingTimeout().toNanos()).orElse(Long.MAX_VALUE);
@@ -60,6 +63,20 @@ final class ScalingLoop {
         this.lastDecision = new ScalingDecision(initial, initial, ScalingLimit.NONE);
         this.endNanos = scenario.traffic().duration().toNanos();
         this.peakReady = replicas.ready();
+        if (nodes != null) {
+            nodes.observe(0, replicas.placed());
+        }
+    }
+
+    /** The cluster's nodes, or null without a cluster. */
+    NodeFleet nodes() {
+        return nodes;
+    }
+
+    /** The next replica readiness or node event (scan, arrival, failure), or {@link Long#MAX_VALUE}. */
+    long nextEventNanos() {
+        long next = replicas.nextReadyAtNanos();
+        return nodes == null ? next : Math.min(next, nodes.nextEventNanos());
     }
 
     ReplicaSet replicas() {
@@ -84,8 +101,15 @@ final class ScalingLoop {
         return (long) replicas.ready() * concurrency;
     }
 
-    /** Starting replicas whose startup has ended by {@code nowNanos} become ready; how many did. */
-    int promoteDue(long nowNanos) {
+    /**
+     * Node events due by {@code nowNanos} run (Pending replicas take arriving nodes; {@code onStarting}
+     * hears each), then starting replicas whose startup has ended become ready; how many did.
+     */
+    int promoteDue(long nowNanos, LongConsumer onStarting, Events events) {
+        if (nodes != null && nodes.nextEventNanos() <= nowNanos) {
+            bill(nowNanos);
+            nodes.advance(nowNanos, replicas, onStarting, events);
+        }
         int due = replicas.promoteDue(nowNanos);
         if (due > 0) {
             metrics.readyChanged(nowNanos);
@@ -101,6 +125,9 @@ final class ScalingLoop {
             replicaNanos += (long) replicas.placed() * (until - billedUntilNanos);
             billedUntilNanos = until;
         }
+        if (nodes != null) {
+            nodes.bill(nowNanos);
+        }
     }
 
     /** Replica-nanoseconds billed so far. */
@@ -110,6 +137,11 @@ final class ScalingLoop {
 
     int peakReady() {
         return peakReady;
+    }
+
+    /** The node pools' report ({@link NodeFleet#report}); empty without a cluster. */
+    List<io.headroom.planner.timeline.PoolNodes> nodePools() {
+        return nodes == null ? List.of() : nodes.report();
     }
 
     /**
@@ -125,6 +157,9 @@ final class ScalingLoop {
         int crashLoopingBefore = replicas.crashLooping();
         replicas.scaleTo(lastDecision.desiredReplicas(), nowNanos, onStarting);
         metrics.readyChanged(nowNanos);
+        if (nodes != null) {
+            nodes.observe(nowNanos, replicas.placed());
+        }
         for (int i = crashLoopingBefore; i < replicas.crashLooping(); i++) {
             events.event(nowNanos, "CrashLoopBackOff", "a new replica's init() failed; it restarts with back-off and never becomes ready");
         }
@@ -134,7 +169,8 @@ final class ScalingLoop {
             pendingReported = true;
             events.event(nowNanos, "FailedScheduling", replicas.pending() + " replica(s) Pending since "
                     + clock.at(replicas.pendingSinceNanos() / SECOND) + ": Couldn't Schedule because the kubernetes cluster didn't have"
-                    + " available resources (its nodes hold " + clusterCapacity + " replicas): " + schedulerMessage);
+                    + " available resources (its nodes hold " + nodes.capacity() + " replicas): "
+                    + FitError.message(request, nodes.poolsNow()));
         }
     }
 
@@ -147,6 +183,6 @@ final class ScalingLoop {
     /** The replica side now, as a timeline row and {@code /metrics} show it. */
     ReplicaSample sample(long busy, long queued) {
         return new ReplicaSample(replicas.ready(), replicas.startingOnly() + replicas.crashLooping(), replicas.desired(), busy, queued,
-                replicas.pending(), replicas.crashLooping(), lastDecision.limitedByMax());
+                replicas.pending(), replicas.crashLooping(), lastDecision.limitedByMax(), nodes != null && nodes.nodeComing(replicas));
     }
 }

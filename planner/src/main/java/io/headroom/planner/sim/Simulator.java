@@ -6,6 +6,7 @@ import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.timeline.LatencySummary;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Slos;
+import io.headroom.planner.timeline.PoolNodes;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.Totals;
@@ -67,13 +68,18 @@ public final class Simulator {
         double replicaHours = log.replicaHours();
         Totals totals = Totals.of(rows);
         Double cost = scenario.cost().map(c -> c.perReplicaHour() * replicaHours).orElse(null);
+        for (PoolNodes pool : log.nodePools()) {
+            if (pool.cost() != null) {
+                cost = (cost == null ? 0 : cost) + pool.cost();
+            }
+        }
         List<Window> windows = Windows.find(rows, Windows.DEFAULT_MERGE_GAP_SECONDS);
         List<SloVerdict> verdicts = Slos.judge(scenario.slo(), totals.rejected503Fraction(), latency);
         long requests = totals.requests();
         Summary summary = new Summary(scenario.name(), "predicted", engine.id(), scenario.seed(), scenario.traffic().seconds(), totals,
                 queued, requests == 0 ? 0.0 : queueWaitNanos / 1e6 / requests, latency, replicaHours, cost, log.peakReady(),
                 verdicts, windows, LatencyWindows.of(scenario, rows), log.events(),
-                false);
+                false).withNodePools(log.nodePools());
         return new SimulationResult(summary, rows);
     }
 

@@ -1,5 +1,6 @@
 package io.headroom.planner.timeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -25,7 +26,8 @@ import java.util.List;
  *     after); null when unknown
  * @param latencyMs percentiles of the requests a replica served (ok, 504, 502), in ms
  * @param replicaHours hours of replicas running (starting or ready) over the run; null when unknown
- * @param cost replicaHours × cost per replica-hour; null without a cost
+ * @param cost replicaHours × cost per replica-hour, plus each priced node pool's node-hours × its costPerHour;
+ *     null when nothing is priced
  * @param peakReadyReplicas most replicas ready at once; null when unknown
  * @param sloMet all SLOs met; null when the scenario sets none
  * @param slo one verdict per objective
@@ -34,12 +36,32 @@ import java.util.List;
  *     (empty without a p99 objective; absent from summaries written before they existed)
  * @param events what else happened (FailedScheduling, CrashLoopBackOff, ...)
  * @param incomplete true when the run stopped before the end of its traffic
+ * @param nodePools per node pool: its nodes over time, node-hours and their cost; empty (and left out of
+ *     the JSON) when the pools are fixed and unpriced
  */
 public record Summary(String scenario, String kind, String engine, long seed, int durationSeconds, long requests, long ok,
         long rejected503, long timeout504, long error502, double rejected503Fraction, double timeout504Fraction,
         double error502Fraction, Long queued, Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
         Boolean sloMet, List<SloVerdict> slo, List<Window> windows, List<LatencyWindow> latencyWindows, List<RunEvent> events,
-        boolean incomplete) {
+        boolean incomplete, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PoolNodes> nodePools) {
+    /** A summary without node pools to report. */
+    public Summary(String scenario, String kind, String engine, long seed, int durationSeconds, long requests, long ok,
+            long rejected503, long timeout504, long error502, double rejected503Fraction, double timeout504Fraction,
+            double error502Fraction, Long queued, Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost,
+            Integer peakReadyReplicas, Boolean sloMet, List<SloVerdict> slo, List<Window> windows, List<LatencyWindow> latencyWindows,
+            List<RunEvent> events, boolean incomplete) {
+        this(scenario, kind, engine, seed, durationSeconds, requests, ok, rejected503, timeout504, error502, rejected503Fraction,
+                timeout504Fraction, error502Fraction, queued, meanQueueWaitMs, latencyMs, replicaHours, cost, peakReadyReplicas, sloMet,
+                slo, windows, latencyWindows, events, incomplete, List.of());
+    }
+
+    /** This summary with {@code pools} as its node pools. */
+    public Summary withNodePools(List<PoolNodes> pools) {
+        return new Summary(scenario, kind, engine, seed, durationSeconds, requests, ok, rejected503, timeout504, error502,
+                rejected503Fraction, timeout504Fraction, error502Fraction, queued, meanQueueWaitMs, latencyMs, replicaHours, cost,
+                peakReadyReplicas, sloMet, slo, windows, latencyWindows, events, incomplete, pools);
+    }
+
     /** A summary whose counts and fractions come from {@code totals} and whose verdict is all of {@code slo}. */
     public Summary(String scenario, String kind, String engine, long seed, int durationSeconds, Totals totals, Long queued,
             Double meanQueueWaitMs, LatencySummary latencyMs, Double replicaHours, Double cost, Integer peakReadyReplicas,
@@ -63,5 +85,6 @@ public record Summary(String scenario, String kind, String engine, long seed, in
         windows = List.copyOf(windows);
         latencyWindows = latencyWindows == null ? List.of() : List.copyOf(latencyWindows);
         events = List.copyOf(events);
+        nodePools = nodePools == null ? List.of() : List.copyOf(nodePools);
     }
 }

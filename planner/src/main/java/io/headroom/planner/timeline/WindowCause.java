@@ -8,8 +8,10 @@ public enum WindowCause {
     SCALE_UP_LAG("scale-up lag"),
     /** The autoscaler wanted more replicas than its maximum (or a static count) allows. */
     MAX_REPLICAS("max replicas"),
-    /** Replicas stayed Pending: no node had room for them. */
+    /** Replicas stayed Pending: no node had room for them, and none could come (pools at max, or fixed). */
     CLUSTER_FULL("cluster full"),
+    /** Replicas stayed Pending while the cluster autoscaler brought (or could bring) a node for them. */
+    NODE_PROVISIONING("node provisioning"),
     /** New replicas crash-looped and never became ready. */
     STARTUP_FAILURES("startup failures");
 
@@ -26,14 +28,14 @@ public enum WindowCause {
 
     /**
      * The cause of one second with 503s, from the facts of its replica sample: replicas Pending for want
-     * of a node → cluster full; else replicas still starting → scale-up lag (ready capacity is below
+     * of a node → node provisioning when a node is coming, else cluster full; else replicas still starting → scale-up lag (ready capacity is below
      * what was asked for, whatever the cap); else crash-looping replicas → startup failures; else the
      * autoscaler wanted more than its maximum → max replicas (the capped replicas are all ready and
      * still fall short); else scale-up lag (the autoscaler has not asked for enough yet).
      */
     public static WindowCause of(ReplicaSample s) {
         if (s.pending() > 0) {
-            return CLUSTER_FULL;
+            return s.nodeComing() ? NODE_PROVISIONING : CLUSTER_FULL;
         }
         if (s.starting() - s.crashLooping() > 0) {
             return SCALE_UP_LAG;
