@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Simulate a scenario: when do clients get 503s, and why.",
         description = {
-            "Runs a request-level discrete-event simulation of the scenario (or, with --engine fast, a time-stepped fluid model of it): arrivals that follow its traffic profile, the router queue with its wait limit (503), the scoring timeout (504), scoring errors (502), replica startup and failures, node capacity, and the autoscaler policy. Prints outcome counts and fractions, latency percentiles, replica-hours and cost, SLO verdicts, and the 503 windows with their cause (scale-up lag, max replicas, cluster full, startup failures).",
+            "Runs a request-level discrete-event simulation of the scenario (or, with --engine fast, a time-stepped fluid model of it): arrivals that follow its traffic profile, the router queue with its wait limit (503), the scoring timeout (504), scoring errors (502), replica startup and failures, node capacity (with cluster.autoscaler: nodes that arrive minutes later, placeholders), and the autoscaler policy. Prints outcome counts and fractions, latency percentiles, replica-hours and cost, each node pool's nodes over time and node-hours, SLO verdicts, and the 503 windows with their cause (scale-up lag, max replicas, node provisioning, cluster full, startup failures).",
             "",
             "Exits 4 when the scenario sets SLOs and the run misses one (with --runs: the first run).",
             ""},

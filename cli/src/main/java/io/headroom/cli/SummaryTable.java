@@ -3,16 +3,18 @@ package io.headroom.cli;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.RunSpread;
 import io.headroom.planner.timeline.LatencyWindow;
+import io.headroom.planner.timeline.PoolNodes;
 import io.headroom.planner.timeline.SloVerdict;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.Window;
 import io.headroom.planner.time.Clock;
 import io.headroom.planner.time.Durations;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a run's summary for people: outcomes, latency, replicas and cost, SLOs, windows, events. */
+/** Prints a run's summary for people: outcomes, latency, replicas, node pools and cost, SLOs, windows, events. */
 final class SummaryTable {
     private final PrintWriter out;
 
@@ -63,6 +65,9 @@ final class SummaryTable {
             line("  replicas   peak ready %d, %.2f replica-hours%s", s.peakReadyReplicas(), s.replicaHours(),
                     s.cost() == null ? "" : String.format(Locale.ROOT, ", cost %.2f", s.cost()));
         }
+        for (PoolNodes pool : s.nodePools()) {
+            printPool(pool, clock);
+        }
         if (!s.slo().isEmpty()) {
             out.println();
             printSlos("SLOs", s);
@@ -94,6 +99,30 @@ final class SummaryTable {
             if (s.events().size() > 10) {
                 line("    ... and %d more (see summary.json)", s.events().size() - 10);
             }
+        }
+    }
+
+    /** One node pool: its nodes at the start, at peak and at the end, node-hours and cost, then its node count over time. */
+    private void printPool(PoolNodes pool, Clock clock) {
+        List<PoolNodes.Step> steps = pool.nodes();
+        int start = steps.isEmpty() ? 0 : steps.get(0).ready();
+        int end = steps.isEmpty() ? 0 : steps.get(steps.size() - 1).ready();
+        line("  nodes      %s: %d at the start, peak %d, %d at the end (min %d, max %d); %.2f node-hours%s", pool.pool(), start,
+                pool.peakNodes(), end, pool.min(), pool.max(), pool.nodeHours(),
+                pool.cost() == null ? "" : String.format(Locale.ROOT, ", cost %.2f", pool.cost()));
+        if (steps.size() > 1) {
+            StringBuilder b = new StringBuilder();
+            int shown = 0;
+            for (PoolNodes.Step st : steps) {
+                if (shown == 12) {
+                    b.append(" ... (").append(steps.size() - shown).append(" more in summary.json)");
+                    break;
+                }
+                b.append(shown == 0 ? "" : ", ").append(clock.at(st.second())).append(' ').append(st.ready())
+                        .append(st.provisioning() > 0 ? "+" + st.provisioning() + " coming" : "");
+                shown++;
+            }
+            line("             over time: %s", b);
         }
     }
 

@@ -98,7 +98,20 @@ final class InputsSection {
             for (NodePool p : c.nodePools()) {
                 row(out, "node pool " + p.name(), String.format(Locale.ROOT, "%d nodes × (%s CPU, %s GB, %d GPU), %d replicas per node",
                         p.count(), Format.significant(p.cpu()), Format.significant(p.memoryGb()), p.gpu(),
-                        p.replicasPerNode(s.resources())));
+                        p.replicasPerNode(s.resources()))
+                        + (c.nodesChange() && p.autoscaled() ? String.format(Locale.ROOT, "; autoscaled %d–%d, a new node takes %s",
+                                p.min(), p.max(), p.provisioning().map(Format::distribution).orElse("—")) : "")
+                        + (p.costPerHour() > 0 ? "; " + Format.significant(p.costPerHour()) + " per node-hour" : ""));
+            }
+            c.autoscaler().ifPresent(a -> row(out, "cluster autoscaler", String.format(Locale.ROOT,
+                    "scan %s, pending age 2 s (30 s for GPU pods), node provision limit %s, scale-down after %s unneeded"
+                            + " (not within %s of a scale-up, below %s utilization), expander %s",
+                    Format.duration(a.scanInterval()), Format.duration(a.maxNodeProvisionTime()), Format.duration(a.scaleDownUnneededTime()),
+                    Format.duration(a.scaleDownDelayAfterAdd()), Format.significant(a.scaleDownUtilizationThreshold()),
+                    a.expander().label())));
+            if (c.placeholders().replicas() > 0) {
+                row(out, "placeholders", c.placeholders().replicas() + " pause pods at priority " + c.placeholders().priority()
+                        + (c.placeholders().triggerScaleUp() ? " (evicted ones ask for nodes)" : " (expendable: they never ask for nodes)"));
             }
             row(out, "replicas the cluster holds", Format.count(c.replicaCapacity(s.resources())));
             row(out, "scheduling timeout", Format.duration(c.schedulingTimeout()));

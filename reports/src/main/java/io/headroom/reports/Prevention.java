@@ -106,12 +106,33 @@ final class Prevention {
                 return raiseCap + Math.max(needed, max + 1) + " (now " + max + ")" + forRate;
             case CLUSTER_FULL:
                 return moreNodes(needed, sc) + forRate;
+            case NODE_PROVISIONING:
+                return nodesSooner(needed, sc) + forRate;
             case STARTUP_FAILURES:
                 return "fix init() failures (CrashLoopBackOff): " + Format.percent(sc.service().startupFailureRate())
                         + " of new replicas never become ready";
             default:
                 throw new IllegalStateException("unknown cause " + w.cause());
         }
+    }
+
+    /** Pending replicas waited for nodes that were coming: hold the room before the step instead. */
+    private static String nodesSooner(int needed, Scenario sc) {
+        Cluster c = sc.cluster().orElseThrow();
+        long holds = c.replicaCapacity(sc.service().resources());
+        long missing = Math.max(1, needed - holds);
+        StringBuilder b = new StringBuilder("room before the step, not a node after it: cluster.placeholders {replicas: " + missing
+                + "} (pause pods the step's replicas preempt at once)");
+        for (NodePool p : c.nodePools()) {
+            int perNode = p.replicasPerNode(sc.service().resources());
+            if (p.autoscaled() && perNode > 0) {
+                long nodes = Math.min(p.max(), p.count() + (missing + perNode - 1) / perNode);
+                b.append(", or pool ").append(p.name()).append(" min ").append(nodes).append(" (now ").append(p.min()).append(')');
+                p.provisioning().ifPresent(d -> b.append("; a node takes ").append(Format.distribution(d)));
+                break;
+            }
+        }
+        return b.toString();
     }
 
     private static String moreNodes(int needed, Scenario sc) {

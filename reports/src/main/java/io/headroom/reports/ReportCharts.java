@@ -5,7 +5,9 @@ import io.headroom.planner.time.Durations;
 import io.headroom.planner.timeline.Summary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.Window;
+import io.headroom.planner.timeline.PoolNodes;
 import io.headroom.reports.chart.ChartPng;
+import io.headroom.reports.chart.NodeCharts;
 import io.headroom.reports.chart.TimelineCharts;
 import java.util.List;
 
@@ -30,7 +32,7 @@ final class ReportCharts {
         String windowText = windows.isEmpty() ? "no seconds with 503s"
                 : windows.size() + (windows.size() == 1 ? " window" : " windows") + " with 503s shaded, the first from "
                         + in.clock().at(windows.get(0).startSecond()) + " to " + in.clock().at(windows.get(0).endSecond());
-        return List.of(
+        List<RenderedChart> out = new java.util.ArrayList<>(List.of(
                 new RenderedChart("traffic-capacity",
                         "Line chart of offered requests per second against the requests per second the ready replicas can serve, "
                                 + span + "; peak " + peakArrivals + " requests in one second; " + windowText + "." + notes,
@@ -53,6 +55,19 @@ final class ReportCharts {
                                 + p.rejected503() + " got 503, " + p.timeout504() + " got 504, " + p.error502() + " got 502."
                                 + notes,
                         "Outcomes per second, counted in the second the request was sent." + notes,
-                        ChartPng.render(charts.outcomes())));
+                        ChartPng.render(charts.outcomes()))));
+        if (!p.nodePools().isEmpty()) {
+            StringBuilder alt = new StringBuilder("Step chart of Ready nodes per node pool " + span);
+            for (PoolNodes pool : p.nodePools()) {
+                alt.append("; ").append(pool.pool()).append(": peak ").append(pool.peakNodes()).append(" nodes, ")
+                        .append(Format.fixed(pool.nodeHours(), 2)).append(" node-hours")
+                        .append(pool.cost() == null ? "" : ", cost " + Format.fixed(pool.cost(), 2));
+            }
+            out.add(new RenderedChart("nodes", alt + ".",
+                    "Nodes per pool: Ready nodes solid; dashed adds the nodes the cluster autoscaler has requested that are not"
+                            + " Ready yet. Nodes are billed from their request to their removal.",
+                    ChartPng.render(NodeCharts.nodes(p.nodePools(), sc.traffic().seconds(), in.clock()))));
+        }
+        return List.copyOf(out);
     }
 }

@@ -108,6 +108,9 @@ final class Reasons {
         if (cause == WindowCause.CLUSTER_FULL) {
             return "replicas stay Pending: the cluster holds " + bounds.capacity(e.config().nodes());
         }
+        if (cause == WindowCause.NODE_PROVISIONING) {
+            return "replicas stay Pending while the cluster autoscaler brings nodes";
+        }
         if (cause == WindowCause.STARTUP_FAILURES) {
             return "new replicas crash-loop";
         }
