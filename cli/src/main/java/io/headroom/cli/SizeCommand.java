@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "  replicas = ceil(rps * latency / utilization / concurrency),",
             "then checks it with queueing theory, treating the replicas' concurrency slots as the servers of one queue fed by Poisson arrivals: the offered load (Erlangs), utilization, the Erlang C probability of waiting, the mean and p99 router queue wait and the fraction of requests rejected with 503 because they would wait longer than --max-wait (M/M/c+D, Boots & Tijms 1999, with the Allen-Cunneen scaling for the service time's spread, --cv or --p99). No request waits longer than --max-wait, so neither does the p99.",
             "",
-            "With --slo-503 and/or --slo-p99 it finds the smallest replica count that meets them and says which one binds. With --node-pool it places the recommended count (the SLO count if an SLO is given) on the node pools, filled in order, and prints kube-scheduler's message when they do not fit.",
+            "With --slo-503 and/or --slo-p99 it finds the smallest replica count that meets them and says which one binds. With --node-pool it places the recommended count (the SLO count if an SLO is given) on the node pools, filled in order, and prints kube-scheduler's message when they do not fit; for a pool with a MAX, the nodes the peak needs and how long the cluster autoscaler's scale-up from COUNT takes.",
             ""},
         footer = {"",
             "Examples:",
@@ -103,7 +103,9 @@ final class SizeCommand implements Callable<Integer> {
     @Option(names = "--node-pool", paramLabel = "POOL", converter = NodePoolConverter.class,
             description = "A node pool as " + NodePoolConverter.FORMAT + ": name, node count, and allocatable CPU cores,"
                     + " memory GB and GPUs per node,"
-                    + " e.g. gpu:3:6:56:1. Repeat for several pools; they are filled in the order given.")
+                    + " e.g. gpu:3:6:56:1. Add MAX for a pool the cluster autoscaler grows and PROVISIONING for how long a new"
+                    + " node takes (gpu:3:6:56:1:12:5m): size then says how many nodes the peak needs and how long the scale-up"
+                    + " takes. Repeat for several pools; they are filled in the order given.")
     List<NodePool> nodePools = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.headroom.planner.cluster.ClusterFit;
+import io.headroom.planner.cluster.NodeAutoscaler;
 import io.headroom.planner.cluster.PoolFit;
+import io.headroom.planner.cluster.ScaleUpPlan;
 import io.headroom.planner.sizing.QueueingCheck;
 import io.headroom.planner.sizing.SizingQuery;
 import io.headroom.planner.sizing.SizingResult;
@@ -38,7 +40,7 @@ final class SizeJson {
         root.put("sloReplicas", result.sloReplicas());
         root.putAll(check(result.atReplicas()));
         root.put("atSloReplicas", result.atSloReplicas() == null ? null : check(result.atSloReplicas()));
-        root.put("nodes", result.nodes() == null ? null : nodes(result.nodes()));
+        root.put("nodes", result.nodes() == null ? null : nodes(result.nodes(), result.query()));
         root.put("inputs", inputs(result.query(), p99));
         root.put("explanation", result.explanation());
         return MAPPER.writeValueAsString(root);
@@ -56,7 +58,7 @@ final class SizeJson {
         return m;
     }
 
-    private static Map<String, Object> nodes(ClusterFit fit) {
+    private static Map<String, Object> nodes(ClusterFit fit, SizingQuery q) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("replicas", fit.replicas());
         m.put("fits", fit.fits());
@@ -64,6 +66,25 @@ final class SizeJson {
         m.put("schedulerMessage", fit.schedulerMessage());
         List<Map<String, Object>> pools = fit.pools().stream().map(SizeJson::pool).toList();
         m.put("pools", pools);
+        List<ScaleUpPlan> plans = ScaleUpPlan.of(q.resources(), q.nodePools(), fit.replicas(), NodeAutoscaler.DEFAULT_SCAN_INTERVAL);
+        if (!plans.isEmpty()) {
+            m.put("scaleUps", plans.stream().map(SizeJson::scaleUp).toList());
+        }
+        return m;
+    }
+
+    /** An autoscaled pool's scale-up for the peak: nodes, and seconds from the first Pending replica. */
+    private static Map<String, Object> scaleUp(ScaleUpPlan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pool", p.pool().name());
+        m.put("max", p.pool().max());
+        m.put("nodesNow", p.nodesNow());
+        m.put("nodesAtPeak", p.nodesAtPeak());
+        m.put("nodesAdded", p.nodesAdded());
+        m.put("fitsAtMax", p.fits());
+        m.put("askedAfterSecondsMin", p.waitMin().toMillis() / 1000.0);
+        m.put("askedAfterSecondsMax", p.waitMax().toMillis() / 1000.0);
+        m.put("provisioningSeconds", p.provisioning().map(d -> d.mean().toMillis() / 1000.0).orElse(null));
         return m;
     }
 

@@ -1,7 +1,9 @@
 package io.headroom.cli;
 
 import io.headroom.planner.cluster.ClusterFit;
+import io.headroom.planner.cluster.NodeAutoscaler;
 import io.headroom.planner.cluster.PoolFit;
+import io.headroom.planner.cluster.ScaleUpPlan;
 import io.headroom.planner.sizing.HumanFormat;
 import io.headroom.planner.sizing.QueueingCheck;
 import io.headroom.planner.sizing.SizingQuery;
@@ -79,7 +81,27 @@ final class SizeTable {
         if (fit.schedulerMessage() != null) {
             out.append("scheduler: ").append(fit.schedulerMessage()).append(System.lineSeparator());
         }
+        for (ScaleUpPlan plan : ScaleUpPlan.of(q.resources(), q.nodePools(), fit.replicas(), NodeAutoscaler.DEFAULT_SCAN_INTERVAL)) {
+            out.append(scaleUp(plan)).append(System.lineSeparator());
+        }
         return out.toString();
+    }
+
+    /** One autoscaled pool: the nodes the peak needs and how long a scale-up from the count takes. */
+    private static String scaleUp(ScaleUpPlan p) {
+        String pool = "pool " + p.pool().name() + " (max " + p.pool().max() + "): ";
+        if (p.nodesAdded() == 0) {
+            return pool + "the peak needs " + p.nodesAtPeak() + " nodes, no more than its " + p.nodesNow() + "; no scale-up";
+        }
+        String wait = Durations.format(p.waitMin()) + " to " + Durations.format(p.waitMax());
+        String ready = p.provisioning().map(d -> ", and the nodes are Ready " + Durations.format(d.mean())
+                + " later: about " + Durations.format(p.waitMin().plus(d.mean())) + " to " + Durations.format(p.waitMax().plus(d.mean()))
+                + " after the first Pending replica, before the replicas' own startup").orElse(
+                        "; then each node's provisioning time (give it as the 7th field, e.g. :5m; GPU nodes measure 3-8 min)");
+        return pool + "the peak needs " + p.nodesAtPeak() + " nodes" + (p.fits() ? "" : " (and still does not fit at max)")
+                + ", a scale-up of " + p.nodesAdded() + " from " + p.nodesNow() + ": the cluster autoscaler asks " + wait
+                + " after the first replica goes Pending (it waits for a Pending age of " + Durations.format(p.waitMin())
+                + ", then its next 10s scan)" + ready;
     }
 
     private static <T> String[] row(String label, List<T> values, Function<T, String> cell) {

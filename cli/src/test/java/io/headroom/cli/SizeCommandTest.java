@@ -70,6 +70,27 @@ class SizeCommandTest {
         assertEquals(1, nodes.get("pools").get(0).get("replicasPerNode").asInt());
     }
 
+    /**
+     * 10 rps of 500 ms at 0.7 is ceil(5 / 0.7) = 8 replicas, one GPU node each: a pool of 3 that may grow
+     * to 12 needs 8 at peak, a scale-up of 5, asked 30-40 s after the first Pending GPU replica (30 s
+     * Pending age, then the next 10 s scan) and Ready 5 min after that.
+     */
+    @Test
+    void aPoolWithAMaxSaysTheNodesThePeakNeedsAndHowLongTheScaleUpTakes() throws Exception {
+        Run r = run("--rps", "10", "--latency", "500ms", "--cpu", "4", "--memory-gb", "24", "--gpu", "1", "--node-pool",
+                "gpu:3:6:56:1:12:5m");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("pool gpu (max 12): the peak needs 8 nodes, a scale-up of 5 from 3: the cluster autoscaler asks 30s"
+                + " to 40s after the first replica goes Pending"), r.out());
+        assertTrue(r.out().contains("about 5m30s to 5m40s after the first Pending replica"), r.out());
+        JsonNode up = new ObjectMapper().readTree(run("--rps", "10", "--latency", "500ms", "--gpu", "1", "--node-pool",
+                "gpu:3:6:56:1:12:5m", "--format", "json").out()).get("nodes").get("scaleUps").get(0);
+        assertEquals(8, up.get("nodesAtPeak").asInt());
+        assertEquals(5, up.get("nodesAdded").asInt());
+        assertEquals(30.0, up.get("askedAfterSecondsMin").asDouble(), 0);
+        assertEquals(300.0, up.get("provisioningSeconds").asDouble(), 0);
+    }
+
     @Test
     void anOverloadedQueueWaitsTheMaxWaitAtP99NotLonger() throws Exception {
         Run json = run("--rps", "20", "--latency", "10s", "--utilization", "1", "--format", "json");
@@ -103,7 +124,7 @@ class SizeCommandTest {
         "--rps 20 --latency 10_parsecs | '10 parsecs'",
         "--latency 10s | Missing required option: '--rps",
         "--rps 20 --latency 10s --node-pool gpu:x:6:56:1 | COUNT must be a whole number >= 0 but was 'x'",
-        "--rps 20 --latency 10s --node-pool gpu:3:6 | expected 5 fields",
+        "--rps 20 --latency 10s --node-pool gpu:3:6 | expected 5 to 7 fields",
         "--rps 20 --latency 10s --slo-503 1 | --slo-503 must be a fraction in [0, 1)",
         "--rps 20 --latency 0s | --latency must be > 0",
         "--rps 20 --latency 10s --concurrency 0 | --concurrency must be >= 1",
