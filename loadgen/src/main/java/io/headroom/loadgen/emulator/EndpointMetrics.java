@@ -15,26 +15,27 @@ import io.headroom.planner.timeline.ReplicaSample;
  * @param pending replicas waiting for a node with room
  * @param crashLooping replicas whose startup failed and that will never become ready
  * @param limitedByMax whether the autoscaler wanted more than its maximum at its last decision
+ * @param nodeComing whether the Pending replicas wait for a node the cluster autoscaler brings (or can bring)
  * @param served requests answered 200
  * @param rejected503 requests answered 503 (no slot and no queue, queue wait limit, queue or connection cap)
  * @param timeout504 requests answered 504 (service time longer than the scoring timeout)
  * @param error502 requests answered 502 (the scoring function failed)
  */
 public record EndpointMetrics(long uptimeMillis, int ready, int starting, int desired, long busySlots, long queueLength,
-        int pending, int crashLooping, boolean limitedByMax, long served, long rejected503, long timeout504,
+        int pending, int crashLooping, boolean limitedByMax, boolean nodeComing, long served, long rejected503, long timeout504,
         long error502) {
 
     /** The metrics of a router whose replica side is {@code sample}. */
     public static EndpointMetrics of(long uptimeMillis, ReplicaSample sample, long served, long rejected503, long timeout504,
             long error502) {
         return new EndpointMetrics(uptimeMillis, sample.ready(), sample.starting(), sample.desired(), sample.busySlots(),
-                sample.queueLength(), sample.pending(), sample.crashLooping(), sample.limitedByMax(), served, rejected503, timeout504,
+                sample.queueLength(), sample.pending(), sample.crashLooping(), sample.limitedByMax(), sample.nodeComing(), served, rejected503, timeout504,
                 error502);
     }
 
     /** The replica side, as a timeline row holds it. */
     public ReplicaSample replicaSample() {
-        return new ReplicaSample(ready, starting, desired, busySlots, queueLength, pending, crashLooping, limitedByMax);
+        return new ReplicaSample(ready, starting, desired, busySlots, queueLength, pending, crashLooping, limitedByMax, nodeComing);
     }
 
     /** Requests answered so far. */
@@ -53,6 +54,7 @@ public record EndpointMetrics(long uptimeMillis, int ready, int starting, int de
                 + ",\"pending\":" + pending
                 + ",\"crashLooping\":" + crashLooping
                 + ",\"limitedByMax\":" + limitedByMax
+                + ",\"nodeComing\":" + nodeComing
                 + ",\"served\":" + served
                 + ",\"rejected503\":" + rejected503
                 + ",\"timeout504\":" + timeout504

@@ -130,7 +130,7 @@ final class MetricsPoller implements AutoCloseable {
             }
             return Read.of(new ReplicaSample(m.path("ready").asInt(), m.path("starting").asInt(), m.path("desired").asInt(),
                     m.path("busySlots").asLong(), m.path("queueLength").asLong(), m.path("pending").asInt(),
-                    m.path("crashLooping").asInt(), m.path("limitedByMax").asBoolean()));
+                    m.path("crashLooping").asInt(), m.path("limitedByMax").asBoolean(), m.path("nodeComing").asBoolean(false)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new Read(null, true, "not JSON");
         } catch (IOException | RuntimeException e) {

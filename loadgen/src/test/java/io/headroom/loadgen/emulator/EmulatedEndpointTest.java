@@ -189,7 +189,7 @@ class EmulatedEndpointTest {
             assertEquals(200, answer.status());
             JsonNode json = new ObjectMapper().readTree(answer.body());
             List<String> fields = List.of("uptimeMillis", "ready", "starting", "desired", "busySlots", "queueLength", "pending",
-                    "crashLooping", "limitedByMax", "served", "rejected503", "timeout504", "error502");
+                    "crashLooping", "limitedByMax", "nodeComing", "served", "rejected503", "timeout504", "error502");
             assertEquals(fields, iterate(json.fieldNames()));
             assertEquals(2, json.get("ready").asInt());
             assertEquals(2, json.get("desired").asInt());

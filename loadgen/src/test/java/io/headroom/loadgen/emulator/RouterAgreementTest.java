@@ -100,6 +100,20 @@ class RouterAgreementTest {
             """;
     private static final String SLOWED_BALANCED = SLOWED.replace("name: slowed", "name: slowed balanced")
             .replace("startup: 5s}", "startup: 5s, routing: least-in-flight}");
+    /** The cluster autoscaler: GPU replicas Pending for nodes that arrive after a lognormal time, a placeholder, scale-down. */
+    private static final String NODES = """
+            name: nodes
+            seed: 8
+            service: {serviceTime: {distribution: exponential, mean: 400ms}, startup: 10s, resources: {cpu: 2, memoryGb: 8, gpu: 1}}
+            autoscaler: {policy: azureml, minReplicas: 2, maxReplicas: 20, scaleDownDelay: 20s}
+            cluster:
+              nodePools:
+                - {name: gpu, count: 3, min: 2, max: 10, cpu: 6, memoryGb: 56, gpu: 1, costPerHour: 3,
+                   provisioning: {distribution: lognormal, mean: 40s, cv: 0.4}}
+              autoscaler: {scanInterval: 10s, maxNodeProvisionTime: 50s, scaleDownUnneededTime: 30s, scaleDownDelayAfterAdd: 20s}
+              placeholders: {replicas: 1}
+            traffic: {duration: 3m, profile: [{at: 0s, rps: 3}, {at: 30s, rps: 15}, {at: 100s, rps: 2}]}
+            """;
     private static final String FIXED = """
             name: static overload
             seed: 3
@@ -110,7 +124,7 @@ class RouterAgreementTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"validate-spike", "every-rule", "no-queue", "hpa", "balanced", "knative", "static", "slowed",
-        "slowed-balanced"})
+        "slowed-balanced", "nodes"})
     void theEndpointsRouterAndTheSimulatorGiveTheSameOutcomeEverySecond(String name) throws IOException {
         Scenario scenario = scenario(name);
         List<TimelineRow> predicted = Simulator.run(scenario).timeline();
@@ -147,6 +161,7 @@ class RouterAgreementTest {
             case "knative" -> KNATIVE;
             case "slowed" -> SLOWED;
             case "slowed-balanced" -> SLOWED_BALANCED;
+            case "nodes" -> NODES;
             default -> FIXED;
         });
         return ScenarioLoader.load(file);
