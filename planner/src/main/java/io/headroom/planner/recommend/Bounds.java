@@ -18,7 +18,8 @@ import java.util.Map;
  * that many replicas carries the peak with no scaling at all, so it is where an upward search for
  * minReplicas starts. Replicas are capped at {@value #CAP_FACTOR}× the need at the current target
  * (and never below the current max); nodes at {@value #CAP_FACTOR}× the current count of the pool
- * the search grows: the last pool in which one node holds a replica (pools fill in order).
+ * the search grows: the last pool in which one node holds a replica (pools fill in order). A pool the
+ * cluster autoscaler resizes holds what its max holds; its setting searched is its min.
  *
  * @param peakRps the traffic's highest rate
  * @param currentTarget the target the need at the cap is computed for (azureml's, or 0.7 for static)
@@ -79,8 +80,14 @@ record Bounds(double peakRps, double currentTarget, int replicaCap, String growP
             return Long.MAX_VALUE;
         }
         Resources request = scenario.service().resources();
-        return scenario.cluster().orElseThrow().nodePools().stream()
-                .mapToLong(p -> (long) nodes.getOrDefault(p.name(), p.count()) * p.replicasPerNode(request)).sum();
+        io.headroom.planner.scenario.Cluster cluster = scenario.cluster().orElseThrow();
+        return cluster.nodePools().stream()
+                .mapToLong(p -> (long) reach(cluster, p, nodes.getOrDefault(p.name(), p.count())) * p.replicasPerNode(request)).sum();
+    }
+
+    /** The most nodes {@code pool} reaches with {@code nodes} as its setting: its max when the cluster autoscaler resizes it (nodes is its min). */
+    private static int reach(io.headroom.planner.scenario.Cluster cluster, NodePool pool, int nodes) {
+        return Config.autoscaled(cluster, pool) ? Math.max(nodes, pool.max()) : nodes;
     }
 
     /** Nodes of the grow pool that hold {@code replicas} (with the other pools as in {@code config}), within [its count there, the cap]. */

@@ -8,6 +8,7 @@ import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.Schedule;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
+import io.headroom.planner.cluster.Placeholders;
 import io.headroom.planner.scenario.Cluster;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -33,9 +34,11 @@ import java.util.Optional;
  * @param scale how {@code targetUtilization} reads as the policy's own setting
  * @param tuning the policy's own knobs (an hpa's behavior, Knative's burst capacity and stable window); null for others
  * @param floors scheduled floors added to the scenario's own {@code autoscaler.schedule}; {@link Schedule#NONE} for none
+ * @param placeholders the cluster's placeholder pods ({@code cluster.placeholders.replicas}); 0 without a cluster
+ * @param minPools the pools whose entry in {@code nodes} is their min, as the cluster autoscaler resizes them
  */
 public record Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale,
-        Tuning tuning, Schedule floors) {
+        Tuning tuning, Schedule floors, int placeholders, java.util.Set<String> minPools) {
     /**
      * A policy's target setting as a function of slot utilization u: {@code u × perUtilization + offset},
      * named as in the scenario file.
@@ -53,6 +56,12 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
     /** A configuration whose target is azureml's utilization. */
     public Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes) {
         this(minReplicas, maxReplicas, targetUtilization, nodes, TargetScale.UTILIZATION, null);
+    }
+
+    /** A configuration without placeholders. */
+    public Config(int minReplicas, int maxReplicas, Double targetUtilization, Map<String, Integer> nodes, TargetScale scale,
+            Tuning tuning, Schedule floors) {
+        this(minReplicas, maxReplicas, targetUtilization, nodes, scale, tuning, floors, 0, java.util.Set.of());
     }
 
     /** A configuration without added scheduled floors. */
@@ -80,10 +89,27 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
         if (nodes != null && nodes.values().stream().anyMatch(n -> n == null || n < 0)) {
             throw new IllegalArgumentException("node counts must be >= 0 but were " + nodes);
         }
+        minPools = java.util.Set.copyOf(minPools);
+        if (placeholders < 0) {
+            throw new IllegalArgumentException("placeholders must be >= 0 but were " + placeholders);
+        }
+    }
+
+    /** The same settings with {@code count} placeholder pods. */
+    public Config withPlaceholders(int count) {
+        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, tuning, floors, count, minPools);
     }
 
     /** The configuration a scenario already has. */
     public static Config of(Scenario scenario) {
+        int placeholders = scenario.cluster().map(c -> c.placeholders().replicas()).orElse(0);
+        java.util.Set<String> mins = scenario.cluster().map(c -> c.nodePools().stream().filter(p -> autoscaled(c, p)).map(NodePool::name)
+                .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+        Config c = policyOf(scenario);
+        return new Config(c.minReplicas, c.maxReplicas, c.targetUtilization, c.nodes, c.scale, c.tuning, c.floors, placeholders, mins);
+    }
+
+    private static Config policyOf(Scenario scenario) {
         AutoscalerSpec a = scenario.autoscaler();
         Map<String, Integer> nodes = scenario.cluster().map(Config::nodesOf).orElse(null);
         return a.match(new AutoscalerSpec.Cases<Config>() {
@@ -128,10 +154,16 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
                 Durations.seconds(service.serviceTime().mean()), service.resources().cpu(), service.cpuUsage());
     }
 
+    /** Per pool: its node count, or for a pool the cluster autoscaler resizes, its min (the nodes it never goes below). */
     private static Map<String, Integer> nodesOf(Cluster cluster) {
         Map<String, Integer> nodes = new LinkedHashMap<>();
-        cluster.nodePools().forEach(p -> nodes.put(p.name(), p.count()));
+        cluster.nodePools().forEach(p -> nodes.put(p.name(), autoscaled(cluster, p) ? p.min() : p.count()));
         return nodes;
+    }
+
+    /** Whether the cluster autoscaler resizes {@code pool}: then a config's node count for it is its min. */
+    static boolean autoscaled(Cluster cluster, NodePool pool) {
+        return cluster.autoscaler().isPresent() && pool.autoscaled();
     }
 
     /** True for a static policy (a replica count, no target). */
@@ -140,27 +172,27 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
     }
 
     public Config withMin(int min) {
-        return isStatic() ? new Config(min, min, null, nodes, scale, tuning, floors)
-                : new Config(min, Math.max(min, maxReplicas), targetUtilization, nodes, scale, tuning, floors);
+        return isStatic() ? new Config(min, min, null, nodes, scale, tuning, floors, placeholders, minPools)
+                : new Config(min, Math.max(min, maxReplicas), targetUtilization, nodes, scale, tuning, floors, placeholders, minPools);
     }
 
     public Config withMax(int max) {
-        return new Config(Math.min(minReplicas, max), max, targetUtilization, nodes, scale, tuning, floors);
+        return new Config(Math.min(minReplicas, max), max, targetUtilization, nodes, scale, tuning, floors, placeholders, minPools);
     }
 
     public Config withTarget(double target) {
-        return new Config(minReplicas, maxReplicas, target, nodes, scale, tuning, floors);
+        return new Config(minReplicas, maxReplicas, target, nodes, scale, tuning, floors, placeholders, minPools);
     }
 
     /** The same settings with the policy's own knobs set to {@code newTuning}. */
     Config withTuning(Tuning newTuning) {
-        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, newTuning, floors);
+        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, newTuning, floors, placeholders, minPools);
     }
 
     public Config withNodes(String pool, int count) {
         Map<String, Integer> changed = new LinkedHashMap<>(nodes);
         changed.put(pool, count);
-        return new Config(minReplicas, maxReplicas, targetUtilization, changed, scale, tuning, floors);
+        return new Config(minReplicas, maxReplicas, targetUtilization, changed, scale, tuning, floors, placeholders, minPools);
     }
 
     /**
@@ -183,7 +215,7 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
 
     /** The same settings with {@code added} as the scheduled floors on top of the scenario's own. */
     public Config withFloors(Schedule added) {
-        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, tuning, added);
+        return new Config(minReplicas, maxReplicas, targetUtilization, nodes, scale, tuning, added, placeholders, minPools);
     }
 
     /** {@code scenario} with these settings (its policy and delays, service and traffic unchanged; the run starts at minReplicas). */
@@ -211,12 +243,39 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
                 return tuning instanceof KnativeTuning t ? t.applyTo(bounded) : bounded;
             }
         });
-        Optional<Cluster> cluster = scenario.cluster().map(c -> new Cluster(c.nodePools().stream()
-                .map(p -> new NodePool(p.name(), nodes.getOrDefault(p.name(), p.count()), p.cpu(), p.memoryGb(), p.gpu()))
-                .toList(), c.schedulingTimeout()));
+        Optional<Cluster> cluster = scenario.cluster().map(c -> c.withPools(c.nodePools().stream()
+                .map(p -> {
+                    Integer n = nodes.get(p.name());
+                    return n == null ? p : autoscaled(c, p) ? p.withMin(n) : p.withCount(n);
+                })
+                .toList()).withPlaceholders(new Placeholders(placeholders, c.placeholders().priority())));
+        if (cluster.isPresent() && placeholders != scenario.cluster().orElseThrow().placeholders().replicas()) {
+            cluster = Optional.of(withRoomForPlaceholders(cluster.get(), scenario.service().resources()));
+        }
         List<Schedule.Floor> all = new ArrayList<>(scenario.schedule().floors());
         all.addAll(floors.floors());
         return scenario.with(spec, cluster, new Schedule(all));
+    }
+
+    /**
+     * {@code cluster} as it stands once its placeholders have had their nodes: the first resized pool that fits a replica
+     * starts with room for minReplicas plus the placeholders (up to its max), as the cluster autoscaler would have grown it
+     * for the Pending placeholders before the run.
+     */
+    private Cluster withRoomForPlaceholders(Cluster cluster, io.headroom.planner.cluster.Resources request) {
+        long room = cluster.replicaCapacity(request);
+        long wanted = (long) minReplicas + placeholders;
+        List<NodePool> pools = new ArrayList<>(cluster.nodePools());
+        for (int i = 0; i < pools.size() && room < wanted; i++) {
+            NodePool p = pools.get(i);
+            int perNode = p.replicasPerNode(request);
+            if (autoscaled(cluster, p) && perNode > 0) {
+                int count = (int) Math.min(p.max(), p.count() + (wanted - room + perNode - 1) / perNode);
+                room += (long) (count - p.count()) * perNode;
+                pools.set(i, p.withCount(count));
+            }
+        }
+        return cluster.withPools(pools);
     }
 
     /** The autoscaler settings in words: {@code minReplicas 3, maxReplicas 10, targetUtilization 0.7}, or {@code replicas 4}. */
@@ -237,7 +296,9 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
 
     /** {@link #policyText} and the node counts, when there is a cluster: {@code ..., nodes {gpu=3}}. */
     public String settingsText() {
-        return nodes == null ? policyText() : policyText() + ", nodes " + nodes;
+        String cluster = nodes == null ? "" : ", " + (minPools.isEmpty() ? "nodes " : "nodes (autoscaled pools: min) ") + nodes
+                + (placeholders > 0 ? ", placeholders " + placeholders : "");
+        return policyText() + cluster;
     }
 
     /** What differs from {@code from}, e.g. {@code minReplicas 10 → 17, targetUtilization 0.7 → 0.5}; "no change" when nothing does. */
@@ -268,9 +329,12 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
             nodes.forEach((pool, n) -> {
                 int was = from.nodes.getOrDefault(pool, n);
                 if (n != was) {
-                    changes.add("nodes in pool " + pool + " " + was + " → " + n);
+                    changes.add((minPools.contains(pool) ? "min nodes in pool " : "nodes in pool ") + pool + " " + was + " → " + n);
                 }
             });
+        }
+        if (placeholders != from.placeholders) {
+            changes.add("placeholders " + from.placeholders + " → " + placeholders);
         }
         return changes.isEmpty() ? "no change" : String.join(", ", changes);
     }
@@ -314,6 +378,9 @@ public record Config(int minReplicas, int maxReplicas, Double targetUtilization,
                     out.add("nodes." + pool);
                 }
             });
+        }
+        if (placeholders != from.placeholders) {
+            out.add("placeholders");
         }
         return out;
     }

@@ -80,7 +80,11 @@ final class Reasons {
         if (c.nodes() != null) {
             c.nodes().forEach((pool, n) -> {
                 int was = now.nodes().get(pool);
-                if (n > was) {
+                if (n > was && c.minPools().contains(pool)) {
+                    parts.add("min " + n + " nodes in pool " + pool + ": kept warm, not asked for after replicas go Pending"
+                            + first(WindowCause.NODE_PROVISIONING).map(w -> " (they waited for nodes from " + clock(w.startSecond()) + ")")
+                            .orElse(""));
+                } else if (n > was) {
                     parts.add(n + " nodes in pool " + pool + ": " + first(WindowCause.CLUSTER_FULL)
                             .map(w -> "replicas stayed Pending from " + clock(w.startSecond()))
                             .orElse("room for the replicas") + " (the cluster holds " + bounds.capacity(now.nodes()) + " now)");
@@ -89,6 +93,10 @@ final class Reasons {
         }
         if (c.tuning() != null && now.tuning() != null) {
             parts.addAll(c.tuning().reasons(now.tuning()));
+        }
+        if (c.placeholders() > now.placeholders()) {
+            parts.add(c.placeholders() + " placeholder pods hold room the replicas preempt at once; the evicted ones ask for"
+                    + " their nodes again in the background");
         }
         return parts.isEmpty() ? "meets the SLO in all " + e.runs() + " runs" : String.join("; ", parts);
     }

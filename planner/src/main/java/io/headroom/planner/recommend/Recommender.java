@@ -88,6 +88,9 @@ public final class Recommender {
             }
             FloorWindow.candidates(judged, current).stream().map(w -> search.smallestFloor(w.fromSecond(), w.toSecond()))
                     .flatMap(Optional::stream).findFirst().ifPresent(found::add);
+            if (!current.meetsSlo()) {
+                NodeLagCandidates.of(judged, now, bounds, search).forEach(found::add);
+            }
             for (Double t : targets) {
                 if (!t.equals(now.targetUtilization())) {
                     alone.put(t, evaluator.evaluate(now.withTarget(t)));

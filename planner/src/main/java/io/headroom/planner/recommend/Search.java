@@ -27,7 +27,8 @@ final class Search {
     /** The configurations with the most generous capacity: every replica the cap allows, with room on the nodes. */
     Config ceiling(double lowestTarget) {
         int cap = bounds.replicaCap();
-        Config c = current.isStatic() ? current.withMin(cap) : new Config(cap, cap, lowestTarget, current.nodes(), current.scale(), current.tuning());
+        Config c = current.isStatic() ? current.withMin(cap) : new Config(cap, cap, lowestTarget, current.nodes(), current.scale(),
+                current.tuning(), current.floors(), current.placeholders(), current.minPools());
         return bounds.growPool() == null ? c : c.withNodes(bounds.growPool(), bounds.nodeCap());
     }
 
@@ -53,7 +54,7 @@ final class Search {
     private Config generous(Double target, int min) {
         Config c = target == null ? current.withMin(min)
                 : new Config(min, Math.max(min, Math.max(current.maxReplicas(), bounds.replicaCap())), target, current.nodes(),
-                        current.scale(), current.tuning());
+                        current.scale(), current.tuning(), Schedule.NONE, current.placeholders(), current.minPools());
         return bounds.withRoomFor(c);
     }
 
@@ -85,7 +86,14 @@ final class Search {
      * probes from {@code firstProbe}, doubling the distance from {@code failing}, then bisects; null when the cap misses.
      */
     private Integer smallestAbove(int failing, int firstProbe, IntFunction<Boolean> meets) {
-        int cap = bounds.replicaCap();
+        return smallestAbove(failing, firstProbe, bounds.replicaCap(), meets);
+    }
+
+    /** As {@link #smallestAbove(int, int, IntFunction)}, up to {@code cap}. */
+    private static Integer smallestAbove(int failing, int firstProbe, int cap, IntFunction<Boolean> meets) {
+        if (cap <= failing) {
+            return null;
+        }
         int now = failing;
         int lastFailing = failing;
         int probe = Math.min(cap, Math.max(now + 1, firstProbe));
@@ -97,6 +105,26 @@ final class Search {
             probe = Math.min(cap, now + 2 * (probe - now));
         }
         return bisect(lastFailing, probe, meets);
+    }
+
+    /**
+     * The current settings with the smallest min of {@code pool} (a pool the cluster autoscaler resizes) that meets, up to
+     * its max: nodes kept warm instead of asked for when replicas go Pending; empty when even its max does not meet.
+     */
+    java.util.Optional<Config> smallestPoolMin(String pool, int max, int firstProbe) {
+        int now = current.nodes().get(pool);
+        Integer m = smallestAbove(now, firstProbe, max, n -> evaluator.evaluate(current.withNodes(pool, n)).meetsSlo());
+        return java.util.Optional.ofNullable(m).map(n -> current.withNodes(pool, n));
+    }
+
+    /**
+     * The current settings with the fewest placeholder pods that meet (room the step's replicas take at once, refilled
+     * in the background), up to the replica cap; empty when even that many do not meet.
+     */
+    java.util.Optional<Config> smallestPlaceholders(int firstProbe) {
+        Integer k = smallestAbove(current.placeholders(), firstProbe, bounds.replicaCap(),
+                n -> evaluator.evaluate(current.withPlaceholders(n)).meetsSlo());
+        return java.util.Optional.ofNullable(k).map(current::withPlaceholders);
     }
 
     /** Keeps the current cap and nodes when they meet, else the smallest that do. */

@@ -39,7 +39,8 @@ public record Shortfall(Alternative withinNodes, Optional<Alternative> meeting) 
             return Optional.empty();
         }
         Config full = now.isStatic() ? now.withMin(holds)
-                : new Config(holds, holds, now.targetUtilization(), now.nodes(), now.scale(), now.tuning());
+                : new Config(holds, holds, now.targetUtilization(), now.nodes(), now.scale(), now.tuning(), now.floors(),
+                        now.placeholders(), now.minPools());
         Alternative within = present.apply(evaluator.evaluate(full));
         Bounds lifted = bounds.withNodesForReplicaCap();
         Search search = new Search(evaluator, lifted, now);
