@@ -63,7 +63,8 @@ final class SummaryTable {
             line("  replicas   not exposed by the target");
         } else {
             line("  replicas   peak ready %d, %.2f replica-hours%s", s.peakReadyReplicas(), s.replicaHours(),
-                    s.cost() == null ? "" : String.format(Locale.ROOT, ", cost %.2f", s.cost()));
+                    s.cost() == null ? "" : String.format(Locale.ROOT, ", cost %.2f", s.cost())
+                            + (s.nodePools().stream().anyMatch(p -> p.cost() != null) ? " in all, the nodes' included" : ""));
         }
         for (PoolNodes pool : s.nodePools()) {
             printPool(pool, clock);

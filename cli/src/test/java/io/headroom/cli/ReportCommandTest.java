@@ -31,6 +31,23 @@ class ReportCommandTest {
         assertTrue(run.out().contains("report.html"), run.out());
     }
 
+    /** A cluster with the cluster autoscaler: a nodes-per-pool chart, its inputs, and a summary.json with nodePools reads back. */
+    @Test
+    void nodePoolsThatAutoscaleGetTheirChartAndTheirSummaryReadsBack() throws IOException {
+        String example = Path.of("..", "scenarios", "gpu-node-autoscaling.yaml").toString();
+        Path observed = dir.resolve("observed");
+        assertEquals(4, CliRun.of("simulate", example, "--seed", "9", "--out", observed.toString()).exitCode());
+        Path summary = observed.resolve("summary.json");
+        assertTrue(Files.readString(summary).contains("\"nodePools\""), "the summary carries the pools");
+        Files.writeString(summary, Files.readString(summary).replace("\"kind\" : \"predicted\"", "\"kind\" : \"observed\""));
+        CliRun run = CliRun.of("report", example, "--observed", observed.toString(), "--out", dir.resolve("r").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(dir.resolve("r/report.html"));
+        assertTrue(html.contains("Nodes per pool"), "the nodes chart");
+        assertTrue(html.contains("cluster autoscaler") && html.contains("autoscaled 3–12"), "the inputs name the autoscaler");
+        assertTrue(Files.exists(dir.resolve("r/charts/nodes.png")));
+    }
+
     @Test
     void anObservedDirectoryAddsThePredictedVersusObservedPanel() throws IOException {
         Path observed = dir.resolve("observed");
