@@ -55,6 +55,9 @@ final class ClusterBinder {
             optional("autoscaler", new ValueKind.Nested(AUTOSCALER_KEYS), "the cluster autoscaler; without it pools keep their count"),
             optional("placeholders", new ValueKind.Nested(PLACEHOLDER_KEYS), "low-priority pause pods holding room for replicas"));
 
+    /** The most nodes a resized pool may reach: GKE's 15,000 nodes per cluster (AKS: 5,000; EKS quotas are per account). */
+    static final int MAX_NODES = 15_000;
+
     private ClusterBinder() {
     }
 
@@ -93,6 +96,10 @@ final class ClusterBinder {
         int max = p.intAtLeast("max", count, 0);
         if (max < count) {
             throw Section.error(p.path("max") + " must be >= count (" + count + ")", p.required("max"));
+        }
+        if (max > MAX_NODES && p.has("max")) {
+            throw Section.error(p.path("max") + " must be <= " + MAX_NODES + " (GKE's documented nodes per cluster, the largest"
+                    + " of the three clouds; each requested node is simulated)", p.required("max"));
         }
         Optional<DistributionSpec> provisioning = p.node("provisioning")
                 .map(n -> DistributionBinder.bind(n, p.path("provisioning"), folder));

@@ -75,6 +75,9 @@ class ClusterBinderTest {
         assertTrue(expander.startsWith("cluster.autoscaler.expander must be one of least-waste, random, priority"), expander);
         String priority = refused("  nodePools: [{name: gpu, count: 2, cpu: 6, memoryGb: 56, gpu: 1}]\n  placeholders: {replicas: 2, priority: 0}\n");
         assertTrue(priority.startsWith("cluster.placeholders.priority must be < 0"), priority);
+        String huge = refused("  nodePools: [{name: gpu, count: 2, max: 1000000000, cpu: 6, memoryGb: 56, gpu: 1, provisioning: 5m}]\n"
+                + "  autoscaler: {}\n");
+        assertTrue(huge.startsWith("cluster.nodePools[0].max must be <= 15000"), huge);
         String scan = refused("  nodePools: [{name: gpu, count: 2, cpu: 6, memoryGb: 56, gpu: 1}]\n  autoscaler: {scanInterval: 0s}\n");
         assertTrue(scan.startsWith("cluster.autoscaler.scanInterval must be > 0s"), scan);
     }
