@@ -52,6 +52,9 @@ final class RecommendJson {
         json.put("cost", e.cost() == null ? null : round(e.cost(), 4));
         json.put("costDelta", a.costDelta() == null ? null : round(a.costDelta(), 4));
         json.put("replicaHoursDelta", round(a.replicaHoursDelta(), 4));
+        if (e.nodeHours() != null) {
+            json.put("nodeHours", round(e.nodeHours(), 4));
+        }
         json.put("engine", e.engine().id());
         json.put("changes", a.changes());
         json.put("reason", a.reason());

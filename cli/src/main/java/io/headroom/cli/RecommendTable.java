@@ -71,7 +71,8 @@ final class RecommendTable {
                 e.engine().id(),
                 HumanFormat.percent(e.rejected503Fraction()), HumanFormat.seconds(e.p99LatencyMs() / 1000), e.replicaHours(),
                 e.cost() == null ? "—" : String.format(Locale.ROOT, "%.2f", e.cost()),
-                a.costDelta() == null ? "—" : String.format(Locale.ROOT, "%+.2f", a.costDelta()), a.changes());
+                a.costDelta() == null ? "—" : String.format(Locale.ROOT, "%+.2f", a.costDelta()), a.changes()
+                        + (e.nodeHours() == null ? "" : String.format(Locale.ROOT, " [%.2f node-hours]", e.nodeHours())));
     }
 
     private static String delta(Alternative a) {

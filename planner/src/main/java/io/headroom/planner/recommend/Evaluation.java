@@ -18,9 +18,18 @@ import java.util.List;
  * @param missed objectives missed in at least one run, in the fixed objective order
  * @param windows the 503 windows of the first run that missed (of the first run when all met)
  * @param engine the engine that judged it: {@code des} or {@code fast} (a screening estimate, never a recommendation)
+ * @param nodeHours mean node-hours over the runs, all pools together; null when the pools are fixed and unpriced
  */
 public record Evaluation(Config config, int runs, int runsMeetingSlo, double rejected503Fraction, double p99LatencyMs,
-        double replicaHours, Double cost, int peakReadyReplicas, List<String> missed, List<Window> windows, SimulationEngine engine) {
+        double replicaHours, Double cost, int peakReadyReplicas, List<String> missed, List<Window> windows, SimulationEngine engine,
+        Double nodeHours) {
+    /** An evaluation without node-hours (fixed, unpriced pools). */
+    public Evaluation(Config config, int runs, int runsMeetingSlo, double rejected503Fraction, double p99LatencyMs,
+            double replicaHours, Double cost, int peakReadyReplicas, List<String> missed, List<Window> windows, SimulationEngine engine) {
+        this(config, runs, runsMeetingSlo, rejected503Fraction, p99LatencyMs, replicaHours, cost, peakReadyReplicas, missed, windows,
+                engine, null);
+    }
+
     public Evaluation {
         if (config == null || runs < 1 || runsMeetingSlo < 0 || runsMeetingSlo > runs) {
             throw new IllegalArgumentException("an evaluation needs a config and 0 <= runsMeetingSlo <= runs >= 1 but had "

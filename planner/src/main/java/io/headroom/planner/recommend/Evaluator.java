@@ -86,12 +86,13 @@ final class Evaluator {
      * parts would otherwise stay alive for every seed until the configuration is judged).
      */
     private record Run(boolean sloMet, List<String> missed, double rejected503Fraction, double p99Ms, double replicaHours,
-            Double cost, int peakReady, long requests, List<Window> windows) {
+            Double cost, int peakReady, long requests, List<Window> windows, Double nodeHours) {
         static Run of(Summary s) {
             List<String> missed = s.slo().stream().filter(v -> !v.met()).map(SloVerdict::objective).toList();
             return new Run(Boolean.TRUE.equals(s.sloMet()), missed, s.rejected503Fraction(),
                     s.latencyMs().p99() == null ? 0 : s.latencyMs().p99(), s.replicaHours() == null ? 0 : s.replicaHours(),
-                    s.cost(), s.peakReadyReplicas() == null ? 0 : s.peakReadyReplicas(), s.requests(), s.windows());
+                    s.cost(), s.peakReadyReplicas() == null ? 0 : s.peakReadyReplicas(), s.requests(), s.windows(),
+                    s.nodePools().isEmpty() ? null : s.nodePools().stream().mapToDouble(p -> p.nodeHours()).sum());
         }
     }
 
@@ -111,6 +112,7 @@ final class Evaluator {
         double worstP99 = 0;
         double hours = 0;
         double cost = 0;
+        double nodeHours = 0;
         int peak = 0;
         Set<String> missed = new LinkedHashSet<>();
         Run firstMissing = null;
@@ -125,11 +127,12 @@ final class Evaluator {
             worstP99 = Math.max(worstP99, r.p99Ms());
             hours += r.replicaHours();
             cost += r.cost() == null ? 0 : r.cost();
+            nodeHours += r.nodeHours() == null ? 0 : r.nodeHours();
             peak = Math.max(peak, r.peakReady());
         }
         int n = runs.length;
         Run shown = firstMissing != null ? firstMissing : runs[0];
         return new Evaluation(config, n, meeting, r503 / n, worstP99, hours / n, runs[0].cost() == null ? null : cost / n, peak,
-                new ArrayList<>(missed), shown.windows(), engine);
+                new ArrayList<>(missed), shown.windows(), engine, runs[0].nodeHours() == null ? null : nodeHours / n);
     }
 }

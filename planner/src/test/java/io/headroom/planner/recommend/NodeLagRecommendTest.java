@@ -64,6 +64,10 @@ class NodeLagRecommendTest {
                 .orElseThrow(() -> new AssertionError(r.alternatives().toString()));
         assertTrue(min.evaluation().meetsSlo() && held.evaluation().meetsSlo());
         assertTrue(held.reason().contains("placeholder pods hold room"), held.reason());
+        for (Alternative a : java.util.List.of(min, held, r.current())) {
+            // no cost section: the whole cost is the node-hours at the pool's 0.90 per hour
+            assertEquals(a.evaluation().nodeHours() * 0.90, a.evaluation().cost(), 1e-9, a.changes());
+        }
         for (Alternative a : java.util.List.of(min, held)) {
             double nodeCost = Simulator.run(a.config().applyTo(s)).summary().nodePools().get(0).cost();
             assertTrue(nodeCost > r.current().evaluation().cost(), a.changes() + " costs more node-hours than now");
