@@ -2,6 +2,7 @@ package io.headroom.planner.calibrate;
 
 import io.headroom.planner.timeline.ReplicaSample;
 import io.headroom.planner.timeline.TimelineRow;
+import io.headroom.planner.timeline.Totals;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,15 +24,13 @@ public final class QueueWait {
 
     /** Why the run cannot be used, or empty when it can. */
     public static Optional<String> refusal(List<TimelineRow> rows, double meanLatencyMicros, boolean queueUnchecked) {
-        long arrivals = 0;
-        long rejected = 0;
-        long timedOut = 0;
+        Totals totals = Totals.of(rows);
+        long arrivals = totals.requests();
+        long rejected = totals.rejected503();
+        long timedOut = totals.timeout504();
         double queued = 0;
         int sampled = 0;
         for (TimelineRow r : rows) {
-            arrivals += r.arrivals();
-            rejected += r.rejected503();
-            timedOut += r.timeout504();
             ReplicaSample s = r.replicas();
             if (s != null) {
                 queued += s.queueLength();
