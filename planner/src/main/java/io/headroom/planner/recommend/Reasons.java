@@ -47,7 +47,9 @@ final class Reasons {
         if (!c.floors().isEmpty()) {
             parts.add(c.floorsText(scenario.traffic().clock()) + " gives a warm pool only around "
                     + spike().map(w -> "the " + clock(w.startSecond()) + " spike").orElse("the spike")
-                    + ", ready one startup (" + startup() + ") before it");
+                    + (scenario.cluster().flatMap(cl -> cl.autoscaler()).isPresent()
+                            ? ", ready before it: it starts one startup and one node provisioning ahead"
+                            : ", ready one startup (" + startup() + ") before it"));
         }
         boolean targetLowered = !c.isStatic() && c.targetUtilization() < now.targetUtilization();
         if (c.isStatic() && c.minReplicas() != now.minReplicas()) {
