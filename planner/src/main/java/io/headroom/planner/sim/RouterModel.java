@@ -89,7 +89,8 @@ public final class RouterModel {
     private final long timeoutNanos;
     private final double errorRate;
     private final DurationSampler serviceTime;
-    private final Service service;
+    /** The service's slowdown model, or null without one (the common case: no work per start). */
+    private final Service slowdown;
     private final SplittableRandom serviceRandom;
     private final SplittableRandom errorRandom;
     private final ScalingLoop scaling;
@@ -107,7 +108,7 @@ public final class RouterModel {
     public RouterModel(Scenario scenario, RandomStreams streams, Listener listener) {
         this.listener = listener;
         Service service = scenario.service();
-        this.service = service;
+        this.slowdown = service.slowdown() == 0 ? null : service;
         this.concurrency = service.concurrency();
         this.waitLimitNanos = service.maxQueueWait().toNanos();
         this.timeoutNanos = service.timeout().toNanos();
@@ -202,7 +203,7 @@ public final class RouterModel {
     /** Per-replica routing: the timeout counts from arrival (a request that waits past it is expired with 504 first). */
     private void startOnReplica(int id, long nowNanos, long arrivalNanos, long drawnNanos, boolean fails, long handle) {
         busy++;
-        long serviceNanos = slowed(drawnNanos, perReplica.busy(id) + 1);
+        long serviceNanos = slowdown == null ? drawnNanos : slowed(drawnNanos, perReplica.busy(id) + 1);
         perReplica.occupy(id, nowNanos + serviceNanos);
         long waitNanos = nowNanos - arrivalNanos;
         if (waitNanos + serviceNanos > timeoutNanos) {
@@ -341,10 +342,10 @@ public final class RouterModel {
 
     /**
      * {@code drawnNanos} under {@code service.slowdown} ({@link Service#slowdownFactor}) with
-     * {@code inFlight} requests on the replica, this one included; unchanged without a slowdown.
+     * {@code inFlight} requests on the replica, this one included (called only with a slowdown).
      */
     private long slowed(long drawnNanos, double inFlight) {
-        return service.slowdown() == 0 ? drawnNanos : Math.round(drawnNanos * service.slowdownFactor(inFlight));
+        return Math.round(drawnNanos * slowdown.slowdownFactor(inFlight));
     }
 
     /**
@@ -353,7 +354,7 @@ public final class RouterModel {
      */
     private void start(long nowNanos, long arrivalNanos, long drawnNanos, boolean fails, long handle) {
         busy++;
-        long serviceNanos = slowed(drawnNanos, busy / (double) replicas.ready());
+        long serviceNanos = slowdown == null ? drawnNanos : slowed(drawnNanos, busy / (double) replicas.ready());
         long waitNanos = nowNanos - arrivalNanos;
         if (serviceNanos > timeoutNanos) {
             listener.started(handle, arrivalNanos, waitNanos, serviceNanos, timeoutNanos, TIMED_OUT);
