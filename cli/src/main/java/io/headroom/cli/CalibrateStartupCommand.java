@@ -90,22 +90,12 @@ final class CalibrateStartupCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("distribution", best.family().kind);
-            root.put("medianSeconds", best.quantile(0.5));
-            root.put("meanSeconds", best.mean());
-            root.put("p95Seconds", best.quantile(0.95));
-            root.put("cv", best.cv());
+            Map<String, Object> root = fitJson(best);
             root.put("startups", result.startups());
             root.put("stillStarting", result.stillStarting());
             root.put("grainSeconds", result.grainSeconds());
             root.put("candidates", result.fits().stream().map(f -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("distribution", f.family().kind);
-                m.put("medianSeconds", f.quantile(0.5));
-                m.put("meanSeconds", f.mean());
-                m.put("p95Seconds", f.quantile(0.95));
-                m.put("cv", f.cv());
+                Map<String, Object> m = fitJson(f);
                 m.put("aic", f.aic());
                 return m;
             }).toList());
@@ -134,4 +124,14 @@ final class CalibrateStartupCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** A fit's distribution and its median, mean, p95 and cv, in that order (the JSON keys of the winner and of each candidate). */
+    private static Map<String, Object> fitJson(GroupedFit.Result f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distribution", f.family().kind);
+        m.put("medianSeconds", f.quantile(0.5));
+        m.put("meanSeconds", f.mean());
+        m.put("p95Seconds", f.quantile(0.95));
+        m.put("cv", f.cv());
+        return m;
+    }
 }
