@@ -48,7 +48,7 @@ final class RecommendTable {
         } else {
             Alternative best = r.best().orElseThrow();
             line("Recommended: %s", best == r.current() ? "keep the current settings (they meet the SLO and nothing listed"
-                    + " saves at least 5 %)" : best.changes() + delta(best));
+                    + " saves at least 5 %)" : best.changes() + " (" + best.deltaText() + ")");
         }
         for (NPlusOne p : r.nPlusOne()) {
             line("%s", p.sentence());
@@ -73,11 +73,6 @@ final class RecommendTable {
                 e.cost() == null ? "—" : String.format(Locale.ROOT, "%.2f", e.cost()),
                 a.costDelta() == null ? "—" : String.format(Locale.ROOT, "%+.2f", a.costDelta()), a.changes()
                         + (e.nodeHours() == null ? "" : String.format(Locale.ROOT, " [%.2f node-hours]", e.nodeHours())));
-    }
-
-    private static String delta(Alternative a) {
-        return a.costDelta() != null ? String.format(Locale.ROOT, " (cost %+.2f)", a.costDelta())
-                : String.format(Locale.ROOT, " (%+.2f replica-hours)", a.replicaHoursDelta());
     }
 
     static String slo(Slo slo) {

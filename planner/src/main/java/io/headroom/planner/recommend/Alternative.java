@@ -1,5 +1,6 @@
 package io.headroom.planner.recommend;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,5 +22,11 @@ public record Alternative(Evaluation evaluation, String changes, String reason, 
 
     public Config config() {
         return evaluation.config();
+    }
+
+    /** What it costs against the current settings: {@code cost +2.51}, or {@code +1.20 replica-hours} without a price. */
+    public String deltaText() {
+        return costDelta != null ? String.format(Locale.ROOT, "cost %+.2f", costDelta)
+                : String.format(Locale.ROOT, "%+.2f replica-hours", replicaHoursDelta);
     }
 }

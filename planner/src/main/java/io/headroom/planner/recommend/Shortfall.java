@@ -3,7 +3,6 @@ package io.headroom.planner.recommend;
 import io.headroom.planner.sizing.HumanFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,7 +63,7 @@ public record Shortfall(Alternative withinNodes, Optional<Alternative> meeting) 
                 + withinNodes.changes() + " — " + HumanFormat.percent(w.rejected503Fraction()) + " 503s in the mean of "
                 + w.runs() + " runs" + (w.meetsSlo() ? "" : ", missing the SLO"));
         out.add(meeting.map(m -> "The SLO is met with more nodes: " + m.changes() + " (" + m.evaluation().runsMeetingSlo() + " of "
-                + m.evaluation().runs() + " runs meet; " + delta(m) + ")")
+                + m.evaluation().runs() + " runs meet; " + m.deltaText() + ")")
                 .orElse("Even nodes for every replica searched do not meet the SLO: another objective binds."));
         return out;
     }
@@ -73,10 +72,5 @@ public record Shortfall(Alternative withinNodes, Optional<Alternative> meeting) 
         List<String> parts = new ArrayList<>();
         c.nodes().forEach((pool, n) -> parts.add(pool + "=" + n));
         return String.join(", ", parts);
-    }
-
-    private static String delta(Alternative a) {
-        return a.costDelta() != null ? String.format(Locale.ROOT, "cost %+.2f", a.costDelta())
-                : String.format(Locale.ROOT, "%+.2f replica-hours", a.replicaHoursDelta());
     }
 }
