@@ -117,14 +117,10 @@ final class HeadlineSection {
         List<String> parts = new ArrayList<>();
         for (SloVerdict v : verdicts) {
             if (!v.met()) {
-                parts.add(v.objective() + " " + value(v, v.actual()) + " > " + value(v, v.limit()));
+                parts.add(v.objective() + " " + VerdictSection.value(v, v.actual()) + " > " + VerdictSection.value(v, v.limit()));
             }
         }
         return String.join("; ", parts);
-    }
-
-    private static String value(SloVerdict v, double x) {
-        return "fraction".equals(v.unit()) ? Format.percent(x) : "ms".equals(v.unit()) ? Format.millis(x) : Format.significant(x);
     }
 
     /** {@code 0.01 %–0.05 %}: p5 to p95 of a fraction. */

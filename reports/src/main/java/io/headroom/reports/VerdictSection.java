@@ -74,7 +74,8 @@ final class VerdictSection {
         }
     }
 
-    private static String value(SloVerdict v, double x) {
+    /** An objective's value in its unit: a percentage, milliseconds, or a plain number. */
+    static String value(SloVerdict v, double x) {
         return "fraction".equals(v.unit()) ? Format.percent(x) : "ms".equals(v.unit()) ? Format.millis(x) : Format.significant(x);
     }
 
