@@ -59,7 +59,7 @@ final class BenchEnginesCommand implements Callable<Integer> {
                 suite.add(BundledScenarios.load(example));
             }
             suite.addAll(EngineSuite.builtIn());
-            out.printf(Locale.ROOT, "fast engine vs DES (mean of %d seeds), %d scenarios%n", runs, suite.size());
+            out.printf(Locale.ROOT, "fast engine vs DES (the means of %d seeds each), %d scenarios%n", runs, suite.size());
             out.flush();
             List<EngineComparison> rows = new ArrayList<>();
             EngineTable table = new EngineTable(out);

@@ -1,14 +1,19 @@
 package io.headroom.cli;
 
 import io.headroom.planner.sim.EngineComparison;
+import io.headroom.planner.time.Clock;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The accuracy table of {@code bench engines}: one row per scenario, each measure with its verdict. */
+/**
+ * The accuracy table of {@code bench engines}: one row per scenario, each measure with its verdict;
+ * under a row whose windows miss, a line per missed window with the fast onset's error and the DES
+ * against itself.
+ */
 final class EngineTable {
-    private static final String ROW = "%-30s %9s %9s %-4s %-26s %-4s %9s %9s %-4s %9s %8s%n";
+    private static final String ROW = "%-30s %8s %8s %-4s %-17s %-4s %8s %8s %-4s %-14s %-14s %s%n";
     private final PrintWriter out;
 
     EngineTable(PrintWriter out) {
@@ -16,41 +21,73 @@ final class EngineTable {
     }
 
     void header() {
-        out.printf(Locale.ROOT, ROW, "scenario", "503 DES", "503 fast", "", "DES onsets (fast error s)", "", "rh DES", "rh fast", "",
-                "DES seeds", "DES s");
-        out.printf(Locale.ROOT, ROW, "", "", "", "", "", "", "", "", "", "503 / rh", "fast s");
+        out.printf(Locale.ROOT, ROW, "scenario", "503 DES", "503 fast", "", "windows found", "", "rh DES", "rh fast", "",
+                "1 run DES", "1 run fast", "s/run");
+        out.printf(Locale.ROOT, ROW, "", "", "", "", "(worst error s)", "", "", "", "", "503 / rh", "503 / rh", "DES/fast");
     }
 
     void row(EngineComparison c) {
         out.printf(Locale.ROOT, ROW, c.scenario().length() > 30 ? c.scenario().substring(0, 29) + "…" : c.scenario(),
-                percent(c.des503Fraction()), percent(c.fast503Fraction()), verdict(c.meets503()), onsets(c), verdict(c.meetsWindows()),
+                percent(c.des503Fraction()), percent(c.fast503Fraction()), verdict(c.meets503()), windows(c), verdict(c.meetsWindows()),
                 String.format(Locale.ROOT, "%.2f", c.desReplicaHours()), String.format(Locale.ROOT, "%.2f", c.fastReplicaHours()),
-                verdict(c.meetsReplicaHours()), String.format(Locale.ROOT, "%.2fpp/%.0f%%", 100 * c.des503Spread(),
-                        100 * c.desReplicaHoursSpread()), String.format(Locale.ROOT, "%.2f/%.3f", c.desSeconds(), c.fastSeconds()));
+                verdict(c.meetsReplicaHours()), spread(c.des503Spread(), c.desReplicaHoursSpread()),
+                spread(c.fast503Spread(), c.fastReplicaHoursSpread()),
+                String.format(Locale.ROOT, "%.2f/%.3f", c.desSeconds(), c.fastSeconds()));
+        for (int i = 0; i < c.desOnsets().size(); i++) {
+            int error = c.fastOnsetErrors().get(i);
+            if (Math.abs((long) error) > EngineComparison.ONSET_TOLERANCE_SECONDS) {
+                out.printf(Locale.ROOT, "    window at %s: fast %s; DES on %d other seeds %s%n", Clock.of(c.desOnsets().get(i)),
+                        error(error), c.runs(), error(c.desSelfErrors().get(i)));
+            }
+        }
     }
 
     void footer(List<EngineComparison> rows) {
         List<String> missed = new ArrayList<>();
+        int windows = 0;
+        int found = 0;
+        int reproduced = 0;
+        int foundWhereReproduced = 0;
         for (EngineComparison c : rows) {
             if (!c.meetsAll()) {
                 missed.add(c.scenario());
             }
+            for (int i = 0; i < c.desOnsets().size(); i++) {
+                boolean hit = Math.abs((long) c.fastOnsetErrors().get(i)) <= EngineComparison.ONSET_TOLERANCE_SECONDS;
+                windows++;
+                found += hit ? 1 : 0;
+                if (c.desReproduces(i)) {
+                    reproduced++;
+                    foundWhereReproduced += hit ? 1 : 0;
+                }
+            }
         }
         out.printf(Locale.ROOT, "%d of %d scenarios meet every tolerance%s%n", rows.size() - missed.size(), rows.size(),
                 missed.isEmpty() ? "" : "; missed: " + String.join(", ", missed));
+        out.printf(Locale.ROOT, "windows: the fast engine finds %d of %d within %d s; DES on other seeds finds %d of %d, and on those"
+                + " the fast engine finds %d%n", found, windows, EngineComparison.ONSET_TOLERANCE_SECONDS, reproduced, windows,
+                foundWhereReproduced);
     }
 
-    private static String onsets(EngineComparison c) {
+    private static String windows(EngineComparison c) {
         if (c.desOnsets().isEmpty()) {
             return "none";
         }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < c.desOnsets().size(); i++) {
-            int error = c.fastOnsetErrors().get(i);
-            b.append(i == 0 ? "" : " ").append(io.headroom.planner.time.Clock.of(c.desOnsets().get(i)))
-                    .append('(').append(error == Integer.MAX_VALUE ? "none" : (error > 0 ? "+" : "") + error).append(')');
+        long worst = 0;
+        for (int e : c.fastOnsetErrors()) {
+            if (Math.abs((long) e) > Math.abs(worst)) {
+                worst = e;
+            }
         }
-        return b.length() > 26 ? b.substring(0, 25) + "…" : b.toString();
+        return String.format(Locale.ROOT, "%d/%d (%s)", c.windowsFound(), c.desOnsets().size(), error(worst));
+    }
+
+    private static String error(long error) {
+        return error == EngineComparison.NO_WINDOW ? "none" : (error > 0 ? "+" : "") + error + " s";
+    }
+
+    private static String spread(double spread503, double spreadHours) {
+        return String.format(Locale.ROOT, "%.2fpp/%.0f%%", 100 * spread503, 100 * spreadHours);
     }
 
     private static String percent(double fraction) {
