@@ -5,7 +5,6 @@ import io.headroom.planner.cluster.NodeAutoscaler;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.cluster.Placeholders;
 import io.headroom.planner.cluster.Resources;
-import io.headroom.planner.dist.DurationSampler;
 import io.headroom.planner.scenario.Cluster;
 import io.headroom.planner.timeline.PoolNodes;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ final class NodeFleet {
     private final Resources request;
     private final NodeAutoscaler autoscaler;
     private final Placeholders placeholders;
-    private final Pool[] pools;
+    private final FleetPool[] pools;
     private final SplittableRandom random;
     private final long endNanos;
     private final long scanNanos;
@@ -58,101 +57,6 @@ final class NodeFleet {
     private long placeholdersPendingSinceNanos = -1;
     private boolean notTriggeredReported;
 
-    /** One pool's nodes: ready ones, requested ones with the time each comes or fails, and its back-off. */
-    private static final class Pool {
-        final NodePool spec;
-        final int perNode;
-        final DurationSampler provisioning;
-        int ready;
-        int nextId;
-        long[] dueNanos = new long[4];
-        boolean[] fails = new boolean[4];
-        long[] requestedNanos = new long[4];
-        int upcoming;
-        long backoffUntilNanos = Long.MIN_VALUE;
-        int failures;
-        long lastFailedRequestNanos = Long.MIN_VALUE;
-        long[] unneededSinceNanos = new long[4];
-        int unneeded;
-        long nodeNanos;
-        long billedUntilNanos;
-        int peakNodes;
-        final List<PoolNodes.Step> steps = new ArrayList<>();
-
-        /** Notes the node counts now (one step per second: a later change in the same second replaces it). */
-        void step(long nowNanos) {
-            int second = (int) (nowNanos / SECOND);
-            PoolNodes.Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-            if (last != null && last.ready() == ready && last.provisioning() == upcoming) {
-                return;
-            }
-            PoolNodes.Step now = new PoolNodes.Step(second, ready, upcoming);
-            if (last != null && last.second() == second) {
-                steps.set(steps.size() - 1, now);
-            } else if (steps.size() < PoolNodes.MAX_STEPS) {
-                steps.add(now);
-            }
-        }
-
-        Pool(NodePool spec, Resources request) {
-            this.spec = spec;
-            this.perNode = spec.replicasPerNode(request);
-            this.provisioning = spec.provisioning().map(d -> d.sampler()).orElse(null);
-            this.ready = spec.count();
-            this.nextId = spec.count();
-            this.peakNodes = ready;
-            step(0);
-        }
-
-        int target() {
-            return ready + upcoming;
-        }
-
-        void bill(long untilNanos) {
-            if (untilNanos > billedUntilNanos) {
-                nodeNanos += (long) target() * (untilNanos - billedUntilNanos);
-                billedUntilNanos = untilNanos;
-            }
-        }
-
-        void request(long nowNanos, long dueAt, boolean fail) {
-            if (upcoming == dueNanos.length) {
-                dueNanos = java.util.Arrays.copyOf(dueNanos, upcoming * 2);
-                fails = java.util.Arrays.copyOf(fails, upcoming * 2);
-                requestedNanos = java.util.Arrays.copyOf(requestedNanos, upcoming * 2);
-            }
-            int at = upcoming;
-            while (at > 0 && dueNanos[at - 1] > dueAt) {
-                dueNanos[at] = dueNanos[at - 1];
-                fails[at] = fails[at - 1];
-                requestedNanos[at] = requestedNanos[at - 1];
-                at--;
-            }
-            dueNanos[at] = dueAt;
-            fails[at] = fail;
-            requestedNanos[at] = nowNanos;
-            upcoming++;
-            peakNodes = Math.max(peakNodes, target());
-        }
-
-        void dropFirst() {
-            System.arraycopy(dueNanos, 1, dueNanos, 0, upcoming - 1);
-            System.arraycopy(fails, 1, fails, 0, upcoming - 1);
-            System.arraycopy(requestedNanos, 1, requestedNanos, 0, upcoming - 1);
-            upcoming--;
-        }
-
-        void unneeded(int count, long nowNanos) {
-            if (count > unneededSinceNanos.length) {
-                unneededSinceNanos = java.util.Arrays.copyOf(unneededSinceNanos, Math.max(count, unneededSinceNanos.length * 2));
-            }
-            for (int i = unneeded; i < count; i++) {
-                unneededSinceNanos[i] = nowNanos;
-            }
-            unneeded = count;
-        }
-    }
-
     NodeFleet(Cluster cluster, Resources request, SplittableRandom random, long endNanos) {
         this.request = request;
         this.autoscaler = cluster.autoscaler().orElse(null);
@@ -160,9 +64,9 @@ final class NodeFleet {
         this.random = random;
         this.endNanos = endNanos;
         List<NodePool> specs = cluster.nodePools();
-        this.pools = new Pool[specs.size()];
+        this.pools = new FleetPool[specs.size()];
         for (int i = 0; i < pools.length; i++) {
-            pools[i] = new Pool(specs.get(i), request);
+            pools[i] = new FleetPool(specs.get(i), request);
         }
         this.scanNanos = autoscaler == null ? Long.MAX_VALUE : autoscaler.scanInterval().toNanos();
         this.nextScanNanos = scanNanos;
@@ -172,7 +76,7 @@ final class NodeFleet {
     /** Replicas the Ready nodes hold. */
     long capacity() {
         long slots = 0;
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             slots += (long) p.ready * p.perNode;
         }
         return slots;
@@ -184,7 +88,7 @@ final class NodeFleet {
             return Long.MAX_VALUE;
         }
         long next = nextScanNanos;
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             if (p.upcoming > 0) {
                 next = Math.min(next, p.dueNanos[0]);
             }
@@ -216,7 +120,7 @@ final class NodeFleet {
         if (autoscaler == null || replicas.pending() == 0) {
             return false;
         }
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             if (p.perNode > 0 && (p.upcoming > 0 || (p.target() < p.spec.max() && p.spec.autoscaled()))) {
                 return true;
             }
@@ -231,8 +135,8 @@ final class NodeFleet {
     void advance(long nowNanos, ReplicaSet replicas, LongConsumer onStarting, ScalingLoop.Events events) {
         long t;
         while ((t = nextEventNanos()) <= nowNanos) {
-            Pool due = null;
-            for (Pool p : pools) {
+            FleetPool due = null;
+            for (FleetPool p : pools) {
                 if (p.upcoming > 0 && p.dueNanos[0] == t && due == null) {
                     due = p;
                 }
@@ -247,7 +151,7 @@ final class NodeFleet {
         }
     }
 
-    private void nodeDue(Pool p, long t, ReplicaSet replicas, LongConsumer onStarting, ScalingLoop.Events events) {
+    private void nodeDue(FleetPool p, long t, ReplicaSet replicas, LongConsumer onStarting, ScalingLoop.Events events) {
         billAll(t);
         boolean fails = p.fails[0];
         long requested = p.requestedNanos[0];
@@ -284,7 +188,7 @@ final class NodeFleet {
             oldest = Math.min(oldest, placeholdersPendingSinceNanos);
         }
         long upcomingSlots = 0;
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             upcomingSlots += (long) p.upcoming * p.perNode;
         }
         long need = demand - upcomingSlots;
@@ -296,7 +200,7 @@ final class NodeFleet {
         if (t - oldest < pendingAgeNanos) {
             return;
         }
-        Pool chosen = choose(need, t);
+        FleetPool chosen = PoolChoice.choose(autoscaler.expander(), pools, need, t, request, random);
         if (chosen == null) {
             if (!notTriggeredReported) {
                 notTriggeredReported = true;
@@ -307,7 +211,7 @@ final class NodeFleet {
         notTriggeredReported = false;
         billAll(t);
         int before = chosen.target();
-        int add = nodesFor(chosen, need);
+        int add = chosen.nodesFor(need);
         long maxNanos = autoscaler.maxNodeProvisionTime().toNanos();
         for (int i = 0; i < add; i++) {
             long drawn = chosen.provisioning.sampleNanos(random);
@@ -320,51 +224,10 @@ final class NodeFleet {
                 + chosen.target() + " (max: " + chosen.spec.max() + ")}]");
     }
 
-    private int nodesFor(Pool p, long need) {
-        return (int) Math.min((need + p.perNode - 1) / p.perNode, p.spec.max() - p.target());
-    }
-
-    private Pool choose(long need, long t) {
-        List<Pool> candidates = new ArrayList<>();
-        for (Pool p : pools) {
-            if (p.perNode > 0 && p.spec.autoscaled() && p.target() < p.spec.max() && t >= p.backoffUntilNanos) {
-                candidates.add(p);
-            }
-        }
-        if (candidates.isEmpty()) {
-            return null;
-        }
-        return switch (autoscaler.expander()) {
-            case PRIORITY -> candidates.get(0);
-            case RANDOM -> candidates.get(random.nextInt(candidates.size()));
-            case LEAST_WASTE -> leastWaste(candidates, need);
-        };
-    }
-
-    /** Upstream {@code expander/waste}: the smallest wasted CPU share + wasted memory share of the nodes added. */
-    private Pool leastWaste(List<Pool> candidates, long need) {
-        Pool best = null;
-        double bestScore = Double.POSITIVE_INFINITY;
-        for (Pool p : candidates) {
-            int nodes = nodesFor(p, need);
-            long pods = Math.min(need, (long) nodes * p.perNode);
-            double score = waste(nodes * p.spec.cpu(), pods * request.cpu()) + waste(nodes * p.spec.memoryGb(), pods * request.memoryGb());
-            if (score < bestScore) {
-                bestScore = score;
-                best = p;
-            }
-        }
-        return best;
-    }
-
-    private static double waste(double available, double requested) {
-        return available <= 0 ? 0 : (available - requested) / available;
-    }
-
     /** Upstream's reasons message: each reason with the number of node groups that gave it, sorted. */
     private String reasons(long t) {
         TreeMap<String, Integer> counted = new TreeMap<>();
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             if (p.perNode == 0) {
                 for (String r : FitError.reasonsWhenFull(request, p.spec)) {
                     counted.merge(r, 1, Integer::sum);
@@ -388,7 +251,7 @@ final class NodeFleet {
         long left = pods;
         long unneededNanos = autoscaler.scaleDownUnneededTime().toNanos();
         int removedThisScan = 0;
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             if (p.perNode == 0) {
                 continue;
             }
@@ -434,7 +297,7 @@ final class NodeFleet {
 
     private void billAll(long nowNanos) {
         long until = Math.min(nowNanos, endNanos);
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             p.bill(until);
         }
     }
@@ -450,14 +313,14 @@ final class NodeFleet {
      */
     List<PoolNodes> report() {
         boolean priced = false;
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             priced |= p.spec.costPerHour() > 0;
         }
         if (autoscaler == null && !priced) {
             return List.of();
         }
         List<PoolNodes> out = new ArrayList<>();
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             double hours = p.nodeNanos / 3.6e12;
             out.add(new PoolNodes(p.spec.name(), p.spec.min(), p.spec.max(), hours,
                     p.spec.costPerHour() > 0 ? hours * p.spec.costPerHour() : null, p.peakNodes, p.steps));
@@ -482,7 +345,7 @@ final class NodeFleet {
     /** The pools with the node counts they have now, for the scheduler's message. */
     List<NodePool> poolsNow() {
         List<NodePool> now = new ArrayList<>();
-        for (Pool p : pools) {
+        for (FleetPool p : pools) {
             now.add(p.spec.withCount(p.ready));
         }
         return now;

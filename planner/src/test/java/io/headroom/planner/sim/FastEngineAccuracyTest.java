@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fast engine against DES (mean of {@link EngineSuite#DES_RUNS} seeds) on every example and the
+ * The fast engine against DES (the means of {@link EngineSuite#DES_RUNS} seeds each) on every example and the
  * built-in cases, with the tolerances of {@link EngineComparison}: 503 fraction within 15 % or 0.1
  * percentage point, every DES window found with its onset within 2 s, replica-hours within 5 %.
  * The cases that miss are the README's known weaknesses; for them the test pins which
@@ -31,8 +31,8 @@ class FastEngineAccuracyTest {
             "reference scenario", Set.of("windows"),
             "ramp to 2000 replicas", Set.of("windows"),
             "cpu cluster fills", Set.of("windows"),
-            "validate spike", Set.of("replicaHours"),
-            "crash-looping replicas", Set.of("503"),
+            "monday morning replay", Set.of("replicaHours"),
+            "hpa cpu launch", Set.of("replicaHours"),
             HPA_CONCURRENCY, Set.of("windows"),
             KEDA, Set.of("windows"));
 
