@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /** The example scenarios shipped in the jar (scenarios/*.yaml and their traces), loaded through the one loader. */
 final class BundledScenarios {
-    private static final String[] TRACES = {"traces/monday-morning.csv"};
+    private static final String[] TRACES = {"traces/monday-morning.csv", "traces/prometheus-day.json"};
 
     private BundledScenarios() {
     }

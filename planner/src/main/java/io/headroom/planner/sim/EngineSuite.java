@@ -31,7 +31,8 @@ public final class EngineSuite {
     /** The example files of {@code scenarios/}, by file name. */
     public static final List<String> EXAMPLES = List.of("launch-day.yaml", "gentle-ramp.yaml", "gpu-cluster-full.yaml",
             "replica-cap.yaml", "seed-numbers.yaml", "trace-replay.yaml", "validate-spike.yaml", "reference.yaml", "hpa-cpu-launch.yaml",
-            "hpa-concurrency.yaml", "keda-external.yaml");
+            "hpa-concurrency.yaml", "keda-external.yaml", "gpu-node-autoscaling.yaml", "prometheus-day.yaml", "calibrate-low-load.yaml",
+            "calibrate-step.yaml");
     /** Seeds each engine runs; the engines are compared as the means of their runs ({@link EngineComparison}). */
     public static final int DES_RUNS = 16;
 

@@ -33,6 +33,7 @@ class FastEngineAccuracyTest {
             "cpu cluster fills", Set.of("windows"),
             "monday morning replay", Set.of("replicaHours"),
             "hpa cpu launch", Set.of("replicaHours"),
+            "gpu node autoscaling", Set.of("windows"),
             HPA_CONCURRENCY, Set.of("windows"),
             KEDA, Set.of("windows"));
 
