@@ -43,6 +43,11 @@ final class BenchEnginesCommand implements Callable<Integer> {
             description = "Print the accuracy table (--no-accuracy skips it). Default: on.")
     boolean accuracy;
 
+    @Option(names = "--large", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also compare on large-ramp.yaml (34 M requests a run) with " + EngineSuite.LARGE_RUNS
+                    + " seeds per engine, after the suite (--no-large skips it; about a minute on 2 cores). Default: on.")
+    boolean large;
+
     @Option(names = "--speed", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Time the fast engine at --rps (--no-speed skips it). Default: on.")
     boolean speed;
@@ -59,7 +64,9 @@ final class BenchEnginesCommand implements Callable<Integer> {
                 suite.add(BundledScenarios.load(example));
             }
             suite.addAll(EngineSuite.builtIn());
-            out.printf(Locale.ROOT, "fast engine vs DES (the means of %d seeds each), %d scenarios%n", runs, suite.size());
+            out.printf(Locale.ROOT, "fast engine vs DES (the means of %d seeds each%s), %d scenarios%n", runs,
+                    large ? ", " + EngineSuite.LARGE_RUNS + " on " + String.join(", ", EngineSuite.LARGE_EXAMPLES) : "",
+                    suite.size() + (large ? EngineSuite.LARGE_EXAMPLES.size() : 0));
             out.flush();
             List<EngineComparison> rows = new ArrayList<>();
             EngineTable table = new EngineTable(out);
@@ -69,6 +76,14 @@ final class BenchEnginesCommand implements Callable<Integer> {
                 rows.add(c);
                 table.row(c);
                 out.flush();
+            }
+            if (large) {
+                for (String example : EngineSuite.LARGE_EXAMPLES) {
+                    EngineComparison c = EngineComparison.of(BundledScenarios.load(example), EngineSuite.LARGE_RUNS);
+                    rows.add(c);
+                    table.row(c);
+                    out.flush();
+                }
             }
             table.footer(rows);
         }

@@ -23,9 +23,11 @@ import java.util.Optional;
 
 /**
  * The scenarios the fast engine is judged on ({@link EngineComparison}): every example shipped in
- * {@code scenarios/} ({@link #EXAMPLES}, loaded by the caller) and the cases built here — a ramp to
- * about 2,000 replicas, a spike on 4-slot replicas, a static deployment in overload, a CPU cluster
- * that fills up, and crash-looping replicas. Kept short so the suite runs in seconds on DES.
+ * {@code scenarios/} that the fast engine runs ({@link #EXAMPLES}, loaded by the caller; not the
+ * Knative ones, nor calibrate-concurrency with its {@code service.slowdown}) and the cases built here
+ * — a ramp to about 2,000 replicas, a spike on 4-slot replicas, a static deployment in overload, a CPU
+ * cluster that fills up, and crash-looping replicas. Kept short so the suite runs in seconds on DES,
+ * except {@link #LARGE_EXAMPLES}, which only {@code bench engines} runs, on {@link #LARGE_RUNS} seeds.
  */
 public final class EngineSuite {
     /** The example files of {@code scenarios/}, by file name. */
@@ -33,6 +35,10 @@ public final class EngineSuite {
             "replica-cap.yaml", "seed-numbers.yaml", "trace-replay.yaml", "validate-spike.yaml", "reference.yaml", "hpa-cpu-launch.yaml",
             "hpa-concurrency.yaml", "keda-external.yaml", "gpu-node-autoscaling.yaml", "prometheus-day.yaml", "calibrate-low-load.yaml",
             "calibrate-step.yaml");
+    /** Examples whose DES runs take seconds each (34 M requests): in the benchmark, not the test. */
+    public static final List<String> LARGE_EXAMPLES = List.of("large-ramp.yaml");
+    /** Seeds each engine runs on {@link #LARGE_EXAMPLES}: the fewest the issue allows for DES. */
+    public static final int LARGE_RUNS = 4;
     /** Seeds each engine runs; the engines are compared as the means of their runs ({@link EngineComparison}). */
     public static final int DES_RUNS = 16;
 
