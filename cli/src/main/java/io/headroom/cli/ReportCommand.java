@@ -80,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + SeedBands.MAX_RUNS + "] but was " + runs);
         }
         Scenario scenario = recommend ? scenarioArgs.loadForRecommendation(runs, Screen.auto)
-                : scenarioArgs.load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+                : scenarioArgs.load(runs, engine);
         SimulationResult predicted = Simulator.run(scenario, engine);
         ReportInput input = ReportInput.of(scenario, predicted).withSizing(SizingFacts.of(scenario));
         if (runs > 1) {

@@ -29,7 +29,8 @@ final class ScenarioArgs {
 
     @Option(names = "--max-requests", paramLabel = "N",
             description = "Refuse a scenario whose expected requests times the runs exceed N."
-                    + " Default: 1000000000 (simulations), 50000000 (load tests).")
+                    + " Default: 1000000000 (simulations), 100000000000000 (--engine fast, whose cost grows with simulated"
+                    + " time, not requests), 50000000 (load tests).")
     Long maxRequests;
 
     @Option(names = "--max-timeline", paramLabel = "DURATION",
@@ -43,6 +44,14 @@ final class ScenarioArgs {
     /** The scenario, loaded and validated for one run of a simulation, with {@code --seed} applied. */
     Scenario load() {
         return load(1, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+    }
+
+    /**
+     * The scenario, loaded and validated for {@code runs} runs on {@code engine}, with {@code --seed} applied: the
+     * fast engine's cost does not grow with requests, so its default request limit only keeps rates finite.
+     */
+    Scenario load(long runs, SimulationEngine engine) {
+        return load(runs, engine == SimulationEngine.FAST ? LoadLimits.DEFAULT_MAX_FAST_REQUESTS : LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
     }
 
     /** The scenario, loaded and validated for {@code runs} runs, with {@code --seed} applied. */

@@ -72,7 +72,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (runs < 1 || runs > RunSpread.MAX_RUNS) {
             throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
         }
-        Scenario scenario = scenarioArgs.load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
+        Scenario scenario = scenarioArgs.load(runs, engine);
         PrintWriter stdout = spec.commandLine().getOut();
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), runs > 1 ? "runs" : "simulating")) {
             SimulationResult first = Simulator.run(scenario, engine, runs == 1 ? progress : Progress.NONE);

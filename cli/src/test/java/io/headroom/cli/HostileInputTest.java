@@ -86,6 +86,33 @@ class HostileInputTest {
         refused(3, args("simulate", s), "traffic.duration must be at most 106751d", "s.yaml:5:13)");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"simulate", "report"})
+    void theFastEngineTakesADayAt100kRpsWithoutRaisingTheLimit(String command) throws IOException {
+        // 8.64e9 requests: the discrete-event engine's limit refuses it, the fast engine's cost is simulated time
+        Path s = dir.resolve("s.yaml");
+        Files.writeString(s, SERVICE + "autoscaler:\n  maxReplicas: 2000\ntraffic:\n  duration: 24h\n  profile:\n"
+                + "    - {at: 0s, rps: 100000}\n");
+        refused(3, args(command, s), "--max-requests", "8.64e+09");
+        CliRun run = CliRun.of(args(command, s, "--engine", "fast").toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        if (command.equals("simulate")) {
+            assertTrue(run.out().contains("8640000000"), run.out());
+        }
+        refused(3, args(command, s, "--engine", "fast", "--max-requests", "1000000"), "must be <= 1000000");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"at maxReplicas | 'autoscaler: {maxReplicas: 2000000000}' | 1 | s.yaml:4:27)",
+        "at a static count | 'autoscaler: {policy: static, replicas: 20000000}' | 1 | s.yaml:4:40)",
+        "at service.concurrency without an autoscaler | '' | 20000000 | s.yaml:2:43)"})
+    void slotsBeyondTenMillionAreRefusedAtTheirKey(String label, String autoscaler, int concurrency, String location) throws IOException {
+        Path s = dir.resolve("s.yaml");
+        Files.writeString(s, "name: hostile\nservice: {serviceTime: 10ms, concurrency: " + concurrency + "}\n\n" + autoscaler
+                + "\ntraffic:\n  duration: 1m\n  profile:\n    - {at: 0s, rps: 1}\n");
+        refused(3, args("simulate", s, "--engine", "fast"), "autoscaler.maxReplicas x service.concurrency must be <= 10000000", location);
+    }
+
     @Test
     void maxRequestsSetsTheLimit() throws IOException {
         Path s = scenario("10s", "10");

@@ -22,6 +22,16 @@ import java.time.Duration;
 public record LoadLimits(long maxRequests, Duration maxTimeline, long runs, long configurations, boolean allowOutsideFiles) {
     /** Requests a simulation command may simulate: about two minutes of one core at the measured ~7.5 M/s. */
     public static final long DEFAULT_MAX_SIMULATED_REQUESTS = 1_000_000_000L;
+    /**
+     * Requests the fast engine may simulate: its cost grows with simulated time, not requests, so this
+     * only keeps rates finite (100 k rps for 31 years; the timeline limit binds first).
+     */
+    public static final long DEFAULT_MAX_FAST_REQUESTS = 100_000_000_000_000L;
+    /**
+     * Concurrency slots at the replica cap (maxReplicas x concurrency): requests in flight, and their
+     * integral over a 1 s metric bucket in the fast engine's 1/256-request units, stay exact in a long.
+     */
+    public static final long MAX_SLOTS = 10_000_000L;
     /** Requests a load test may send: its plan keeps every request time (8 bytes each), 400 MB at this limit. */
     public static final long DEFAULT_MAX_LOAD_TEST_REQUESTS = 50_000_000L;
     /** The longest timeline: a week, 604,800 rows. */

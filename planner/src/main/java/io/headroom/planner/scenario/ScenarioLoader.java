@@ -99,6 +99,7 @@ public final class ScenarioLoader {
         Service bound = ServiceBinder.bind(s.required("service"), dir);
         AutoscalerSpec autoscaler = AutoscalerBinder.bind(s.node("autoscaler"), bound);
         Service service = KnativeBinder.dataPath(autoscaler, bound, Section.of(s.required("service"), "service", ServiceBinder.KEYS));
+        checkSlots(s, autoscaler, service);
         Optional<Cluster> cluster = s.section("cluster", ClusterBinder.KEYS).map(c -> ClusterBinder.bind(c, dir));
         Traffic traffic = TrafficBinder.bind(s.required("traffic"), dir, limits);
         Slo slo = s.section("slo", SLO_KEYS).map(ScenarioLoader::slo).orElse(Slo.NONE);
@@ -107,6 +108,31 @@ public final class ScenarioLoader {
         Schedule schedule = ScheduleBinder.bind(s.node("autoscaler"), autoscaler, traffic);
         return Section.build(() -> new Scenario(name, seed, service, autoscaler, cluster, traffic, slo, cost, request,
                 file.toString(), schedule), "", s.location());
+    }
+
+    /**
+     * Refuses more than {@link LoadLimits#MAX_SLOTS} concurrency slots at the replica cap: the counts
+     * of requests in flight (and their integrals over a metric bucket, in nanosecond units) must stay
+     * exact in a {@code long}. Located at the replica cap's key, else at {@code service.concurrency}.
+     */
+    private static void checkSlots(Section s, AutoscalerSpec autoscaler, Service service) {
+        long slots = (long) autoscaler.maxReplicas() * service.concurrency();
+        if (slots <= LoadLimits.MAX_SLOTS) {
+            return;
+        }
+        String rule = "autoscaler.maxReplicas x service.concurrency must be <= " + LoadLimits.MAX_SLOTS
+                + " concurrency slots (the most a simulation counts exactly)";
+        String value = String.format(java.util.Locale.ROOT, "%d (%d replicas x %d)", slots, autoscaler.maxReplicas(),
+                service.concurrency());
+        Node at = s.required("service");
+        if (at instanceof Node.MapNode m && m.fields().containsKey("concurrency")) {
+            at = m.fields().get("concurrency").value();
+        }
+        if (s.node("autoscaler").orElse(null) instanceof Node.MapNode a) {
+            Node.Field cap = a.fields().containsKey("maxReplicas") ? a.fields().get("maxReplicas") : a.fields().get("replicas");
+            at = cap != null ? cap.value() : a;
+        }
+        throw Section.error(rule, value, at.location());
     }
 
     private static Slo slo(Section s) {
