@@ -41,6 +41,16 @@ final class RecommendCommand implements Callable<Integer> {
             description = "auto, des or fast: the engine the search runs on (fast: confirmed by des). Default: ${DEFAULT-VALUE}.")
     Screen screen;
 
+    @Option(names = "--confirm", paramLabel = "ENGINE", defaultValue = "des",
+            description = "des or none: whether the discrete-event engine confirms a fast search (des: only what it confirms is"
+                    + " recommended; none: the fast engine judges every configuration on all --runs seeds and its verdicts are the"
+                    + " answer, for services so large that the confirmation would take hours, e.g. a day at 100k rps)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Confirm confirm;
+
+    /** {@code --confirm}. */
+    enum Confirm { des, none }
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json. Default: ${DEFAULT-VALUE}.")
     OutputFormat format;
@@ -50,10 +60,11 @@ final class RecommendCommand implements Callable<Integer> {
         if (runs < 1 || runs > RunSpread.MAX_RUNS) {
             throw new ParameterException(spec.commandLine(), "--runs must be in [1, " + RunSpread.MAX_RUNS + "] but was " + runs);
         }
-        Scenario scenario = scenarioArgs.loadForRecommendation(runs, screen);
+        boolean confirmed = confirm == Confirm.des;
+        Scenario scenario = scenarioArgs.loadForRecommendation(runs, screen, confirmed);
         Recommendation r;
         try (ProgressBar progress = ProgressBar.onTerminal(spec.commandLine().getErr(), "searching")) {
-            r = Recommender.recommend(scenario, runs, screen.engineFor(scenario), progress);
+            r = Recommender.recommend(scenario, runs, screen.engineFor(scenario), confirmed, progress);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (format == OutputFormat.json) {

@@ -25,6 +25,7 @@ final class RecommendJson {
         json.put("slo", slo(r.slo(), r.sloDefaulted()));
         json.put("runs", r.runs());
         json.put("screen", r.screen().id());
+        json.put("judge", r.judge().id());
         json.put("searched", r.searched());
         json.put("current", entry(r.current()));
         json.put("alternatives", r.alternatives().stream().map(RecommendJson::entry).toList());

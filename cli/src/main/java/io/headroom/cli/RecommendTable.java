@@ -53,7 +53,11 @@ final class RecommendTable {
         for (NPlusOne p : r.nPlusOne()) {
             line("%s", p.sentence());
         }
-        if (r.screen() == io.headroom.planner.sim.SimulationEngine.DES) {
+        if (r.judge() == io.headroom.planner.sim.SimulationEngine.FAST) {
+            line("Searched %d configurations x %d seeds, all judged by the fast engine and NOT confirmed by the discrete-event engine"
+                    + " (--confirm none): its accuracy against des is in the README (headroom bench engines); confirm before you quote it.",
+                    r.searched(), r.runs());
+        } else if (r.screen() == io.headroom.planner.sim.SimulationEngine.DES) {
             line("Searched %d configurations x %d seeds (%,d simulated requests), all judged by the discrete-event engine (des).",
                     r.searched(), r.runs(), r.requestsSimulated());
         } else {

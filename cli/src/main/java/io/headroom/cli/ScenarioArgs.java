@@ -66,8 +66,20 @@ final class ScenarioArgs {
      * The scenario is loaded twice: the count of configurations comes from the scenario.
      */
     Scenario loadForRecommendation(long runs, Screen screen) {
-        Scenario scenario = load(runs, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
-        long configurations = screen.engineFor(scenario) == SimulationEngine.DES ? Recommender.estimatedConfigurations(scenario)
+        return loadForRecommendation(runs, screen, true);
+    }
+
+    /**
+     * As {@link #loadForRecommendation(long, Screen)}; without the confirmation ({@code confirm} false) a fast search
+     * runs no discrete-event engine at all, so only the fast engine's limit applies.
+     */
+    Scenario loadForRecommendation(long runs, Screen screen, boolean confirm) {
+        Scenario scenario = load(runs, 1, LoadLimits.DEFAULT_MAX_FAST_REQUESTS);
+        SimulationEngine engine = screen.engineFor(scenario);
+        if (engine == SimulationEngine.FAST && !confirm) {
+            return scenario;
+        }
+        long configurations = engine == SimulationEngine.DES ? Recommender.estimatedConfigurations(scenario)
                 : Recommender.TYPICAL_CONFIRMATIONS;
         load(runs, configurations, LoadLimits.DEFAULT_MAX_SIMULATED_REQUESTS);
         return scenario;

@@ -106,6 +106,21 @@ class RecommendCommandTest {
     }
 
     @Test
+    void withoutConfirmationEveryRowIsTheFastEnginesAndTheTableSaysSo() throws IOException {
+        Path scenario = write(STEP);
+        CliRun run = CliRun.of("recommend", scenario.toString(), "--runs", "3", "--screen", "fast", "--confirm", "none");
+        assertTrue(run.out().contains("all judged by the fast engine and NOT confirmed by the discrete-event engine (--confirm none)"),
+                run.out());
+        assertTrue(run.out().lines().filter(l -> l.matches("  (now|\\d+) .*")).allMatch(l -> l.contains(" fast ")), run.out());
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("recommend", scenario.toString(), "--runs", "3", "--screen", "fast",
+                "--confirm", "none", "--format", "json").out());
+        assertEquals("fast", json.get("judge").asText());
+        assertEquals("fast", json.get("current").get("engine").asText());
+        CliRun bad = CliRun.of("recommend", scenario.toString(), "--confirm", "maybe");
+        assertEquals(ExitCode.USAGE, bad.exitCode(), bad.err());
+    }
+
+    @Test
     void reportWithRecommendAddsWhatToChangeAndPerWindowFixes() throws IOException {
         Path out = dir.resolve("report");
         CliRun run = CliRun.of("report", write(STEP).toString(), "--recommend", "--runs", "2", "--out", out.toString());

@@ -23,11 +23,14 @@ import java.util.Optional;
  * @param nPlusOne N+1 per node pool for the best configuration; empty without a cluster
  * @param impossible why nothing within the bounds meets the SLO; empty when something does
  * @param shortfall when the nodes are what fall short: the best within them and the nodes that would meet
- * @param screen the engine the search ran on; with the fast engine, only configurations the discrete-event engine
- *     confirmed (each evaluation names its engine) can be the recommendation
+ * @param screen the engine the search ran on
+ * @param judge the engine whose verdicts count: only a configuration it judged (each evaluation names its engine)
+ *     can be the recommendation. The discrete-event engine, which confirms a fast screening; the fast engine only
+ *     when the confirmation was declined ({@code recommend --confirm none})
  */
 public record Recommendation(Slo slo, boolean sloDefaulted, int runs, Alternative current, List<Alternative> alternatives,
-        int searched, long requestsSimulated, List<NPlusOne> nPlusOne, Optional<String> impossible, Optional<Shortfall> shortfall, SimulationEngine screen) {
+        int searched, long requestsSimulated, List<NPlusOne> nPlusOne, Optional<String> impossible, Optional<Shortfall> shortfall, SimulationEngine screen,
+        SimulationEngine judge) {
     public Recommendation {
         Objects.requireNonNull(slo, "slo");
         Objects.requireNonNull(current, "current");
@@ -36,6 +39,7 @@ public record Recommendation(Slo slo, boolean sloDefaulted, int runs, Alternativ
         Objects.requireNonNull(impossible, "impossible");
         Objects.requireNonNull(shortfall, "shortfall");
         Objects.requireNonNull(screen, "screen");
+        Objects.requireNonNull(judge, "judge");
     }
 
     /**
@@ -45,7 +49,7 @@ public record Recommendation(Slo slo, boolean sloDefaulted, int runs, Alternativ
      */
     public Optional<Alternative> best() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(current), alternatives.stream())
-                .filter(a -> a.evaluation().meetsSlo() && a.evaluation().engine() == SimulationEngine.DES)
+                .filter(a -> a.evaluation().meetsSlo() && a.evaluation().engine() == judge)
                 .min(Comparator.comparingDouble(Recommendation::price));
     }
 

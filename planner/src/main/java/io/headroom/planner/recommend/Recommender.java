@@ -58,6 +58,15 @@ public final class Recommender {
      * can make one the recommendation.
      */
     public static Recommendation recommend(Scenario scenario, int runs, SimulationEngine screen, Progress progress) {
+        return recommend(scenario, runs, screen, true, progress);
+    }
+
+    /**
+     * As {@link #recommend(Scenario, int, SimulationEngine, Progress)}; with {@code confirm} false a fast search
+     * is not confirmed by the discrete-event engine: the fast engine judges every configuration on all {@code runs}
+     * seeds and its verdicts are the answer (for services so large that the confirmation's runs would take hours).
+     */
+    public static Recommendation recommend(Scenario scenario, int runs, SimulationEngine screen, boolean confirm, Progress progress) {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be >= 1 but was " + runs);
         }
@@ -71,9 +80,10 @@ public final class Recommender {
         AtomicInteger done = new AtomicInteger();
         List<Long> seeds = RunSpread.seeds(judged.seed(), runs);
         Runnable tick = () -> progress.update(Math.min(0.99, done.incrementAndGet() / (double) expected));
-        boolean screening = screen != SimulationEngine.DES;
-        Evaluator evaluator = new Evaluator(judged, screening ? seeds.subList(0, Math.min(runs, SCREEN_RUNS)) : seeds, screen, screening,
-                tick);
+        boolean screening = screen != SimulationEngine.DES && confirm;
+        SimulationEngine judge = screening ? SimulationEngine.DES : screen;
+        Evaluator evaluator = new Evaluator(judged, screening ? seeds.subList(0, Math.min(runs, SCREEN_RUNS)) : seeds, screen,
+                screen != SimulationEngine.DES, tick);
         Search search = new Search(evaluator, bounds, now);
 
         Evaluation current = evaluator.evaluate(now);
@@ -103,7 +113,7 @@ public final class Recommender {
         Evaluator des = evaluator;
         Evaluation shownCurrent = current;
         List<Evaluation> meeting = screened;
-        if (screen != SimulationEngine.DES) {
+        if (screening) {
             des = new Evaluator(judged, seeds, SimulationEngine.DES, true, tick);
             Confirmation confirmed = Confirmation.of(des, now, screened, ranking(now));
             shownCurrent = confirmed.current();
@@ -123,18 +133,18 @@ public final class Recommender {
                     .forEach(e -> ranked.add(alternative(e, currentJudged, reasons)));
         }
         boolean anyMeets = Stream.concat(Stream.of(currentJudged), ranked.stream().map(Alternative::evaluation))
-                .anyMatch(e -> e.meetsSlo() && e.engine() == SimulationEngine.DES);
+                .anyMatch(e -> e.meetsSlo() && e.engine() == judge);
         Optional<String> impossible = !ceiling.meetsSlo() ? Optional.of(Impossibility.explain(judged, bounds, ceiling))
                 : anyMeets ? Optional.empty()
-                : screen != SimulationEngine.DES && !screened.isEmpty()
+                : screening && !screened.isEmpty()
                 ? Optional.of("none of the fast engine's best candidates met the SLO in every run of the discrete-event engine"
                         + " (run recommend with --screen des to search with it alone)")
                 : Optional.of("only the most generous configuration (" + ceiling.config().changesFrom(now) + ") meets the SLO in every run");
         Optional<Shortfall> shortfall = Shortfall.of(ceiling, bounds, now, targets, evaluator, e -> alternative(e, currentJudged, reasons));
         int searched = evaluator.simulated() + (des == evaluator ? 0 : des.simulated());
-        long requests = des.requestsSimulated();
+        long requests = judge == SimulationEngine.DES ? des.requestsSimulated() : 0;
         Recommendation partial = new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, searched, requests, List.of(),
-                impossible, shortfall, screen);
+                impossible, shortfall, screen, judge);
         Optional<Alternative> best = partial.best();
         Optional<Alternative> meetingElsewhere = shortfall.flatMap(Shortfall::meeting);
         Config basis = best.or(() -> meetingElsewhere).map(Alternative::config).orElse(now);
@@ -143,7 +153,7 @@ public final class Recommender {
         int peak = bounds.peakReplicas(basis);
         progress.update(1);
         return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, searched, requests,
-                NPlusOne.of(judged, basis.nodes(), peak, label), impossible, shortfall, screen);
+                NPlusOne.of(judged, basis.nodes(), peak, label), impossible, shortfall, screen, judge);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.headroom.planner.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -227,6 +228,24 @@ class RecommenderTest {
         for (long seed : RunSpread.seeds(55_555L, 3)) {
             assertTrue(Simulator.run(chosen.withSeed(seed)).summary().sloMet(), "fresh seed " + seed + " with " + best.changes());
         }
+    }
+
+    /**
+     * Without the confirmation the fast engine judges every configuration on all the usual seeds, its verdicts are
+     * the answer, and no discrete-event run happens; the search is the same one a confirmed search screens with.
+     */
+    @Test
+    void aFastSearchWithoutConfirmationIsJudgedByTheFastEngineOnEverySeed() {
+        Scenario s = ScenarioLoader.load(Path.of("../scenarios/launch-day.yaml"));
+        Recommendation r = Recommender.recommend(s, 5, SimulationEngine.FAST, false, Progress.NONE);
+        assertEquals(SimulationEngine.FAST, r.judge());
+        assertEquals(0, r.requestsSimulated(), "no discrete-event run");
+        assertTrue(Stream.concat(Stream.of(r.current()), r.alternatives().stream()).allMatch(a -> a.evaluation().engine() == SimulationEngine.FAST));
+        Alternative best = r.best().orElseThrow();
+        assertEquals(5, best.evaluation().runs(), "judged on every seed");
+        assertEquals(5, best.evaluation().runsMeetingSlo());
+        Recommendation confirmed = Recommender.recommend(s, 5, SimulationEngine.FAST, Progress.NONE);
+        assertEquals(SimulationEngine.DES, confirmed.judge());
     }
 
     @Test
