@@ -92,6 +92,11 @@ final class FluidRecorder {
         rejected[slot] += count;
     }
 
+    /** {@code count} requests waited at a replica until the timeout and were answered 504 then (per-replica routing). */
+    void timedOutWaiting(int slot, double count) {
+        timedOut[slot] += count;
+    }
+
     /** {@code count} requests were taken by a slot: split into 504, 502 and ok; their waits are added by the caller. */
     void served(int slot, double count, double errorRate) {
         double late = count * service.timedOutShare();

@@ -53,10 +53,6 @@ public final class Simulator {
                     throw new InvalidInputException("the fast engine does not model Knative's activator, queue-proxies or scale to zero"
                             + " (policy knative, " + scenario.source() + "); use --engine des");
                 }
-                if (scenario.service().routing().mode() != Routing.Mode.CENTRAL_QUEUE) {
-                    throw new InvalidInputException("the fast engine models azureml-fe's central queue only, but service.routing is "
-                            + scenario.service().routing().mode().key() + " (" + scenario.source() + "); use --engine des");
-                }
                 FluidRecorder r = new FastEngine(scenario, streams, progress).run();
                 yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.log(), r.queued(), r.queueWaitNanos());
             }

@@ -14,7 +14,7 @@ import io.headroom.planner.queueing.MaxWaitQueue;
  * always computed at its key's representative load, so it does not depend on which load first
  * filled the entry and a run stays deterministic. Mutable, one thread; owned by the engine.
  */
-final class StationaryRouter {
+final class StationaryRouter extends StationaryQueue {
     /** Relative resolution of the offered load in the memo table. */
     static final double LOAD_RESOLUTION = 1e-3;
     /** Bins of the wait of a served request that waited, over (0, max wait). */
@@ -35,14 +35,6 @@ final class StationaryRouter {
     private final double[][] stillWaiting;
     private final double ageStepSeconds;
 
-    /** The result of the last {@link #solve}: read these until the next call. */
-    double rejectedShare;
-    double waitingShare;
-    double meanWaitSeconds;
-    double[] servedWaitShares;
-    /** Share of an arrival still in the queue at ages (i + ½)·step, i = 0 .. {@link #ages()} − 1. */
-    double[] stillWaitingShares;
-
     /** The router with a max wait and a service time; queue content is tracked at ages of {@code stepSeconds}. */
     StationaryRouter(double meanServiceSeconds, double maxWaitSeconds, double serviceCv, double stepSeconds) {
         this.meanServiceSeconds = meanServiceSeconds;
@@ -53,6 +45,7 @@ final class StationaryRouter {
     }
 
     /** How many step ages an arrival can spend in the queue: ceil(max wait / step). */
+    @Override
     int ages() {
         return stillWaiting[0].length;
     }
@@ -62,6 +55,7 @@ final class StationaryRouter {
      * arrivals rejected, the share that waits (P(V &gt; 0), rejected ones included), the mean wait over
      * all arrivals, and how the served waiting ones spread over {@link #WAIT_BINS} equal bins of (0, τ).
      */
+    @Override
     void solve(int slots, double offeredErlangs) {
         long key = offeredErlangs <= 1e-9 ? Long.MIN_VALUE : Math.round(Math.log(offeredErlangs) / LOG_STEP);
         int i = (int) ((slots * 0x9E3779B1L + key * 0xC2B2AE3D27D4EB4FL) >>> 52) & (TABLE - 1);

@@ -2,7 +2,10 @@ package io.headroom.planner.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.autoscaler.HpaBehavior;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
@@ -11,6 +14,7 @@ import io.headroom.planner.dist.ConstantDistribution;
 import io.headroom.planner.dist.ExponentialDistribution;
 import io.headroom.planner.queueing.ErlangB;
 import io.headroom.planner.queueing.MaxWaitQueue;
+import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.timeline.SummaryJson;
 import io.headroom.planner.timeline.TimelineCsv;
@@ -84,14 +88,17 @@ class FastEngineTest {
     }
 
     @Test
-    void perReplicaRoutingIsRefusedWithTheReason() {
+    void perReplicaRoutingRunsAndKnativeIsRefusedWithTheReason() {
         Scenario central = TestScenarios.mmc(5, 2, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMinutes(1), 1);
-        Scenario balanced = new Scenario(central.name(), central.seed(), central.service().withRouting(
-                new io.headroom.planner.scenario.Routing(io.headroom.planner.scenario.Routing.Mode.ROUND_ROBIN, 10)),
-                central.autoscaler(), central.cluster(), central.traffic(), central.slo(), central.cost(), central.source());
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.headroom.planner.InvalidInputException.class,
-                () -> Simulator.run(balanced, SimulationEngine.FAST));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("service.routing is round-robin"), e.getMessage());
+        for (Routing.Mode mode : List.of(Routing.Mode.ROUND_ROBIN, Routing.Mode.RANDOM, Routing.Mode.LEAST_IN_FLIGHT)) {
+            Scenario balanced = new Scenario(central.name(), central.seed(), central.service().withRouting(new Routing(mode, 10)),
+                    central.autoscaler(), central.cluster(), central.traffic(), central.slo(), central.cost(), central.source());
+            assertEquals(60, Simulator.run(balanced, SimulationEngine.FAST).timeline().size(), mode.key());
+        }
+        Scenario knative = KnativeScenarios.scenario("knative", 1, new ExponentialDistribution(Duration.ofSeconds(1)), Duration.ofSeconds(5),
+                KnativeScenarios.spec(0, 10, 1, 1, 0, Duration.ofSeconds(60)), central.traffic());
+        var e = assertThrows(InvalidInputException.class, () -> Simulator.run(knative, SimulationEngine.FAST));
+        assertTrue(e.getMessage().contains("does not model Knative"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,234 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.queueing.ErlangB;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * One replica behind a balancer that picks a ready replica at random or in turn, in steady state, as
+ * {@link FastEngine} reads it within one time step: every replica alike, fed 1/n of the offered load,
+ * with k = concurrency slots and room for K = k + L requests (L = {@code replicaQueueLimit}); an
+ * arrival that finds K answers 503 at once, one that waits past the timeout T answers 504 then.
+ *
+ * <p><b>random</b>: splitting a Poisson stream at random gives n independent Poisson streams, so each
+ * replica is an M/M/k/K queue (exponential service): p<sub>j</sub> ∝ a<sup>j</sup>/j! for j ≤ k and
+ * p<sub>k+i</sub> = p<sub>k</sub>·ρ<sup>i</sup>, i ≤ L, with a = λ/(nμ), ρ = a/k; by PASTA the 503
+ * share is p<sub>K</sub> and an arrival that finds k + i waits Erlang(i + 1, kμ) (L. Kleinrock,
+ * <i>Queueing Systems</i> vol. 1, Wiley 1975, §3.5–3.6; D. Gross and C. M. Harris, <i>Fundamentals of
+ * Queueing Theory</i>, 3rd ed., 1998, §2.5). Its states up to k are those of the loss system, so
+ * p<sub>k</sub> comes from Erlang B's recursion; the queue part is a geometric sum in closed form.
+ *
+ * <p><b>Two-moment approximation</b> for service cv ≠ 1 and for <b>round-robin</b> (each replica sees
+ * every n-th arrival of a Poisson stream: Erlang-n renewal arrivals, squared cv c<sub>a</sub>² = 1/n):
+ * the queue part keeps its geometric form with the ratio ρ<sup>2/(c<sub>a</sub>² + c<sub>s</sub>²)</sup>
+ * instead of ρ. This is the heavy-traffic (diffusion) approximation of a G/G queue, whose queue
+ * content is exponential with rate 2(1 − ρ)/(ρ(c<sub>a</sub>² + c<sub>s</sub>²)) per request
+ * (−ln ρ for M/M), the same two-moment scaling of the wait as Kingman's G/G/1 formula and Whitt's
+ * QNA (W. Whitt, "The Queueing Network Analyzer", Bell System Technical Journal 62(9), 1983; for a
+ * finite buffer, W. Whitt, "Heavy-traffic approximations for service systems with blocking", AT&amp;T
+ * Bell Laboratories Technical Journal 63(5), 1984). It is exact for random routing with exponential
+ * service and changes nothing at L = 0 (Erlang B, insensitive to the service time), where it is
+ * pessimistic for round-robin (Erlang-n arrivals lose fewer than Poisson ones). The waits stay
+ * Erlang(i + 1, kμ).
+ *
+ * <p>The horizon H (the longest wait tracked) is the timeout, or less: the wait behind a full queue,
+ * Erlang(L, kμ), is below (L + 5√L + 10)/(kμ) with probability above 1 − 10⁻⁶. 504 while waiting is
+ * P(W &gt; T) of the queue without abandonment (an upper bound: a request that leaves at T shortens
+ * the queue behind it). Results are memoised as in {@link StationaryRouter}. Mutable, one thread.
+ */
+final class ReplicaQueueStationary extends StationaryQueue {
+    private static final int TABLE = 1 << 10;
+    private static final double LOG_STEP = Math.log1p(StationaryRouter.LOAD_RESOLUTION);
+    /** Intervals of Simpson's rule for the mean wait ∫₀^H P(W &gt; t) dt. */
+    private static final int MEAN_INTERVALS = 128;
+
+    private final boolean roundRobin;
+    private final int concurrency;
+    private final int queueLimit;
+    private final double meanServiceSeconds;
+    private final double serviceCv;
+    private final double timeoutSeconds;
+    private final double horizonSeconds;
+    private final double ageStepSeconds;
+    private final int[] slotsKey = new int[TABLE];
+    private final long[] loadKey = new long[TABLE];
+    private final boolean[] filled = new boolean[TABLE];
+    private final double[] rejected = new double[TABLE];
+    private final double[] waiting = new double[TABLE];
+    private final double[] meanWait = new double[TABLE];
+    private final double[] timedOut = new double[TABLE];
+    private final double[][] waitShares = new double[TABLE][StationaryRouter.WAIT_BINS];
+    private final double[][] stillWaiting;
+
+    /** The replica's queue state of the last fill: the 503 share, P(k), the ratio, and the waiting share. */
+    private double top;
+    private double atK;
+    private double ratio;
+    private double kMu;
+
+    ReplicaQueueStationary(boolean roundRobin, int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv,
+            double timeoutSeconds, double stepSeconds) {
+        this.roundRobin = roundRobin;
+        this.concurrency = concurrency;
+        this.queueLimit = queueLimit;
+        this.meanServiceSeconds = meanServiceSeconds;
+        this.serviceCv = serviceCv;
+        this.timeoutSeconds = timeoutSeconds;
+        this.horizonSeconds = horizonSeconds(concurrency, queueLimit, meanServiceSeconds, timeoutSeconds);
+        this.ageStepSeconds = stepSeconds;
+        this.stillWaiting = new double[TABLE][(int) Math.ceil(horizonSeconds / stepSeconds - 1e-9)];
+    }
+
+    /** The longest wait tracked: the timeout, or the wait behind a full queue when that is shorter (see the class javadoc). */
+    static double horizonSeconds(int concurrency, int queueLimit, double meanServiceSeconds, double timeoutSeconds) {
+        double full = (queueLimit + 5 * Math.sqrt(queueLimit) + 10) * meanServiceSeconds / concurrency;
+        return queueLimit == 0 ? 0 : Math.min(timeoutSeconds, full);
+    }
+
+    @Override
+    int ages() {
+        return stillWaiting[0].length;
+    }
+
+    @Override
+    void solve(int slots, double offeredErlangs) {
+        long key = offeredErlangs <= 1e-9 ? Long.MIN_VALUE : Math.round(Math.log(offeredErlangs) / LOG_STEP);
+        int i = (int) ((slots * 0x9E3779B1L + key * 0xC2B2AE3D27D4EB4FL) >>> 54) & (TABLE - 1);
+        if (!filled[i] || slotsKey[i] != slots || loadKey[i] != key) {
+            fill(i, slots, key);
+        }
+        rejectedShare = rejected[i];
+        waitingShare = waiting[i];
+        meanWaitSeconds = meanWait[i];
+        timedOutShare = timedOut[i];
+        servedWaitShares = waitShares[i];
+        stillWaitingShares = stillWaiting[i];
+    }
+
+    private void fill(int i, int slots, long key) {
+        filled[i] = true;
+        slotsKey[i] = slots;
+        loadKey[i] = key;
+        double[] still = stillWaiting[i];
+        double[] shares = waitShares[i];
+        if (key == Long.MIN_VALUE) {
+            rejected[i] = 0;
+            waiting[i] = 0;
+            meanWait[i] = 0;
+            timedOut[i] = 0;
+            java.util.Arrays.fill(shares, 0);
+            java.util.Arrays.fill(still, 0);
+            return;
+        }
+        int replicas = Math.max(1, slots / concurrency);
+        double perReplica = Math.exp(key * LOG_STEP) / replicas;
+        state(replicas, perReplica);
+        rejected[i] = top;
+        double waits = tail(0);
+        waiting[i] = waits;
+        double out = horizonSeconds < timeoutSeconds ? 0 : waitExceeds(timeoutSeconds);
+        timedOut[i] = out;
+        meanWait[i] = meanWait();
+        double served = waits - out;
+        double previous = waits;
+        for (int b = 0; b < shares.length; b++) {
+            double next = b == shares.length - 1 ? out : waitExceeds(horizonSeconds * (b + 1) / shares.length);
+            shares[b] = served <= 0 ? 0 : Math.max(0, previous - next) / served;
+            previous = next;
+        }
+        for (int k = 0; k < still.length; k++) {
+            still[k] = waitExceeds(Math.min(horizonSeconds, (k + 0.5) * ageStepSeconds));
+        }
+    }
+
+    /**
+     * The replica's states at {@code a} Erlangs: the 503 share p<sub>K</sub>, p<sub>k</sub> and the
+     * queue part's ratio, scaled so that nothing overflows (for a ratio above 1 the weights are taken
+     * relative to p<sub>K</sub>).
+     */
+    private void state(int replicas, double a) {
+        int k = concurrency;
+        int l = queueLimit;
+        double rho = a / k;
+        double arrivalCv2 = roundRobin ? 1.0 / replicas : 1.0;
+        ratio = Math.pow(rho, 2 / (arrivalCv2 + serviceCv * serviceCv));
+        kMu = k / meanServiceSeconds;
+        double b = ErlangB.blocking(k, a);
+        double logRatio = Math.log(ratio);
+        if (ratio <= 1) {
+            // Σ_{i=1}^{L} r^i, with r → 1 giving L
+            double sum = Math.abs(logRatio) < 1e-12 ? l : ratio * -Math.expm1(l * logRatio) / -Math.expm1(logRatio);
+            double z = 1 + b * sum;
+            atK = b / z;
+            top = atK * Math.exp(l * logRatio);
+        } else {
+            // relative to the top state: weights s^{L−i}, s = 1/r < 1
+            double logS = -logRatio;
+            double sl = Math.exp(l * logS);
+            double z = sl * (1 - b) + b * -Math.expm1((l + 1) * logS) / -Math.expm1(logS);
+            top = b / z;
+            atK = b * sl / z;
+        }
+    }
+
+    /** G(m) = Σ_{i=m}^{L−1} p_{k+i}: the share of arrivals that wait with at least m requests ahead of them. */
+    private double tail(int m) {
+        int l = queueLimit;
+        if (m >= l) {
+            return 0;
+        }
+        double logRatio = Math.log(ratio);
+        if (Math.abs(logRatio) < 1e-12) {
+            return atK * (l - m);
+        }
+        if (ratio < 1) {
+            return atK * Math.exp(m * logRatio) * -Math.expm1((l - m) * logRatio) / -Math.expm1(logRatio);
+        }
+        double logS = -logRatio;
+        return top * Math.exp(logS) * -Math.expm1((l - m) * logS) / -Math.expm1(logS);
+    }
+
+    /**
+     * P(W &gt; t) = Σ_m P(N = m)·G(m), N ~ Poisson(kμt): an arrival with i ahead waits Erlang(i + 1, kμ),
+     * which exceeds t when fewer than i + 1 services end by then. Summed over ±12 standard deviations
+     * of N around its mode (pmf from the log-gamma function, then the recurrence both ways).
+     */
+    private double waitExceeds(double t) {
+        if (t <= 0) {
+            return tail(0);
+        }
+        double x = kMu * t;
+        double spread = 12 * Math.sqrt(x) + 12;
+        int low = (int) Math.max(0, Math.floor(x - spread));
+        int high = (int) Math.min(queueLimit - 1, Math.ceil(x + spread));
+        if (low > high) {
+            return 0;
+        }
+        int mode = (int) Math.min(high, Math.max(low, Math.floor(x)));
+        double atMode = Math.exp(-x + mode * Math.log(x) - Gamma.logGamma(mode + 1.0));
+        double sum = 0;
+        double p = atMode;
+        for (int m = mode; m <= high && p > 0; m++) {
+            sum += p * tail(m);
+            p *= x / (m + 1);
+        }
+        p = atMode * mode / x;
+        for (int m = mode - 1; m >= low && p > 0; m--) {
+            sum += p * tail(m);
+            p *= m / x;
+        }
+        return Math.min(1, sum);
+    }
+
+    /** E[min(W, H)] over all arrivals (503s wait 0): ∫₀^H P(W &gt; t) dt by Simpson's rule. */
+    private double meanWait() {
+        if (horizonSeconds <= 0) {
+            return 0;
+        }
+        double h = horizonSeconds / MEAN_INTERVALS;
+        double sum = waitExceeds(0) + waitExceeds(horizonSeconds);
+        for (int j = 1; j < MEAN_INTERVALS; j++) {
+            sum += (j % 2 == 1 ? 4 : 2) * waitExceeds(j * h);
+        }
+        return sum * h / 3;
+    }
+}

@@ -1,0 +1,72 @@
+package io.headroom.planner.sim;
+
+/**
+ * Least-in-flight routing (join the shortest queue) in steady state, as {@link FastEngine} reads it
+ * within one time step. JSQ sends every arrival to a replica with a free slot while there is one and
+ * refuses it (503) only when every replica's queue is full, so n replicas behave nearly as one pooled
+ * queue of n·k slots and n·L waiting places: JSQ is asymptotically optimal and its queue lengths
+ * approach those of the pooled system as n grows (V. Gupta, M. Harchol-Balter, K. Sigman and W. Whitt,
+ * "Analysis of join-the-shortest-queue routing for web server farms", Performance Evaluation 64, 2007;
+ * D. Mukherjee, S. C. Borst, J. S. H. van Leeuwaarden and P. A. Whiting, "Universality of
+ * power-of-d load balancing in many-server systems", Stochastic Systems 8(4), 2018, for JSQ's
+ * Halfin–Whitt limit, the same as the pooled M/M/N's).
+ *
+ * <p>The pooled buffer of n·L places in front of n·k slots is taken as a deterministic patience:
+ * an arrival finding j waiting waits Erlang(j + 1, nkμ), whose cv 1/√(j + 1) vanishes for a large
+ * pool, so a full buffer is a wait of L/(kμ) and "the buffer is full" is "the wait would exceed
+ * L/(kμ)". The pool is then the M/M/c+D queue of {@link StationaryRouter} (Boots &amp; Tijms;
+ * Allen–Cunneen for cv ≠ 1) with c = n·k and patience τ = min(T, L/(kμ)): when L/(kμ) &lt; T its
+ * rejected share answers 503 at once (the buffer is full), else it waits until the timeout and
+ * answers 504. Weak for a few replicas with short queues, where the Erlang spread of the pooled
+ * wait is not negligible and JSQ is not quite pooled (a request queued at one replica does not move
+ * when another frees). Mutable, one thread.
+ */
+final class ShortestQueueStationary extends StationaryQueue {
+    private final StationaryRouter pool;
+    private final boolean timesOut;
+    private final double patienceSeconds;
+    private final double[] still;
+
+    ShortestQueueStationary(int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv, double timeoutSeconds,
+            double stepSeconds) {
+        this.patienceSeconds = patienceSeconds(concurrency, queueLimit, meanServiceSeconds, timeoutSeconds);
+        this.timesOut = patienceSeconds >= timeoutSeconds;
+        this.pool = new StationaryRouter(meanServiceSeconds, patienceSeconds, serviceCv, stepSeconds);
+        this.still = new double[pool.ages()];
+    }
+
+    /** τ = min(T, L/(kμ)): the wait behind a full pooled buffer, or the timeout when that is shorter. */
+    static double patienceSeconds(int concurrency, int queueLimit, double meanServiceSeconds, double timeoutSeconds) {
+        return Math.min(timeoutSeconds, queueLimit * meanServiceSeconds / concurrency);
+    }
+
+    @Override
+    int ages() {
+        return pool.ages();
+    }
+
+    @Override
+    void solve(int slots, double offeredErlangs) {
+        pool.solve(slots, offeredErlangs);
+        servedWaitShares = pool.servedWaitShares;
+        if (timesOut) {
+            rejectedShare = 0;
+            timedOutShare = pool.rejectedShare;
+            waitingShare = pool.waitingShare;
+            meanWaitSeconds = pool.meanWaitSeconds;
+            stillWaitingShares = pool.stillWaitingShares;
+            return;
+        }
+        // a full buffer refuses at once: the rejected share neither waits nor stays in the queue
+        double r = pool.rejectedShare;
+        rejectedShare = r;
+        timedOutShare = 0;
+        waitingShare = Math.max(0, pool.waitingShare - r);
+        meanWaitSeconds = Math.max(0, pool.meanWaitSeconds - r * patienceSeconds);
+        double[] from = pool.stillWaitingShares;
+        for (int i = 0; i < still.length; i++) {
+            still[i] = Math.max(0, from[i] - r);
+        }
+        stillWaitingShares = still;
+    }
+}
