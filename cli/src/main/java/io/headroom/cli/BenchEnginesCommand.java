@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.EngineComparison;
 import io.headroom.planner.sim.EngineSuite;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
         header = "Benchmark the engines: the fast engine's accuracy against DES on the suite, and its speed at 100k rps.",
         description = {
             "Accuracy: runs every example of scenarios/ and the built-in cases on the discrete-event engine (DES, the mean of --runs seeds, on all cores) and once on the fast engine, and prints per scenario the 503 fraction, the DES windows (those most seeds show) with the fast onset's error, and replica-hours, each with its verdict against the tolerances (503 within 15 %% relative or 0.1 percentage point, onset within 2 s, replica-hours within 5 %%). The DES seed spread column shows how far the farthest single DES seed lies from the DES mean.",
-            "Speed: simulates --length at --rps (and at 1 %% of it) on the fast engine, on one thread, after a warm-up, and prints the wall time.",
+            "Speed: simulates --length at --rps (and at 1 %% of it) on the fast engine, on one thread, after a warm-up, and prints the wall time; then --length at --rps behind random routing (per-replica queues of 100, as behind kube-proxy's iptables mode).",
             ""})
 final class BenchEnginesCommand implements Callable<Integer> {
     @Spec
@@ -96,6 +97,11 @@ final class BenchEnginesCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %,10.0f rps: %,d requests in %.2f s wall%n", r, m.requests(), m.nanos() / 1e9);
                 out.flush();
             }
+            Routing random = new Routing(Routing.Mode.RANDOM, Routing.DEFAULT_REPLICA_QUEUE_LIMIT);
+            SimulatorBenchmark.fastEngine(rps, Duration.ofHours(1), 1, random);
+            Measurement m = SimulatorBenchmark.fastEngine(rps, length, 2, random);
+            out.printf(Locale.ROOT, "  %,10.0f rps behind random routing (a queue of %d per replica): %,d requests in %.2f s wall%n", rps,
+                    random.replicaQueueLimit(), m.requests(), m.nanos() / 1e9);
         }
         out.flush();
         return ExitCode.OK;

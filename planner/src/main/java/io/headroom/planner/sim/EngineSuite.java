@@ -2,6 +2,9 @@ package io.headroom.planner.sim;
 
 import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.autoscaler.AutoscalerSpec;
+import io.headroom.planner.autoscaler.HpaBehavior;
+import io.headroom.planner.autoscaler.HpaMetric;
+import io.headroom.planner.autoscaler.HpaSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.cluster.Resources;
@@ -10,6 +13,7 @@ import io.headroom.planner.dist.DistributionSpec;
 import io.headroom.planner.dist.ExponentialDistribution;
 import io.headroom.planner.dist.LognormalDistribution;
 import io.headroom.planner.scenario.Cluster;
+import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.scenario.Slo;
@@ -26,8 +30,10 @@ import java.util.Optional;
  * {@code scenarios/} that the fast engine runs ({@link #EXAMPLES}, loaded by the caller; not the
  * Knative ones, nor calibrate-concurrency with its {@code service.slowdown}) and the cases built here
  * — a ramp to about 2,000 replicas, a spike on 4-slot replicas, a static deployment in overload, a CPU
- * cluster that fills up, and crash-looping replicas. Kept short so the suite runs in seconds on DES,
- * except {@link #LARGE_EXAMPLES}, which only {@code bench engines} runs, on {@link #LARGE_RUNS} seeds.
+ * cluster that fills up, crash-looping replicas, and per-replica routing behind a Kubernetes Service
+ * (an HPA ramp to about 300 replicas behind random routing, a spike behind round-robin, a static
+ * deployment behind least-in-flight). Kept short so the suite runs in seconds on DES, except
+ * {@link #LARGE_EXAMPLES}, which only {@code bench engines} runs, on {@link #LARGE_RUNS} seeds.
  */
 public final class EngineSuite {
     /** The example files of {@code scenarios/}, by file name. */
@@ -47,7 +53,8 @@ public final class EngineSuite {
 
     /** The cases built in code, beside the examples. */
     public static List<Scenario> builtIn() {
-        return List.of(rampTo2000Replicas(), spikeOnFourSlotReplicas(), staticOverload(), cpuClusterFills(), crashLooping());
+        return List.of(rampTo2000Replicas(), spikeOnFourSlotReplicas(), staticOverload(), cpuClusterFills(), crashLooping(),
+                hpaRampBehindRandomRouting(), spikeBehindRoundRobin(), staticBehindLeastInFlight());
     }
 
     /** 100 → 1,400 rps of 1 s requests over 8 minutes: azureml goes from 143 to about 2,000 replicas. */
@@ -101,6 +108,40 @@ public final class EngineSuite {
                 Duration.ofSeconds(60)), Optional.empty(), Duration.ofMinutes(10), List.of(
                 new Segment.Step(Duration.ZERO, 3),
                 new Segment.Step(Duration.ofMinutes(2), 25)));
+    }
+
+    /**
+     * Behind kube-proxy's iptables mode (random backend): 200 → 1,000 rps of 500 ms requests, 2 slots and
+     * a queue of 10 per replica, HPA on CPU at 60 % from 200 replicas (30 s startup): it grows to about 300.
+     */
+    static Scenario hpaRampBehindRandomRouting() {
+        Service service = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(500), Duration.ofMillis(1500)), 2,
+                Duration.ofSeconds(30)).withRouting(new Routing(Routing.Mode.RANDOM, 10));
+        return scenario("hpa ramp, random routing", 26, service, HpaSpec.of(200, 800, new HpaMetric(HpaMetric.Type.CPU, 0.6),
+                Optional.of(HpaBehavior.DEFAULT)), Optional.empty(), Duration.ofMinutes(12), List.of(
+                new Segment.Step(Duration.ZERO, 200),
+                new Segment.Ramp(Duration.ofMinutes(2), 1000, Duration.ofMinutes(6))));
+    }
+
+    /** Behind IPVS's default round-robin: 100 → 900 rps of 200 ms requests for 2 minutes, 1 slot and a queue of 20 per replica, azureml's policy. */
+    static Scenario spikeBehindRoundRobin() {
+        Service service = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(800)), 1,
+                Duration.ofSeconds(20)).withRouting(new Routing(Routing.Mode.ROUND_ROBIN, 20));
+        return scenario("spike, round-robin", 27, service, new AzureMlSpec(30, 400, 0.7, Duration.ofSeconds(1),
+                Duration.ofSeconds(60)), Optional.empty(), Duration.ofMinutes(8), List.of(
+                new Segment.Step(Duration.ZERO, 100),
+                new Segment.Step(Duration.ofMinutes(3), 900),
+                new Segment.Step(Duration.ofMinutes(5), 100)));
+    }
+
+    /** A static 50 replicas of exponential 1 s requests behind least-in-flight (queue 5): 40 rps, then 55 rps (overload) for 3 minutes. */
+    static Scenario staticBehindLeastInFlight() {
+        Service service = service(new ExponentialDistribution(Duration.ofSeconds(1)), 1, Duration.ofSeconds(90))
+                .withRouting(new Routing(Routing.Mode.LEAST_IN_FLIGHT, 5));
+        return scenario("static 50, least-in-flight", 28, service, new StaticSpec(50), Optional.empty(), Duration.ofMinutes(6), List.of(
+                new Segment.Step(Duration.ZERO, 40),
+                new Segment.Step(Duration.ofMinutes(2), 55),
+                new Segment.Step(Duration.ofMinutes(5), 40)));
     }
 
     private static Service service(DistributionSpec serviceTime, int concurrency, Duration startup) {

@@ -52,7 +52,6 @@ final class ReplicaQueueStationary extends StationaryQueue {
     private final double serviceCv;
     private final double timeoutSeconds;
     private final double horizonSeconds;
-    private final double ageStepSeconds;
     private final int[] slotsKey = new int[TABLE];
     private final long[] loadKey = new long[TABLE];
     private final boolean[] filled = new boolean[TABLE];
@@ -61,7 +60,6 @@ final class ReplicaQueueStationary extends StationaryQueue {
     private final double[] meanWait = new double[TABLE];
     private final double[] timedOut = new double[TABLE];
     private final double[][] waitShares = new double[TABLE][StationaryRouter.WAIT_BINS];
-    private final double[][] stillWaiting;
 
     /** The replica of the last fill: the 503 share, load, Erlang C, the queue's ratio, 1 − ρQ (or ρ − 1/Q), kμ. */
     private double top;
@@ -72,7 +70,7 @@ final class ReplicaQueueStationary extends StationaryQueue {
     private double kMu;
 
     ReplicaQueueStationary(boolean roundRobin, int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv,
-            double timeoutSeconds, double stepSeconds) {
+            double timeoutSeconds) {
         this.roundRobin = roundRobin;
         this.concurrency = concurrency;
         this.queueLimit = queueLimit;
@@ -80,8 +78,6 @@ final class ReplicaQueueStationary extends StationaryQueue {
         this.serviceCv = serviceCv;
         this.timeoutSeconds = timeoutSeconds;
         this.horizonSeconds = horizonSeconds(concurrency, queueLimit, meanServiceSeconds, timeoutSeconds);
-        this.ageStepSeconds = stepSeconds;
-        this.stillWaiting = new double[TABLE][(int) Math.ceil(horizonSeconds / stepSeconds - 1e-9)];
     }
 
     /** The longest wait tracked: the timeout, or the wait behind a full queue when that is shorter (see the class javadoc). */
@@ -90,9 +86,10 @@ final class ReplicaQueueStationary extends StationaryQueue {
         return queueLimit == 0 ? 0 : Math.min(timeoutSeconds, full);
     }
 
+    /** None: the engine follows a balancer's queue content by Little's law, not by age. */
     @Override
     int ages() {
-        return stillWaiting[0].length;
+        return 0;
     }
 
     @Override
@@ -107,14 +104,12 @@ final class ReplicaQueueStationary extends StationaryQueue {
         meanWaitSeconds = meanWait[i];
         timedOutShare = timedOut[i];
         servedWaitShares = waitShares[i];
-        stillWaitingShares = stillWaiting[i];
     }
 
     private void fill(int i, int slots, long key) {
         filled[i] = true;
         slotsKey[i] = slots;
         loadKey[i] = key;
-        double[] still = stillWaiting[i];
         double[] shares = waitShares[i];
         if (key == Long.MIN_VALUE) {
             rejected[i] = 0;
@@ -122,7 +117,6 @@ final class ReplicaQueueStationary extends StationaryQueue {
             meanWait[i] = 0;
             timedOut[i] = 0;
             java.util.Arrays.fill(shares, 0);
-            java.util.Arrays.fill(still, 0);
             return;
         }
         int replicas = Math.max(1, slots / concurrency);
@@ -140,9 +134,6 @@ final class ReplicaQueueStationary extends StationaryQueue {
             double next = b == shares.length - 1 ? out : waitExceeds(horizonSeconds * (b + 1) / shares.length);
             shares[b] = served <= 0 ? 0 : Math.max(0, previous - next) / served;
             previous = next;
-        }
-        for (int k = 0; k < still.length; k++) {
-            still[k] = waitExceeds(Math.min(horizonSeconds, (k + 0.5) * ageStepSeconds));
         }
     }
 

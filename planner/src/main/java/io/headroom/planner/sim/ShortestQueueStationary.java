@@ -25,14 +25,12 @@ final class ShortestQueueStationary extends StationaryQueue {
     private final StationaryRouter pool;
     private final boolean timesOut;
     private final double patienceSeconds;
-    private final double[] still;
 
     ShortestQueueStationary(int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv, double timeoutSeconds,
             double stepSeconds) {
         this.patienceSeconds = patienceSeconds(concurrency, queueLimit, meanServiceSeconds, timeoutSeconds);
         this.timesOut = patienceSeconds >= timeoutSeconds;
-        this.pool = new StationaryRouter(meanServiceSeconds, patienceSeconds, serviceCv, stepSeconds);
-        this.still = new double[pool.ages()];
+        this.pool = new StationaryRouter(meanServiceSeconds, patienceSeconds, serviceCv, stepSeconds, false);
     }
 
     /** τ = min(T, L/(kμ)): the wait behind a full pooled buffer, or the timeout when that is shorter. */
@@ -40,9 +38,10 @@ final class ShortestQueueStationary extends StationaryQueue {
         return Math.min(timeoutSeconds, queueLimit * meanServiceSeconds / concurrency);
     }
 
+    /** None: the engine follows a balancer's queue content by Little's law, not by age. */
     @Override
     int ages() {
-        return pool.ages();
+        return 0;
     }
 
     @Override
@@ -54,7 +53,6 @@ final class ShortestQueueStationary extends StationaryQueue {
             timedOutShare = pool.rejectedShare;
             waitingShare = pool.waitingShare;
             meanWaitSeconds = pool.meanWaitSeconds;
-            stillWaitingShares = pool.stillWaitingShares;
             return;
         }
         // a full buffer refuses at once: the rejected share neither waits nor stays in the queue
@@ -63,10 +61,5 @@ final class ShortestQueueStationary extends StationaryQueue {
         timedOutShare = 0;
         waitingShare = Math.max(0, pool.waitingShare - r);
         meanWaitSeconds = Math.max(0, pool.meanWaitSeconds - r * patienceSeconds);
-        double[] from = pool.stillWaitingShares;
-        for (int i = 0; i < still.length; i++) {
-            still[i] = Math.max(0, from[i] - r);
-        }
-        stillWaitingShares = still;
     }
 }

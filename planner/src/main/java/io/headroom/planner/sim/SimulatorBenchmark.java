@@ -4,6 +4,7 @@ import io.headroom.planner.autoscaler.AzureMlSpec;
 import io.headroom.planner.cluster.Resources;
 import io.headroom.planner.dist.ConstantDistribution;
 import io.headroom.planner.dist.LognormalDistribution;
+import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.scenario.Slo;
@@ -64,9 +65,14 @@ public final class SimulatorBenchmark {
      * rate stepping between 0.6 and 1.4 times {@code rps} every 10 minutes.
      */
     public static Scenario fastWorkload(double rps, Duration length, long seed) {
+        return fastWorkload(rps, length, seed, Routing.CENTRAL);
+    }
+
+    /** {@link #fastWorkload(double, Duration, long)} with another {@code service.routing}. */
+    public static Scenario fastWorkload(double rps, Duration length, long seed, Routing routing) {
         Service service = new Service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(600)), 4,
                 Duration.ofMillis(500), Duration.ofSeconds(60), 0.001, new ConstantDistribution(Duration.ofSeconds(60)), 0,
-                Resources.DEFAULT);
+                Resources.DEFAULT).withRouting(routing);
         List<Segment> segments = new java.util.ArrayList<>();
         for (long minute = 0; minute * 60 < length.toSeconds(); minute += 10) {
             segments.add(new Segment.Step(Duration.ofMinutes(minute), (minute / 10) % 2 == 0 ? rps * 0.6 : rps * 1.4));
@@ -78,9 +84,15 @@ public final class SimulatorBenchmark {
 
     /** Times the fast engine on {@link #fastWorkload}, one thread; the measurement counts the requests it stood for. */
     public static Measurement fastEngine(double rps, Duration length, long seed) {
+        return fastEngine(rps, length, seed, Routing.CENTRAL);
+    }
+
+    /** {@link #fastEngine(double, Duration, long)} behind another {@code service.routing}. */
+    public static Measurement fastEngine(double rps, Duration length, long seed, Routing routing) {
         long start = System.nanoTime();
-        SimulationResult r = Simulator.run(fastWorkload(rps, length, seed), SimulationEngine.FAST);
-        return new Measurement("fast engine, " + Math.round(rps) + " rps", r.summary().requests(), System.nanoTime() - start);
+        SimulationResult r = Simulator.run(fastWorkload(rps, length, seed, routing), SimulationEngine.FAST);
+        return new Measurement("fast engine, " + Math.round(rps) + " rps, " + routing.mode().key(), r.summary().requests(),
+                System.nanoTime() - start);
     }
 
     /** Times a bare M/M/c loss kernel: Poisson arrivals, exponential service, a completion heap. */

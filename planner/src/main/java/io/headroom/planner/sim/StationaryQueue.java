@@ -15,7 +15,7 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
     double meanWaitSeconds;
     /** How the served requests that waited spread over {@link StationaryRouter#WAIT_BINS} equal bins of (0, horizon). */
     double[] servedWaitShares;
-    /** Share of an arrival still in the queue at ages (i + ½)·step, i = 0 .. {@link #ages()} − 1. */
+    /** Share of an arrival still in the queue at ages (i + ½)·step, i = 0 .. {@link #ages()} − 1 (the central queue only). */
     double[] stillWaitingShares;
     /** Share of arrivals still waiting at the timeout, answered 504 then (per-replica routing; 0 for the central queue). */
     double timedOutShare;

@@ -37,11 +37,16 @@ final class StationaryRouter extends StationaryQueue {
 
     /** The router with a max wait and a service time; queue content is tracked at ages of {@code stepSeconds}. */
     StationaryRouter(double meanServiceSeconds, double maxWaitSeconds, double serviceCv, double stepSeconds) {
+        this(meanServiceSeconds, maxWaitSeconds, serviceCv, stepSeconds, true);
+    }
+
+    /** The same, without the queue content by age when {@code byAge} is false ({@link #ages()} is then 0). */
+    StationaryRouter(double meanServiceSeconds, double maxWaitSeconds, double serviceCv, double stepSeconds, boolean byAge) {
         this.meanServiceSeconds = meanServiceSeconds;
         this.maxWaitSeconds = maxWaitSeconds;
         this.serviceCv = serviceCv;
         this.ageStepSeconds = stepSeconds;
-        this.stillWaiting = new double[TABLE][(int) Math.ceil(maxWaitSeconds / stepSeconds - 1e-9)];
+        this.stillWaiting = new double[TABLE][byAge ? (int) Math.ceil(maxWaitSeconds / stepSeconds - 1e-9) : 0];
     }
 
     /** How many step ages an arrival can spend in the queue: ceil(max wait / step). */
