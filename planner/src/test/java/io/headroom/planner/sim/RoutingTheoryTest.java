@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * gives n independent Poisson streams of rate λ/n, so each replica with one slot and a queue of K is
  * an M/M/1/(K+1) queue, whose blocking probability is {@code (1 − ρ) ρ^N / (1 − ρ^(N+1))} with N = K + 1
  * (Kleinrock, Queueing Systems vol. 1, §3.6). Round-robin makes each replica's arrivals Erlang-n (more
- * regular), and least-in-flight joins the shortest queue: both lose fewer requests than random at the
- * same load. 10 replicas at ρ = 0.8, 100 ms exponential service, 1 h (288,000 requests); tolerance 5 %
+ * regular; without a queue Takács's GI/M/c/c loss formula holds), and least-in-flight joins the shortest
+ * queue: both lose fewer requests than random at the same load. 10 replicas at ρ = 0.8, 100 ms exponential service, 1 h (288,000 requests); tolerance 5 %
  * relative (seed noise is about 1.5 %).
  */
 class RoutingTheoryTest {
@@ -49,6 +49,13 @@ class RoutingTheoryTest {
     void randomRoutingWithoutAQueueIsErlangBForOneServer() {
         double expected = RHO / (1 + RHO);
         assertEquals(expected, rejected(new Routing(Routing.Mode.RANDOM, 0)), expected * 0.05);
+    }
+
+    @Test
+    void roundRobinWithoutAQueueIsTakacsLossForErlangArrivals() {
+        // each replica sees every 10th arrival: Erlang-10 interarrivals, GI/M/1/1 (Takács)
+        double expected = FastRoutingTheoryTest.takacsLoss(1, RHO, REPLICAS, 0.1);
+        assertEquals(expected, rejected(new Routing(Routing.Mode.ROUND_ROBIN, 0)), expected * 0.05);
     }
 
     @Test
