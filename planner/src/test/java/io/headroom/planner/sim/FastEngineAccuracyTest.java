@@ -37,7 +37,6 @@ class FastEngineAccuracyTest {
             Map.entry(HPA_CONCURRENCY, Set.of("windows")),
             Map.entry(KEDA, Set.of("windows")),
             Map.entry("hpa ramp, random routing", Set.of("windows")),
-            Map.entry("spike, round-robin", Set.of("replicaHours")),
             Map.entry("static 50, least-in-flight", Set.of("503", "windows")));
 
     static Stream<Scenario> suite() {
