@@ -83,10 +83,8 @@ final class FastEngine {
     private final int backlogSteps;
     private long oldestBacklogStep;
 
-    /** The policy's view of the in-flight count's fluctuation: an Ornstein–Uhlenbeck process, see {@link #noise}. */
-    private final java.util.SplittableRandom noiseRandom;
-    private final double noiseDecay;
-    private double noiseUnit;
+    /** The policy's view of the in-flight count's fluctuation. */
+    private final PolicyNoise noise;
 
     private double busy;
     /** Behind a balancer in overload: the slots the stationary model keeps busy (the carried load); else unbounded. */
@@ -122,13 +120,13 @@ final class FastEngine {
         Routing routing = s.routing();
         this.balanced = routing.perReplica();
         this.replicaQueueLimit = routing.replicaQueueLimit();
-        this.waitLimitNanos = horizonNanos(s);
+        this.waitLimitNanos = StationaryQueue.horizonNanos(s);
         this.waitLimitSeconds = waitLimitNanos / 1e9;
         this.expiryTimesOut = balanced && waitLimitNanos >= s.timeout().toNanos();
         this.errorRate = s.errorRate();
         this.service = new ServiceTimeTable(s.serviceTime().sampler(), streams.serviceTimes(), s.serviceTime().mean().toNanos(), stepNanos,
                 s.timeout().toNanos());
-        this.stationary = stationary(s, waitLimitSeconds, stepNanos / 1e9);
+        this.stationary = StationaryQueue.of(s, waitLimitSeconds, stepNanos / 1e9);
         this.waitingByAge = balanced ? new double[1][0] : new double[stationary.ages() + 1][stationary.ages()];
         long highestMicros = Math.max(2, (s.timeout().toNanos() + waitLimitNanos) / 1000 + 1);
         this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros, service, s.timeout().toNanos());
@@ -136,45 +134,7 @@ final class FastEngine {
         this.offeredDepartures = new double[service.maxSteps() + 1];
         this.backlogSteps = (int) (waitLimitNanos / stepNanos) + 2;
         this.backlog = new double[backlogSteps];
-        this.noiseRandom = streams.arrivals();
-        this.noiseDecay = Math.exp(-stepNanos / 1e9 / meanServiceSeconds);
-    }
-
-    /**
-     * The longest wait the engine tracks, in nanoseconds: the central queue's max wait; with a balancer the
-     * timeout, or the wait behind a full queue when that is shorter ({@link ReplicaQueueStationary},
-     * {@link ShortestQueueStationary}).
-     */
-    private static long horizonNanos(Service s) {
-        double mean = s.serviceTime().mean().toNanos() / 1e9;
-        double timeout = s.timeout().toNanos() / 1e9;
-        int k = s.concurrency();
-        int limit = s.routing().replicaQueueLimit();
-        return switch (s.routing().mode()) {
-            case CENTRAL_QUEUE -> s.maxQueueWait().toNanos();
-            case RANDOM, ROUND_ROBIN -> horizonNanos(ReplicaQueueStationary.horizonSeconds(k, limit, mean, timeout), s);
-            case LEAST_IN_FLIGHT -> horizonNanos(ShortestQueueStationary.patienceSeconds(k, limit, mean, timeout), s);
-            case KNATIVE -> throw new IllegalArgumentException("the fast engine does not model Knative's data path");
-        };
-    }
-
-    /** A horizon in seconds as whole nanoseconds, the timeout itself when it is the timeout. */
-    private static long horizonNanos(double seconds, Service s) {
-        return seconds >= s.timeout().toNanos() / 1e9 ? s.timeout().toNanos() : Math.round(seconds * 1e9);
-    }
-
-    private static StationaryQueue stationary(Service s, double horizonSeconds, double stepSeconds) {
-        double mean = s.serviceTime().mean().toNanos() / 1e9;
-        double cv = s.serviceTime().cv();
-        double timeout = s.timeout().toNanos() / 1e9;
-        int limit = s.routing().replicaQueueLimit();
-        return switch (s.routing().mode()) {
-            case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds);
-            case RANDOM, ROUND_ROBIN -> new ReplicaQueueStationary(s.routing().mode() == Routing.Mode.ROUND_ROBIN, s.concurrency(), limit,
-                    mean, cv, timeout);
-            case LEAST_IN_FLIGHT -> new ShortestQueueStationary(s.concurrency(), limit, mean, cv, timeout, stepSeconds);
-            case KNATIVE -> throw new IllegalArgumentException("the fast engine does not model Knative's data path");
-        };
+        this.noise = new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds);
     }
 
     /** The largest candidate step of at most a fifth of the mean service time (and 100 ms) that divides 1 s and the tick. */
@@ -212,7 +172,7 @@ final class FastEngine {
             heldBusy = busy;
             heldQueue = Math.max(queued, stationaryQueue);
             double inFlight = busy + heldQueue;
-            double fluctuation = noise(inFlight);
+            double fluctuation = noise.next(inFlight);
             // a balancer's replicas may idle while others' queues hold requests: the busy slots are the fluid busy count's
             double busyView = balanced ? heldBusy + fluctuation : inFlight + fluctuation;
             scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
@@ -228,40 +188,6 @@ final class FastEngine {
     /** Concurrency slots of the ready replicas. */
     private int slots() {
         return (int) Math.min(Integer.MAX_VALUE, scaling.readySlots());
-    }
-
-    /**
-     * What the policy sees on top of the fluid mean: the count of requests in flight is random, and a
-     * policy that reacts to one refresh interval (azureml's eager scale-up) reacts to its noise. The
-     * number in an M/G/∞ system is Poisson, variance = mean, and for exponential service its
-     * autocorrelation is e^{−t/E[S]}; its diffusion limit is an Ornstein–Uhlenbeck process (Iglehart,
-     * "Limiting diffusion approximations for the many server queue and the repairman problem", J. Appl.
-     * Prob. 2(2), 1965). The variance is taken as the in-flight mean, busy and queued alike (a
-     * smaller one for busy slots near their cap, busy·(1 − busy/slots), was tried and made azureml
-     * scale up clearly less than in the discrete-event engine). The fluctuation is
-     * {@code sqrt(mean) · X + (X² − 1) / 6}, the Cornish–Fisher expansion of a Poisson count with that
-     * mean (skewness 1/sqrt(mean); E. A. Cornish and R. A. Fisher, "Moments and cumulants in the
-     * specification of distributions", Revue de l'Institut International de Statistique 5(4), 1938): a
-     * policy that scales up on one interval's peak reacts to the upper tail, which the skew lengthens
-     * (Gaussian noise alone left azureml 2–6 % short of DES's replica-hours on launch day, the gentle
-     * ramp and the trace replay); below one request in flight the skew term is scaled down with the
-     * mean, so an idle deployment sees no phantom requests. X is a unit OU process of correlation time E[S], stepped exactly: X ← φX + sqrt(1 − φ²)·Z,
-     * φ = e^{−h/E[S]}, Z standard normal (Box–Muller on the run's arrivals stream, which the fast
-     * engine does not otherwise use). It only reaches the policy: outcomes already include randomness
-     * through the stationary results. The busy slots the policy's metric sees (HPA's CPU, from the buckets)
-     * are those of the fluctuating in-flight count N, min(c, N), as in a central queue where no slot
-     * idles while a request waits: under overload they stay at c. (Busy slots as the fluid busy count
-     * plus the fluctuation, capped at c, read on average about σ·0.4 below c when saturated, and HPA on
-     * CPU then scaled to 14 % fewer replica-hours than DES on hpa-cpu-launch.)
-     */
-    private double noise(double inFlight) {
-        double u1 = 1.0 - noiseRandom.nextDouble();
-        double u2 = noiseRandom.nextDouble();
-        double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-        noiseUnit = noiseDecay * noiseUnit + Math.sqrt(1 - noiseDecay * noiseDecay) * z;
-        double mean = Math.max(0, inFlight);
-        // the skew term fades out below one request in flight, where there is nothing to fluctuate
-        return Math.sqrt(mean) * noiseUnit + Math.min(1, mean) * (noiseUnit * noiseUnit - 1) / 6;
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.headroom.planner.sim;
 
+import io.headroom.planner.scenario.Routing;
+import io.headroom.planner.scenario.Service;
+
 /**
  * What {@link FastEngine} reads within one time step from a steady-state queueing model of the
  * requests' way to a slot, at the ready slots and the modified offered load: azureml-fe's central
@@ -25,4 +28,42 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
 
     /** How many step ages an arrival can spend in the queue. */
     abstract int ages();
+
+    /**
+     * The longest wait the engine tracks, in nanoseconds: the central queue's max wait; with a balancer the
+     * timeout, or the wait behind a full queue when that is shorter ({@link ReplicaQueueStationary},
+     * {@link ShortestQueueStationary}).
+     */
+    static long horizonNanos(Service s) {
+        double mean = s.serviceTime().mean().toNanos() / 1e9;
+        double timeout = s.timeout().toNanos() / 1e9;
+        int k = s.concurrency();
+        int limit = s.routing().replicaQueueLimit();
+        return switch (s.routing().mode()) {
+            case CENTRAL_QUEUE -> s.maxQueueWait().toNanos();
+            case RANDOM, ROUND_ROBIN -> horizonNanos(ReplicaQueueStationary.horizonSeconds(k, limit, mean, timeout), s);
+            case LEAST_IN_FLIGHT -> horizonNanos(ShortestQueueStationary.patienceSeconds(k, limit, mean, timeout), s);
+            case KNATIVE -> throw new IllegalArgumentException("the fast engine does not model Knative's data path");
+        };
+    }
+
+    /** A horizon in seconds as whole nanoseconds, the timeout itself when it is the timeout. */
+    private static long horizonNanos(double seconds, Service s) {
+        return seconds >= s.timeout().toNanos() / 1e9 ? s.timeout().toNanos() : Math.round(seconds * 1e9);
+    }
+
+    /** The stationary model of {@code s}'s routing, tracking waits up to {@code horizonSeconds} ({@link #horizonNanos}). */
+    static StationaryQueue of(Service s, double horizonSeconds, double stepSeconds) {
+        double mean = s.serviceTime().mean().toNanos() / 1e9;
+        double cv = s.serviceTime().cv();
+        double timeout = s.timeout().toNanos() / 1e9;
+        int limit = s.routing().replicaQueueLimit();
+        return switch (s.routing().mode()) {
+            case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds);
+            case RANDOM, ROUND_ROBIN -> new ReplicaQueueStationary(s.routing().mode() == Routing.Mode.ROUND_ROBIN, s.concurrency(), limit,
+                    mean, cv, timeout);
+            case LEAST_IN_FLIGHT -> new ShortestQueueStationary(s.concurrency(), limit, mean, cv, timeout, stepSeconds);
+            case KNATIVE -> throw new IllegalArgumentException("the fast engine does not model Knative's data path");
+        };
+    }
 }
