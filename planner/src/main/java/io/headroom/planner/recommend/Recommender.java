@@ -192,12 +192,13 @@ public final class Recommender {
 
     /**
      * The engine to search {@code scenario} on when the user leaves it to us: the fast engine when a run has at least
-     * {@value #FAST_SCREEN_REQUESTS} expected requests and the data path is the central queue it models (large services,
-     * where its stationary approximation is good and DES is slow); DES otherwise.
+     * {@value #FAST_SCREEN_REQUESTS} expected requests and the data path is one it models, the central queue or a
+     * balancer's per-replica queues (large services, where its stationary approximation is good and DES is slow); DES
+     * otherwise (Knative's activator).
      */
     public static SimulationEngine screenFor(Scenario scenario) {
-        boolean central = scenario.service().routing().mode() == io.headroom.planner.scenario.Routing.Mode.CENTRAL_QUEUE;
-        return central && scenario.traffic().expectedRequests() >= FAST_SCREEN_REQUESTS ? SimulationEngine.FAST : SimulationEngine.DES;
+        boolean modelled = scenario.service().routing().mode() != io.headroom.planner.scenario.Routing.Mode.KNATIVE;
+        return modelled && scenario.traffic().expectedRequests() >= FAST_SCREEN_REQUESTS ? SimulationEngine.FAST : SimulationEngine.DES;
     }
 
     /**
