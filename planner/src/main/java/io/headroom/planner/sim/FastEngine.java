@@ -117,7 +117,8 @@ final class FastEngine {
         this.stationary = new StationaryRouter(meanServiceSeconds, waitLimitSeconds, s.serviceTime().cv(), stepNanos / 1e9);
         this.waitingByAge = new double[stationary.ages() + 1][stationary.ages()];
         long highestMicros = Math.max(2, (s.timeout().toNanos() + waitLimitNanos) / 1000 + 1);
-        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros, service, s.timeout().toNanos());
+        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros, service, s.timeout().toNanos(),
+                s.serviceTime().cv());
         this.busyDepartures = new double[service.maxSteps() + 1];
         this.offeredDepartures = new double[service.maxSteps() + 1];
         this.backlogSteps = (int) (waitLimitNanos / stepNanos) + 2;
@@ -361,6 +362,6 @@ final class FastEngine {
         if (second % 60 == 59) {
             progress.update(Math.min(1, t / (double) endNanos));
         }
-        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)));
+        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)), slots() / meanServiceSeconds);
     }
 }

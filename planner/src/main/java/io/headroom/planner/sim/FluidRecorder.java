@@ -2,6 +2,7 @@ package io.headroom.planner.sim;
 
 import io.headroom.planner.timeline.ReplicaSample;
 import io.headroom.planner.timeline.TimelineRow;
+import io.headroom.planner.timeline.Windows;
 import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -47,6 +48,12 @@ final class FluidRecorder {
     private final Histogram latencyMicros;
     private final TimelineRow[] rows;
     private final ReplicaSample[] samples;
+    /** Per second, for {@link BurstRenderer}: service capacity (slots / mean service time), the room for 503s, the episode shape. */
+    private final double[] capacityPerSecond;
+    private final long[] rejectedRoom;
+    private final RejectionEpisodes.Shape[] shapes;
+    private final double serviceCv;
+    private final double waitLimitSeconds;
     private final RunLog log = new RunLog();
     /** Fluid totals of the seconds already finished, and their rounded sums. */
     private double closedOk;
@@ -61,8 +68,13 @@ final class FluidRecorder {
     private double queued;
     private double queueWaitSeconds;
 
-    FluidRecorder(int seconds, long waitLimitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos) {
+    FluidRecorder(int seconds, long waitLimitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos, double serviceCv) {
         this.seconds = seconds;
+        this.serviceCv = serviceCv;
+        this.waitLimitSeconds = waitLimitNanos / 1e9;
+        this.capacityPerSecond = new double[seconds];
+        this.rejectedRoom = new long[seconds];
+        this.shapes = new RejectionEpisodes.Shape[seconds];
         this.lagSeconds = (int) (waitLimitNanos / SECOND) + 1;
         this.ring = lagSeconds + 2;
         this.ok = new double[ring];
@@ -117,14 +129,38 @@ final class FluidRecorder {
         queueWaitSeconds += totalWaitSeconds;
     }
 
-    /** The engine reached the end of {@code second}: keep its sample, finish the seconds now settled. */
-    void endOfSecond(int second, ReplicaSample sample) {
+    /**
+     * The engine reached the end of {@code second}: keep its sample and its service capacity (ready
+     * slots / mean service time, per second), finish the seconds now settled; after the last one,
+     * lay the run's 503s out in bursts ({@link BurstRenderer}).
+     */
+    void endOfSecond(int second, ReplicaSample sample, double capacityPerSecond) {
         if (second < seconds) {
             samples[second] = sample;
+            this.capacityPerSecond[second] = capacityPerSecond;
         }
         while (finalized < seconds && finalized <= second - lagSeconds) {
             finish(finalized);
             finalized++;
+            if (finalized == seconds) {
+                renderBursts();
+            }
+        }
+    }
+
+    /** Moves whole 503s between seconds (ok takes the difference, arrivals stay): see {@link BurstRenderer}. */
+    private void renderBursts() {
+        long[] base = new long[seconds];
+        for (int s = 0; s < seconds; s++) {
+            base[s] = rows[s].rejected503();
+        }
+        long[] rendered = BurstRenderer.render(base, rejectedRoom, shapes, Windows.DEFAULT_MERGE_GAP_SECONDS);
+        for (int s = 0; s < seconds; s++) {
+            if (rendered[s] != base[s]) {
+                TimelineRow r = rows[s];
+                rows[s] = new TimelineRow(s, r.arrivals(), r.ok() + base[s] - rendered[s], rendered[s], r.timeout504(), r.error502(),
+                        r.latencyP50Ms(), r.latencyP99Ms(), r.replicas());
+            }
         }
     }
 
@@ -156,6 +192,11 @@ final class FluidRecorder {
         double p50 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(50) / 1000.0;
         double p99 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(99) / 1000.0;
         long arrivalsRow = okRow + rejectedRow + timedOutRow + failedRow;
+        rejectedRoom[second] = Math.max(0, okRow) + rejectedRow;
+        if (rejectedRow > 0) {
+            double arrivals = ok[slot] + rejected[slot] + timedOut[slot] + failed[slot];
+            shapes[second] = RejectionEpisodes.of(arrivals, capacityPerSecond[second], serviceCv, waitLimitSeconds);
+        }
         rows[second] = new TimelineRow(second, arrivalsRow, okRow, rejectedRow, timedOutRow, failedRow, p50, p99, samples[second]);
         closedOk += ok[slot];
         closedRejected += rejected[slot];
