@@ -16,6 +16,15 @@ import org.HdrHistogram.Histogram;
  *   <li>Counts: a row's count is the change of the rounded running total, so every second holds
  *       whole requests and the run's totals are the fluid totals rounded (a share of 1e-9 of 503s
  *       makes no window; one that adds up to a request makes one, in the second it adds up).</li>
+ *   <li>503s: rounded alone, the fluid's 503s would be an even trickle (one every few seconds) that
+ *       merges into one long window where a real queue rejects in bursts. Once the run is complete,
+ *       {@link BurstRenderer} moves whole 503s between seconds into episodes of the size and length
+ *       the queue's diffusion at the rejecting level gives ({@link RejectionEpisodes}, from the
+ *       arrivals and the service capacity of each second); a row's ok count takes the difference,
+ *       its arrivals, 504s, 502s and latencies stay. Weak: the episodes come at their mean spacing
+ *       (the typical run), so below the rate where they merge the timeline is inside a window less
+ *       often than a real run (whose bursts now and then fall close together), and a window's onset
+ *       is only as good as the fluid 503 rate's own timing.</li>
  *   <li>Latency: a served request's latency is its router wait plus its service time (the timeout
  *       for a 504). Per arrival second the waits are kept as weights on a grid of
  *       {@link StationaryRouter#WAIT_BINS} bins over (0, max wait) plus the atom at 0; when the second

@@ -32,7 +32,7 @@ import org.apache.commons.math3.special.Erf;
  *       taken as geometric; without drift L = 1/(√2 − 1) ≈ 2.4). L is computed without the wall at K:
  *       the empty queue is not a reflecting wall (below it slots idle and the content is pulled back
  *       up), and with the wall a small K (8 slots, 500 ms: K = 4) gave runs of 6 s where the
- *       discrete-event engine shows 1.9 s; without it 2.4 s against DES's 1.9–2.6 s.</li>
+ *       discrete-event engine shows 1.9 s; without it 2.2 s (DES's runs: 1.9–3.5 s, theory within 17 %).</li>
  * </ul>
  * There is no time scale of its own in this clustering (a Brownian path's zeros are a fractal): the
  * one second is the timeline's, which is what a window is made of. Where it is weak: a K of a
