@@ -41,8 +41,6 @@ import org.apache.commons.math3.special.Erf;
  * discrete-event engine (RejectionEpisodesTest). Stateless.
  */
 final class RejectionEpisodes {
-    /** Simpson intervals of the integral over y. */
-    private static final int INTERVALS = 128;
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
     private RejectionEpisodes() {
@@ -83,23 +81,33 @@ final class RejectionEpisodes {
         return new Shape(Math.max(1, perSecond), Math.max(1, seconds));
     }
 
-    /** I(w) = ∫₀^K e^{2my/σ²} P_y(τ₀ ≤ w) dy, by Simpson's rule over the range where the integrand lives. */
+    /**
+     * I(w) = ∫₀^K e^{2my/σ²} P_y(τ₀ ≤ w) dy in closed form. With s = σ√w, x = m√w/σ, c = 2m/σ² and
+     * G(z) = ∫_{−∞}^z Φ = zΦ(z) + φ(z): the second term of P_y integrates to s·(G(x) − G(x − K/s));
+     * the first, by parts and because e^{cy}φ((y + mw)/s) = φ((y − mw)/s) (c·s² = 2mw), to
+     * (e^{cK}Φ(−x − K/s) + Φ(K/s − x) − 2Φ(−x)) / c. Without drift both terms are s·(φ(0) − G(−K/s)).
+     * As K → ∞: (2Φ(x) − 1)·σ²/(2m) + s·G(x). RejectionEpisodesTest checks it against Simpson's rule.
+     */
     static double hitIntegral(double drift, double variance, double k, double windowSeconds) {
         double spread = Math.sqrt(variance * windowSeconds);
-        double upper = Math.min(k, Math.abs(drift) * windowSeconds + 12 * spread);
-        double h = upper / INTERVALS;
-        double sum = 0;
-        for (int i = 0; i <= INTERVALS; i++) {
-            double weight = i == 0 || i == INTERVALS ? 1 : (i % 2 == 1 ? 4 : 2);
-            sum += weight * integrand(i * h, drift, variance, spread, windowSeconds);
+        double x = drift * windowSeconds / spread;
+        double wall = k / spread;
+        double second = spread * (g(x) - (Double.isInfinite(wall) ? 0 : g(x - wall)));
+        if (Math.abs(x) < 1e-6) {
+            return second + spread * (g(0) - (Double.isInfinite(wall) ? 0 : g(-wall)));
         }
-        return sum * h / 3;
+        double c = 2 * drift / variance;
+        double atWall = Double.isInfinite(wall) ? 0 : Math.exp(c * k + logPhi(-x - wall));
+        double below = Double.isInfinite(wall) ? 1 : phi(wall - x);
+        return (atWall + below - 2 * phi(-x)) / c + second;
     }
 
-    /** e^{2my/σ²} P_y(τ₀ ≤ w) = e^{2my/σ²} Φ((−y − mw)/s) + Φ((−y + mw)/s), the first term in logs (it can be ∞·0). */
-    private static double integrand(double y, double drift, double variance, double spread, double windowSeconds) {
-        double first = Math.exp(2 * drift * y / variance + logPhi((-y - drift * windowSeconds) / spread));
-        return first + phi((-y + drift * windowSeconds) / spread);
+    /** G(z) = ∫_{−∞}^z Φ(t) dt = zΦ(z) + φ(z); 0 far below. */
+    private static double g(double z) {
+        if (z < -38) {
+            return 0;
+        }
+        return z * phi(z) + Math.exp(-z * z / 2 - LOG_SQRT_2PI);
     }
 
     /** The standard normal distribution function. */

@@ -42,6 +42,24 @@ class RejectionEpisodesTest {
         }
     }
 
+    @ParameterizedTest(name = "m {0}, σ² {1}, K {2}, w {3}")
+    @CsvSource({"1, 63, 16, 1", "1, 63, 16, 2", "-3.2, 67, 16, 1", "0.4, 15.6, 4, 2", "30, 200, 1e9, 1", "-30, 200, 50, 2", "1e-9, 50, 25, 1"})
+    void hitIntegralsClosedFormMatchesSimpsonsRule(double drift, double variance, double k, double w) {
+        double spread = Math.sqrt(variance * w);
+        double upper = Math.min(k, Math.abs(drift) * w + 12 * spread);
+        int n = 4000;
+        double h = upper / n;
+        double sum = 0;
+        for (int i = 0; i <= n; i++) {
+            double y = i * h;
+            double f = Math.exp(2 * drift * y / variance) * RejectionEpisodes.phi((-y - drift * w) / spread)
+                    + RejectionEpisodes.phi((-y + drift * w) / spread);
+            sum += (i == 0 || i == n ? 1 : i % 2 == 1 ? 4 : 2) * f;
+        }
+        double simpson = sum * h / 3;
+        assertEquals(simpson, RejectionEpisodes.hitIntegral(drift, variance, k, w), 1e-6 * simpson);
+    }
+
     @Test
     void logPhisAsymptoticSeriesAgreesWithTheDistributionFunctionWhereItTakesOver() {
         // the series is used below −30, where erfc still has digits to compare with
