@@ -34,16 +34,39 @@ class BurstRendererTest {
     }
 
     @Test
-    void aTrickleBecomesEpisodesOfTheShapesSizeAndLengthWithTheSameTotal() {
+    void aTrickleBecomesRunsOfTheShapesSizeAtTheMeanSpacingWithTheSameTotal() {
         long[] base = trickle(600, 3);
-        long[] out = BurstRenderer.render(base, room(600, 40), shapes(600, new RejectionEpisodes.Shape(5, 2)), GAP);
-        assertEquals(Arrays.stream(base).sum(), Arrays.stream(out).sum());
-        // 200 503s in episodes of 2 seconds × 5: 20 episodes, 40 seconds with 503s, each holding 5 (the last may hold the rest)
+        RejectionEpisodes.Shape shape = new RejectionEpisodes.Shape(5, 2);
+        long[] out = BurstRenderer.render(base, room(600, 40), shapes(600, shape), GAP);
+        long total = Arrays.stream(base).sum();
+        assertEquals(total, Arrays.stream(out).sum());
+        // 200 503s, 5 a second: 40 seconds with 503s, in runs of the rendered length, each run its own window
+        int run = BurstRenderer.runSeconds(shape, GAP);
         long secondsWith503 = Arrays.stream(out).filter(k -> k > 0).count();
-        assertEquals(40, secondsWith503, 1);
-        assertEquals(5, Arrays.stream(out).filter(k -> k > 0).max().getAsLong(), 1);
-        // the spacing (10 per 30 s episode) keeps them apart: windows of 2 s, not one long window
-        assertTrue(Windows.find(rows(out), GAP).size() >= 18);
+        assertEquals(total / shape.perSecond(), secondsWith503, 3);
+        assertEquals(secondsWith503 / (double) run, Windows.find(rows(out), GAP).size(), 2);
+    }
+
+    @Test
+    void renderedRunsMergeWhereHalfOfRandomRunsAreInsideAWindow() {
+        // runs of L' at the mean spacing have quiet gaps L'(1 − q)/q: at q½ they are the merge gap, up to L's rounding
+        for (double l : new double[] {1.9, 2.2, 2.6, 3.5}) {
+            double half = BurstRenderer.majorityShare(l, GAP);
+            assertEquals(0.5, BurstRenderer.insideShare(half, l, GAP), 1e-9);
+            int run = BurstRenderer.runSeconds(new RejectionEpisodes.Shape(5, l), GAP);
+            double gap = run * (1 - half) / half;
+            assertEquals(GAP, gap, run * 0.5 / half, "L " + l);
+        }
+    }
+
+    @Test
+    void insideShareNeverFallsAsTheShareOfSecondsWith503Grows() {
+        double previous = 0;
+        for (double q = 0.05; q < 1; q += 0.05) {
+            double share = BurstRenderer.insideShare(q, 2.2, GAP);
+            assertTrue(share >= previous && share >= q && share <= 1, "q " + q);
+            previous = share;
+        }
     }
 
     @Test

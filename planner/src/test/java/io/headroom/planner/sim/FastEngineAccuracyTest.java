@@ -29,7 +29,6 @@ class FastEngineAccuracyTest {
     private static final Map<String, Set<String>> KNOWN_WEAK = Map.of(
             "replica cap", Set.of("windows"),
             "reference scenario", Set.of("windows"),
-            "ramp to 2000 replicas", Set.of("windows"),
             "cpu cluster fills", Set.of("windows"),
             "monday morning replay", Set.of("replicaHours"),
             "hpa cpu launch", Set.of("replicaHours"),
