@@ -10,21 +10,23 @@ import io.headroom.planner.timeline.Windows;
  * (0 0 0 7 4 0 0 ...): a real run at that rate is inside a window a fifth of the time, and its
  * windows begin later, when the bursts come often enough to merge.
  *
- * <p>The renderer moves whole 503s between seconds, never creates or drops one: the fluid 503s,
- * already rounded per second ({@code base}), are owed; when the owed count reaches one episode's
- * size ({@link RejectionEpisodes.Shape#requests}, the mean 503s of a run of 503-seconds, from the
- * queue's diffusion at the rejecting level), a run of {@link RejectionEpisodes.Shape#seconds}
- * seconds pays it out evenly, taking from each second at most what that second can hold (its
- * served and rejected requests; the row's ok count takes the difference, so arrivals stay). Owed
- * 503s that never add up to an episode are paid, once the fluid has been quiet for more than the
- * windows' merge gap, in the last second of the stretch that paid anything, else in the last second
- * that had fluid 503s, so a stretch of fluid 503s that adds up to a request still shows one.
+ * <p>The renderer moves whole 503s between seconds, never creates or drops one. The fluid 503s,
+ * already rounded per second ({@code base}), are owed. A second that has 503s holds B of them on
+ * average ({@link RejectionEpisodes.Shape#perSecond}), so the share of seconds with 503s is q = r/B
+ * at a fluid rate r; each second adds min(1, r/B) to a credit of 503-seconds due. A run of
+ * {@link #runSeconds} seconds starts when its seconds are due (credit ≥ run length) and pays what
+ * is owed evenly over them, taking from each second at most what that second can hold (its served
+ * and rejected requests: the row's ok count takes the difference, so arrivals stay). The first run
+ * of a stretch (seconds with fluid 503s no more than the windows' merge gap apart) starts as soon as
+ * one 503-second is due, or when one second's worth of 503s is owed by the end of the next second
+ * (a step). Owed 503s that never make a run are paid when the stretch ends, in its last paid
+ * second and backwards, else in its last second with fluid 503s, so a stretch whose fluid 503s add
+ * up to a request still shows one.
  *
- * <p>Episodes come at the mean spacing (size / rate), not at random times: the timeline is the
- * typical run, whose windows begin where most real runs are inside one, not one random run. At a low
- * rate the episodes are separate short windows (a real run's share of seconds in a window there is
- * higher: its bursts sometimes fall close together); they merge once the spacing is within the merge
- * gap. Deterministic; stateless.
+ * <p>Runs come at their mean spacing, not at random times: the timeline is the typical run, whose
+ * windows begin where most real runs are inside one, not one random run. Below that rate the runs
+ * are separate short windows (a real run is inside a window more often there: its bursts now and
+ * then fall close together); above it they merge. Deterministic; stateless.
  */
 final class BurstRenderer {
     private BurstRenderer() {
