@@ -43,7 +43,10 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  * where the Allen–Cunneen wait scaling is optimistic; (3) the policy sees the fluid mean, not the
  * noise of a real in-flight count, so a policy that reacts to noise (azureml's one-interval scale-up)
  * scales up a little less than it does in the discrete-event engine; (4) latency percentiles are a
- * mixture of stationary waits and representative service times ({@link FluidRecorder}), not a sample.
+ * mixture of stationary waits and representative service times ({@link FluidRecorder}), not a sample;
+ * (5) the 503s of a second are an expected count: the recorder lays them out in bursts of the
+ * queue's own size ({@link BurstRenderer}), but when the fluid rate creeps up too early (the stationary
+ * share applies at once, a real queue takes seconds to fill) the windows still begin early.
  *
  * <p>Deterministic: the service-time kernel is estimated from the scenario's service-time stream,
  * replica startups draw from its startups stream exactly as in the discrete-event engine. Mutable,
@@ -129,7 +132,8 @@ final class FastEngine {
         this.stationary = StationaryQueue.of(s, waitLimitSeconds, stepNanos / 1e9);
         this.waitingByAge = balanced ? new double[1][0] : new double[stationary.ages() + 1][stationary.ages()];
         long highestMicros = Math.max(2, (s.timeout().toNanos() + waitLimitNanos) / 1000 + 1);
-        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros, service, s.timeout().toNanos());
+        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros, service, s.timeout().toNanos(),
+                s.serviceTime().cv());
         this.busyDepartures = new double[service.maxSteps() + 1];
         this.offeredDepartures = new double[service.maxSteps() + 1];
         this.backlogSteps = (int) (waitLimitNanos / stepNanos) + 2;
@@ -465,6 +469,6 @@ final class FastEngine {
         if (second % 60 == 59) {
             progress.update(Math.min(1, t / (double) endNanos));
         }
-        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)));
+        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)), slots() / meanServiceSeconds);
     }
 }

@@ -2,6 +2,7 @@ package io.headroom.planner.sim;
 
 import io.headroom.planner.timeline.ReplicaSample;
 import io.headroom.planner.timeline.TimelineRow;
+import io.headroom.planner.timeline.Windows;
 import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -15,6 +16,15 @@ import org.HdrHistogram.Histogram;
  *   <li>Counts: a row's count is the change of the rounded running total, so every second holds
  *       whole requests and the run's totals are the fluid totals rounded (a share of 1e-9 of 503s
  *       makes no window; one that adds up to a request makes one, in the second it adds up).</li>
+ *   <li>503s: rounded alone, the fluid's 503s would be an even trickle (one every few seconds) that
+ *       merges into one long window where a real queue rejects in bursts. Once the run is complete,
+ *       {@link BurstRenderer} moves whole 503s between seconds into episodes of the size and length
+ *       the queue's diffusion at the rejecting level gives ({@link RejectionEpisodes}, from the
+ *       arrivals and the service capacity of each second); a row's ok count takes the difference,
+ *       its arrivals, 504s, 502s and latencies stay. Weak: the episodes come at their mean spacing
+ *       (the typical run), so below the rate where they merge the timeline is inside a window less
+ *       often than a real run (whose bursts now and then fall close together), and a window's onset
+ *       is only as good as the fluid 503 rate's own timing.</li>
  *   <li>Latency: a served request's latency is its router wait plus its service time (the timeout
  *       for a 504). Per arrival second the waits are kept as weights on a grid of
  *       {@link StationaryRouter#WAIT_BINS} bins over (0, max wait) plus the atom at 0; when the second
@@ -47,6 +57,12 @@ final class FluidRecorder {
     private final Histogram latencyMicros;
     private final TimelineRow[] rows;
     private final ReplicaSample[] samples;
+    /** Per second, for {@link BurstRenderer}: service capacity (slots / mean service time), the room for 503s, the episode shape. */
+    private final double[] capacityPerSecond;
+    private final long[] rejectedRoom;
+    private final RejectionEpisodes.Shape[] shapes;
+    private final double serviceCv;
+    private final double waitLimitSeconds;
     private final RunLog log = new RunLog();
     /** Fluid totals of the seconds already finished, and their rounded sums. */
     private double closedOk;
@@ -61,8 +77,13 @@ final class FluidRecorder {
     private double queued;
     private double queueWaitSeconds;
 
-    FluidRecorder(int seconds, long waitLimitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos) {
+    FluidRecorder(int seconds, long waitLimitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos, double serviceCv) {
         this.seconds = seconds;
+        this.serviceCv = serviceCv;
+        this.waitLimitSeconds = waitLimitNanos / 1e9;
+        this.capacityPerSecond = new double[seconds];
+        this.rejectedRoom = new long[seconds];
+        this.shapes = new RejectionEpisodes.Shape[seconds];
         this.lagSeconds = (int) (waitLimitNanos / SECOND) + 1;
         this.ring = lagSeconds + 2;
         this.ok = new double[ring];
@@ -122,14 +143,38 @@ final class FluidRecorder {
         queueWaitSeconds += totalWaitSeconds;
     }
 
-    /** The engine reached the end of {@code second}: keep its sample, finish the seconds now settled. */
-    void endOfSecond(int second, ReplicaSample sample) {
+    /**
+     * The engine reached the end of {@code second}: keep its sample and its service capacity (ready
+     * slots / mean service time, per second), finish the seconds now settled; after the last one,
+     * lay the run's 503s out in bursts ({@link BurstRenderer}).
+     */
+    void endOfSecond(int second, ReplicaSample sample, double capacityPerSecond) {
         if (second < seconds) {
             samples[second] = sample;
+            this.capacityPerSecond[second] = capacityPerSecond;
         }
         while (finalized < seconds && finalized <= second - lagSeconds) {
             finish(finalized);
             finalized++;
+            if (finalized == seconds) {
+                renderBursts();
+            }
+        }
+    }
+
+    /** Moves whole 503s between seconds (ok takes the difference, arrivals stay): see {@link BurstRenderer}. */
+    private void renderBursts() {
+        long[] base = new long[seconds];
+        for (int s = 0; s < seconds; s++) {
+            base[s] = rows[s].rejected503();
+        }
+        long[] rendered = BurstRenderer.render(base, rejectedRoom, shapes, Windows.DEFAULT_MERGE_GAP_SECONDS);
+        for (int s = 0; s < seconds; s++) {
+            if (rendered[s] != base[s]) {
+                TimelineRow r = rows[s];
+                rows[s] = new TimelineRow(s, r.arrivals(), r.ok() + base[s] - rendered[s], rendered[s], r.timeout504(), r.error502(),
+                        r.latencyP50Ms(), r.latencyP99Ms(), r.replicas());
+            }
         }
     }
 
@@ -161,6 +206,11 @@ final class FluidRecorder {
         double p50 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(50) / 1000.0;
         double p99 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(99) / 1000.0;
         long arrivalsRow = okRow + rejectedRow + timedOutRow + failedRow;
+        rejectedRoom[second] = Math.max(0, okRow) + rejectedRow;
+        if (rejectedRow > 0) {
+            double arrivals = ok[slot] + rejected[slot] + timedOut[slot] + failed[slot];
+            shapes[second] = RejectionEpisodes.of(arrivals, capacityPerSecond[second], serviceCv, waitLimitSeconds);
+        }
         rows[second] = new TimelineRow(second, arrivalsRow, okRow, rejectedRow, timedOutRow, failedRow, p50, p99, samples[second]);
         closedOk += ok[slot];
         closedRejected += rejected[slot];

@@ -29,7 +29,6 @@ class FastEngineAccuracyTest {
     private static final Map<String, Set<String>> KNOWN_WEAK = Map.ofEntries(
             Map.entry("replica cap", Set.of("windows")),
             Map.entry("reference scenario", Set.of("windows")),
-            Map.entry("ramp to 2000 replicas", Set.of("windows")),
             Map.entry("cpu cluster fills", Set.of("windows")),
             Map.entry("monday morning replay", Set.of("replicaHours")),
             Map.entry("hpa cpu launch", Set.of("replicaHours")),
