@@ -40,9 +40,12 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  *
  * <p>Where it is weak: (1) a few slots and a load near them — the stationary result is reached only
  * after many service times, and the fluid backlog has no variance; (2) heavy-tailed service times,
- * where the Allen–Cunneen wait scaling is optimistic; (3) the policy sees the fluid mean, not the
- * noise of a real in-flight count, so a policy that reacts to noise (azureml's one-interval scale-up)
- * scales up a little less than it does in the discrete-event engine; (4) latency percentiles are a
+ * where the Allen–Cunneen wait scaling is optimistic; (3) behind the central queue the policy sees
+ * one sample path of the queue's counts ({@link SampledQueue}), whose service lengths are
+ * {@value SampledQueue#GROUPS} groups of the kernel: the spread within a group is lost, so an
+ * exponential service queues a little less than M/M/c (2 slots at half load: mean in flight 2.5 %
+ * below DES's); behind a per-replica balancer it still sees the fluid mean plus a fluctuation
+ * ({@link PolicyNoise}); (4) latency percentiles are a
  * mixture of stationary waits and representative service times ({@link FluidRecorder}), not a sample;
  * (5) the 503s of a second are an expected count: the recorder lays them out in bursts of the
  * queue's own size ({@link BurstRenderer}), but when the fluid rate creeps up too early (the stationary
@@ -86,7 +89,11 @@ final class FastEngine {
     private final int backlogSteps;
     private long oldestBacklogStep;
 
-    /** The policy's view of the in-flight count's fluctuation. */
+    /**
+     * What the policy sees: behind the central queue one sample path of its counts
+     * ({@link SampledQueue}); behind a per-replica balancer the fluid mean plus a fluctuation ({@link PolicyNoise}).
+     */
+    private final SampledQueue sampled;
     private final PolicyNoise noise;
 
     private double busy;
@@ -138,7 +145,9 @@ final class FastEngine {
         this.offeredDepartures = new double[service.maxSteps() + 1];
         this.backlogSteps = (int) (waitLimitNanos / stepNanos) + 2;
         this.backlog = new double[backlogSteps];
-        this.noise = new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds);
+        // both on the run's arrivals stream, which the fluid does not otherwise use
+        this.noise = balanced ? new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds) : null;
+        this.sampled = balanced ? null : new SampledQueue(service, stepNanos, waitLimitNanos, streams.arrivals());
     }
 
     /** The largest candidate step of at most a fifth of the mean service time (and 100 ms) that divides 1 s and the tick. */
@@ -175,13 +184,20 @@ final class FastEngine {
             schedule(step, arrivals, started);
             heldBusy = busy;
             heldQueue = Math.max(queued, stationaryQueue);
-            double inFlight = busy + heldQueue;
-            double fluctuation = noise.next(inFlight);
-            // a balancer's replicas may idle while others' queues hold requests: the busy slots are the fluid busy count's
-            double busyView = balanced ? heldBusy + fluctuation : inFlight + fluctuation;
-            scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
-                    Math.round(Math.max(0, inFlight + fluctuation) * UNITS),
-                    Math.round(Math.min(slots(), Math.max(0, busyView)) * UNITS));
+            if (sampled != null) {
+                // the central queue: the policy sees one sample path of the queue's counts, not the fluid mean
+                sampled.step(arrivals, slots());
+                scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
+                        Math.round(sampled.inFlight() * UNITS), Math.round(sampled.busy() * UNITS));
+            } else {
+                double inFlight = busy + heldQueue;
+                double fluctuation = noise.next(inFlight);
+                // a balancer's replicas may idle while others' queues hold requests: the busy slots are the fluid busy count's
+                double busyView = heldBusy + fluctuation;
+                scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
+                        Math.round(Math.max(0, inFlight + fluctuation) * UNITS),
+                        Math.round(Math.min(slots(), Math.max(0, busyView)) * UNITS));
+            }
             step++;
         }
         scaling.bill(endNanos);
