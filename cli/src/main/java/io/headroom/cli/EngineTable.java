@@ -13,7 +13,7 @@ import java.util.Locale;
  * against itself.
  */
 final class EngineTable {
-    private static final String ROW = "%-30s %8s %8s %-4s %-17s %-4s %8s %8s %-4s %-14s %-14s %s%n";
+    private static final String ROW = "%-30s %8s %8s %-4s %-17s %-4s %-8s %8s %8s %-4s %-14s %-14s %s%n";
     private final PrintWriter out;
 
     EngineTable(PrintWriter out) {
@@ -21,15 +21,15 @@ final class EngineTable {
     }
 
     void header() {
-        out.printf(Locale.ROOT, ROW, "scenario", "503 DES", "503 fast", "", "windows found", "", "rh DES", "rh fast", "",
+        out.printf(Locale.ROOT, ROW, "scenario", "503 DES", "503 fast", "", "windows found", "", "DES on", "rh DES", "rh fast", "",
                 "1 run DES", "1 run fast", "s/run");
-        out.printf(Locale.ROOT, ROW, "", "", "", "", "(worst error s)", "", "", "", "", "503 / rh", "503 / rh", "DES/fast");
+        out.printf(Locale.ROOT, ROW, "", "", "", "", "(worst error s)", "", "others", "", "", "", "503 / rh", "503 / rh", "DES/fast");
     }
 
     void row(EngineComparison c) {
         out.printf(Locale.ROOT, ROW, c.scenario().length() > 30 ? c.scenario().substring(0, 29) + "…" : c.scenario(),
                 percent(c.des503Fraction()), percent(c.fast503Fraction()), verdict(c.meets503()), windows(c), verdict(c.meetsWindows()),
-                String.format(Locale.ROOT, "%.2f", c.desReplicaHours()), String.format(Locale.ROOT, "%.2f", c.fastReplicaHours()),
+                selfFound(c), String.format(Locale.ROOT, "%.2f", c.desReplicaHours()), String.format(Locale.ROOT, "%.2f", c.fastReplicaHours()),
                 verdict(c.meetsReplicaHours()), spread(c.des503Spread(), c.desReplicaHoursSpread()),
                 spread(c.fast503Spread(), c.fastReplicaHoursSpread()),
                 String.format(Locale.ROOT, "%.2f/%.3f", c.desSeconds(), c.fastSeconds()));
@@ -80,6 +80,18 @@ final class EngineTable {
             }
         }
         return String.format(Locale.ROOT, "%d/%d (%s)", c.windowsFound(), c.desOnsets().size(), error(worst));
+    }
+
+    /** How many of the DES windows independent DES seeds find within the tolerance: what the criterion can tell apart. */
+    private static String selfFound(EngineComparison c) {
+        if (c.desOnsets().isEmpty()) {
+            return "none";
+        }
+        int found = 0;
+        for (int i = 0; i < c.desOnsets().size(); i++) {
+            found += c.desReproduces(i) ? 1 : 0;
+        }
+        return found + "/" + c.desOnsets().size();
     }
 
     private static String error(long error) {

@@ -46,7 +46,7 @@ public final class EngineSuite {
     /** Seeds each engine runs on {@link #LARGE_EXAMPLES}: the fewest the issue allows for DES. */
     public static final int LARGE_RUNS = 4;
     /** Seeds each engine runs; the engines are compared as the means of their runs ({@link EngineComparison}). */
-    public static final int DES_RUNS = 16;
+    public static final int RUNS = 16;
 
     private EngineSuite() {
     }

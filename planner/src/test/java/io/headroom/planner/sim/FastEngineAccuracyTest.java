@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fast engine against DES (the means of {@link EngineSuite#DES_RUNS} seeds each) on every example and the
+ * The fast engine against DES (the means of {@link EngineSuite#RUNS} seeds each) on every example and the
  * built-in cases, with the tolerances of {@link EngineComparison}: 503 fraction within 15 % or 0.1
  * percentage point, every DES window found with its onset within 2 s, replica-hours within 5 %.
  * The cases that miss are the README's known weaknesses; for them the test pins which
@@ -49,7 +49,7 @@ class FastEngineAccuracyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("suite")
     void fastEngineMeetsTheToleranceOrMissesOnlyItsKnownMeasure(Scenario scenario) {
-        EngineComparison c = EngineComparison.of(scenario, EngineSuite.DES_RUNS);
+        EngineComparison c = EngineComparison.of(scenario, EngineSuite.RUNS);
         Set<String> weak = KNOWN_WEAK.getOrDefault(scenario.name(), Set.of());
         String facts = String.format(java.util.Locale.ROOT, "503 des %.5f fast %.5f; onsets %s errors %s; replica-hours des %.3f fast %.3f",
                 c.des503Fraction(), c.fast503Fraction(), c.desOnsets(), c.fastOnsetErrors(), c.desReplicaHours(), c.fastReplicaHours());
