@@ -313,16 +313,7 @@ final class FastEngine {
         double free = Math.max(0, slots - busy);
         double start = Math.min(free, admitted);
         if (start > 0) {
-            recorder.served(slot, start, errorRate);
-            recorder.servedWait(slot, 0, start * startNoWait);
-            double waiting = start * (1 - startNoWait);
-            if (waiting > 0) {
-                double[] shares = stationary.servedWaitShares;
-                for (int b = 0; b < shares.length; b++) {
-                    recorder.servedWait(slot, 1 + b, waiting * shares[b]);
-                }
-            }
-            busy += start;
+            startNow(slot, start, startNoWait);
         }
         double rest = admitted - start;
         if (rest > 0) {
@@ -373,16 +364,7 @@ final class FastEngine {
         double free = startable(Math.max(0, Math.min(slots, carriedSlots) - busy + drainedNow * service.sameStepShare()));
         double start = Math.min(free, admitted);
         if (start > 0) {
-            recorder.served(slot, start, errorRate);
-            recorder.servedWait(slot, 0, start * startNoWait);
-            double waiting = start * (1 - startNoWait);
-            if (waiting > 0) {
-                double[] shares = stationary.servedWaitShares;
-                for (int b = 0; b < shares.length; b++) {
-                    recorder.servedWait(slot, 1 + b, waiting * shares[b]);
-                }
-            }
-            busy += start;
+            startNow(slot, start, startNoWait);
         }
         double rest = admitted - start;
         if (rest > 0) {
@@ -442,6 +424,23 @@ final class FastEngine {
         double h = stepNanos / 1e9;
         double keep = waitSeconds <= 0 ? 0 : Math.exp(-h / waitSeconds);
         return target + (stationaryQueue - target) * keep;
+    }
+
+    /**
+     * {@code start} requests of this step's arrivals start on free slots: a share {@code startNoWait} of them did
+     * not wait, the others waited as the stationary model's served waits spread.
+     */
+    private void startNow(int slot, double start, double startNoWait) {
+        recorder.served(slot, start, errorRate);
+        recorder.servedWait(slot, 0, start * startNoWait);
+        double waiting = start * (1 - startNoWait);
+        if (waiting > 0) {
+            double[] shares = stationary.servedWaitShares;
+            for (int b = 0; b < shares.length; b++) {
+                recorder.servedWait(slot, 1 + b, waiting * shares[b]);
+            }
+        }
+        busy += start;
     }
 
     /** Requests of the recent steps still in the stationary queue over this step. */

@@ -42,8 +42,8 @@ import org.apache.commons.math3.special.Gamma;
  * the queue behind it). Results are memoised as in {@link StationaryRouter}. Mutable, one thread.
  */
 final class ReplicaQueueStationary extends StationaryQueue {
-    private static final int TABLE = 1 << 10;
-    private static final double LOG_STEP = Math.log1p(StationaryRouter.LOAD_RESOLUTION);
+    private static final int TABLE_BITS = 10;
+    private static final int TABLE = 1 << TABLE_BITS;
     /** Intervals of Simpson's rule for the mean wait ∫₀^H P(W &gt; t) dt. */
     private static final int MEAN_INTERVALS = 128;
 
@@ -96,8 +96,8 @@ final class ReplicaQueueStationary extends StationaryQueue {
 
     @Override
     void solve(int slots, double offeredErlangs) {
-        long key = offeredErlangs <= 1e-9 ? Long.MIN_VALUE : Math.round(Math.log(offeredErlangs) / LOG_STEP);
-        int i = (int) ((slots * 0x9E3779B1L + key * 0xC2B2AE3D27D4EB4FL) >>> 54) & (TABLE - 1);
+        long key = loadKey(offeredErlangs);
+        int i = memoIndex(slots, key, TABLE_BITS);
         if (!filled[i] || slotsKey[i] != slots || loadKey[i] != key) {
             fill(i, slots, key);
         }

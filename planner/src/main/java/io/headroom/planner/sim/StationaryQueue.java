@@ -23,6 +23,19 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
     /** Share of arrivals still waiting at the timeout, answered 504 then (per-replica routing; 0 for the central queue). */
     double timedOutShare;
 
+    /** Offered loads a memo tells apart: a relative step of {@link StationaryRouter#LOAD_RESOLUTION}, on a log scale. */
+    static final double LOG_STEP = Math.log1p(StationaryRouter.LOAD_RESOLUTION);
+
+    /** The memo key of {@code offeredErlangs} ({@link Long#MIN_VALUE} for no load); its load is {@code exp(key · LOG_STEP)}. */
+    static long loadKey(double offeredErlangs) {
+        return offeredErlangs <= 1e-9 ? Long.MIN_VALUE : Math.round(Math.log(offeredErlangs) / LOG_STEP);
+    }
+
+    /** A direct-mapped memo's entry, of a table of {@code 1 << bits}, for {@code slots} and a load's key. */
+    static int memoIndex(int slots, long loadKey, int bits) {
+        return (int) ((slots * 0x9E3779B1L + loadKey * 0xC2B2AE3D27D4EB4FL) >>> (64 - bits)) & ((1 << bits) - 1);
+    }
+
     /** Steady state at {@code slots} ≥ 1 ready slots and {@code offeredErlangs} ≥ 0: sets the fields above. */
     abstract void solve(int slots, double offeredErlangs);
 

@@ -19,8 +19,8 @@ final class StationaryRouter extends StationaryQueue {
     static final double LOAD_RESOLUTION = 1e-3;
     /** Bins of the wait of a served request that waited, over (0, max wait). */
     static final int WAIT_BINS = 16;
-    private static final int TABLE = 1 << 12;
-    private static final double LOG_STEP = Math.log1p(LOAD_RESOLUTION);
+    private static final int TABLE_BITS = 12;
+    private static final int TABLE = 1 << TABLE_BITS;
 
     private final double meanServiceSeconds;
     private final double maxWaitSeconds;
@@ -62,8 +62,8 @@ final class StationaryRouter extends StationaryQueue {
      */
     @Override
     void solve(int slots, double offeredErlangs) {
-        long key = offeredErlangs <= 1e-9 ? Long.MIN_VALUE : Math.round(Math.log(offeredErlangs) / LOG_STEP);
-        int i = (int) ((slots * 0x9E3779B1L + key * 0xC2B2AE3D27D4EB4FL) >>> 52) & (TABLE - 1);
+        long key = loadKey(offeredErlangs);
+        int i = memoIndex(slots, key, TABLE_BITS);
         if (!filled[i] || slotsKey[i] != slots || loadKey[i] != key) {
             fill(i, slots, key);
         }
