@@ -84,10 +84,8 @@ final class FastEngine {
     /** Departures scheduled per future step (busy slots, and the offered load's infinite-server count), a ring. */
     private final double[] busyDepartures;
     private final double[] offeredDepartures;
-    /** Fluid backlog by arrival step, a ring of {@code backlogSteps}. */
-    private final double[] backlog;
-    private final int backlogSteps;
-    private long oldestBacklogStep;
+    /** Requests that found no free slot, carried between steps. */
+    private final FluidBacklog backlog;
 
     /**
      * What the policy sees: behind the central queue one sample path of its counts
@@ -102,7 +100,6 @@ final class FastEngine {
     /** Backlog started at this step's start (read by the balanced arrivals). */
     private double drainedNow;
     private double offered;
-    private double queued;
     private double stationaryQueue;
     /** Busy slots and queued requests as held over the last step: what the replica sample and the snapshot show. */
     private double heldBusy;
@@ -143,8 +140,7 @@ final class FastEngine {
                 s.serviceTime().cv());
         this.busyDepartures = new double[service.maxSteps() + 1];
         this.offeredDepartures = new double[service.maxSteps() + 1];
-        this.backlogSteps = (int) (waitLimitNanos / stepNanos) + 2;
-        this.backlog = new double[backlogSteps];
+        this.backlog = new FluidBacklog(stepNanos, waitLimitNanos, expiryTimesOut, errorRate, recorder);
         // both on the run's arrivals stream, which the fluid does not otherwise use
         this.noise = balanced ? new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds) : null;
         this.sampled = balanced ? null : new SampledQueue(service, stepNanos, waitLimitNanos, streams.arrivals());
@@ -183,7 +179,7 @@ final class FastEngine {
             started += arrive(t, step, arrivals);
             schedule(step, arrivals, started);
             heldBusy = busy;
-            heldQueue = Math.max(queued, stationaryQueue);
+            heldQueue = Math.max(backlog.queued(), stationaryQueue);
             if (sampled != null) {
                 // the central queue: the policy sees one sample path of the queue's counts, not the fluid mean
                 sampled.step(arrivals, slots());
@@ -224,52 +220,10 @@ final class FastEngine {
     /** Backlog older than the max wait gets 503; the rest starts on free slots, oldest first. Returns how many started. */
     private double drainBacklog(long t, long step) {
         drainedNow = 0;
-        if (queued <= 0) {
-            oldestBacklogStep = step;
+        if (backlog.emptyAt(step)) {
             return 0;
         }
-        double free = startable(Math.max(0, Math.min(slots(), carriedSlots) - busy));
-        double started = 0;
-        for (long j = oldestBacklogStep; j < step; j++) {
-            int i = (int) (j % backlogSteps);
-            double amount = backlog[i];
-            if (amount <= 0) {
-                oldestBacklogStep = j + 1;
-                continue;
-            }
-            long arrivalNanos = j * stepNanos + stepNanos / 2;
-            double waitSeconds = (t - arrivalNanos) / 1e9;
-            int slot = recorder.slotOf(j * stepNanos);
-            if (t - arrivalNanos > waitLimitNanos) {
-                if (expiryTimesOut) {
-                    recorder.timedOutWaiting(slot, amount);
-                } else {
-                    recorder.rejected(slot, amount);
-                }
-                recorder.waited(amount, amount * waitLimitSeconds);
-            } else if (free > 0) {
-                double take = Math.min(free, amount);
-                free -= take;
-                started += take;
-                recorder.served(slot, take, errorRate);
-                recorder.servedWait(slot, recorder.waitBin(waitSeconds / waitLimitSeconds), take);
-                recorder.waited(take, take * waitSeconds);
-                amount -= take;
-                if (amount > 0) {
-                    backlog[i] = amount;
-                    queued -= take;
-                    break;
-                }
-            } else {
-                break;
-            }
-            queued -= backlog[i];
-            backlog[i] = 0;
-            oldestBacklogStep = j + 1;
-        }
-        if (oldestBacklogStep >= step) {
-            queued = 0;
-        }
+        double started = backlog.drain(t, step, startable(Math.max(0, Math.min(slots(), carriedSlots) - busy)));
         busy += started;
         drainedNow = started;
         return started;
@@ -317,14 +271,10 @@ final class FastEngine {
         }
         double rest = admitted - start;
         if (rest > 0) {
-            if (waitLimitNanos == 0 || queued + rest > RouterModel.MAX_QUEUED) {
+            if (waitLimitNanos == 0 || backlog.queued() + rest > RouterModel.MAX_QUEUED) {
                 recorder.rejected(slot, rest);
             } else {
-                if (queued <= 0) {
-                    oldestBacklogStep = step;
-                }
-                backlog[(int) (step % backlogSteps)] += rest;
-                queued += rest;
+                backlog.add(step, rest);
             }
         }
         return Math.max(0, start);
@@ -370,16 +320,12 @@ final class FastEngine {
         if (rest > 0) {
             // the replicas' queue places not already taken by the stationary queue
             double places = (double) scaling.replicas().ready() * replicaQueueLimit - stationaryQueue;
-            double fits = Math.max(0, Math.min(rest, places - queued));
+            double fits = Math.max(0, Math.min(rest, places - backlog.queued()));
             if (waitLimitNanos == 0 || fits <= 0) {
                 recorder.rejected(slot, rest);
             } else {
                 recorder.rejected(slot, rest - fits);
-                if (queued <= 0) {
-                    oldestBacklogStep = step;
-                }
-                backlog[(int) (step % backlogSteps)] += fits;
-                queued += fits;
+                backlog.add(step, fits);
             }
         }
         return Math.max(0, start);
@@ -410,7 +356,7 @@ final class FastEngine {
         double fullContent = arrivals / (stepNanos / 1e9) * stationary.meanWaitSeconds;
         stationary.solve(slots, slots);
         double atCapacity = stationary.rejectedShare;
-        double filled = fullContent <= 0 ? 1 : Math.min(1, (stationaryQueue + queued) / fullContent);
+        double filled = fullContent <= 0 ? 1 : Math.min(1, (stationaryQueue + backlog.queued()) / fullContent);
         return atCapacity + Math.max(0, overloaded - atCapacity) * filled;
     }
 
