@@ -36,16 +36,16 @@ import java.util.SplittableRandom;
  * 17 % short of DES's replica-hours on a steady 11.75 rps load scaling between 6 and 20 replicas:
  * there DES's 1 s in-flight averages have skewness 0.90 and a maximum of 17.4, the fluctuation's
  * 0.31 and 11.9, because a deployment sized at 70 % queues on its peaks. This sample path gives
- * 0.88 and 17.3, and −0.7 % replica-hours (16 seeds of each). Poisson draws: inversion below a mean
- * of 30, above it the Cornish–Fisher expansion μ + √μ·Z + (Z² − 1)/6 (E. A. Cornish and R. A.
- * Fisher, Revue de l'Institut International de Statistique 5(4), 1938). Mutable, one thread; no
- * allocation after construction.
+ * 0.88 and 17.3, and −0.7 % replica-hours (16 seeds of each). Poisson draws: {@link PoissonSampler},
+ * exact below a mean of 30 by tables (two uniforms a draw, not an exponential and a loop as long as the
+ * mean: the draws were four fifths of this class's cost), above it the Cornish–Fisher expansion. A step's
+ * waiting row is cleared only when it holds requests (the queue is empty most steps). Mutable, one
+ * thread; no allocation after construction.
  */
 final class SampledQueue {
     static final int GROUPS = 16;
-    private static final double INVERSION_BELOW = 30;
 
-    private final SplittableRandom random;
+    private final PoissonSampler poisson;
     private final int[] lengths;
     private final double[] shares;
     /** Requests whose service ends at each future step, a ring as long as the longest group. */
@@ -53,6 +53,8 @@ final class SampledQueue {
     /** Waiting requests by arrival step and group, a ring of {@code waitSteps + 1} steps. */
     private final double[][] waiting;
     private final double[] waitingTotal;
+    /** Whether a step's row of {@link #waiting} holds anything, so that an empty queue costs no clearing. */
+    private final boolean[] touched;
     private final long waitSteps;
     private long oldest;
     private long step;
@@ -63,7 +65,7 @@ final class SampledQueue {
 
     /** Service lengths from {@code service}'s kernel; requests wait at most {@code waitLimitNanos}; draws from {@code random}. */
     SampledQueue(ServiceTimeTable service, long stepNanos, long waitLimitNanos, SplittableRandom random) {
-        this.random = random;
+        this.poisson = new PoissonSampler(random);
         int[] steps = service.kernelSteps();
         double[] kernel = service.kernelShares();
         int[] groupLengths = new int[GROUPS];
@@ -97,6 +99,7 @@ final class SampledQueue {
         this.waitSteps = Math.round(waitLimitNanos / (double) stepNanos);
         this.waiting = new double[(int) waitSteps + 1][groups];
         this.waitingTotal = new double[(int) waitSteps + 1];
+        this.touched = new boolean[(int) waitSteps + 1];
     }
 
     /**
@@ -141,16 +144,22 @@ final class SampledQueue {
             queued = 0;
         }
         int here = (int) (step % ring);
-        clear(here);
+        if (touched[here]) {
+            clear(here);
+        }
         for (int g = 0; g < lengths.length; g++) {
-            double arrivals = poisson(expectedArrivals * shares[g]);
-            double started = Math.min(Math.max(0, free), arrivals);
+            double arrived = poisson.next(expectedArrivals * shares[g]);
+            if (arrived <= 0) {
+                continue;
+            }
+            double started = Math.min(Math.max(0, free), arrived);
             start(now, g, started);
             free -= started;
-            double rest = arrivals - started;
+            double rest = arrived - started;
             if (rest > 0 && waitSteps > 0) {
                 waiting[here][g] += rest;
                 waitingTotal[here] += rest;
+                touched[here] = true;
                 queued += rest;
             }
         }
@@ -177,6 +186,7 @@ final class SampledQueue {
     private void clear(int i) {
         java.util.Arrays.fill(waiting[i], 0);
         waitingTotal[i] = 0;
+        touched[i] = false;
     }
 
     /** Requests in service over the last step (the mean of its two ends). */
@@ -187,25 +197,5 @@ final class SampledQueue {
     /** Requests in service and waiting over the last step (the mean of its two ends). */
     double inFlight() {
         return heldInFlight;
-    }
-
-    private double poisson(double mean) {
-        if (mean <= 0) {
-            return 0;
-        }
-        if (mean < INVERSION_BELOW) {
-            double u = random.nextDouble();
-            double p = Math.exp(-mean);
-            double cdf = p;
-            int k = 0;
-            while (u > cdf && p > 0) {
-                k++;
-                p *= mean / k;
-                cdf += p;
-            }
-            return k;
-        }
-        double z = random.nextGaussian();
-        return Math.max(0, mean + Math.sqrt(mean) * z + (z * z - 1) / 6);
     }
 }
