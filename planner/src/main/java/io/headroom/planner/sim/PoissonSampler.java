@@ -25,6 +25,7 @@ final class PoissonSampler {
     /** Every table's distribution function, one after the other; the last entry of each is 1. */
     private static final double[] CDF;
     private static final int[] CDF_START = new int[TABLES];
+    private static final int[] CDF_LENGTH = new int[TABLES];
     /** Every table's guide: for u in [i/n, (i + 1)/n), the answer is at least guide[i] (n = the table's length). */
     private static final int[] GUIDE;
 
@@ -34,6 +35,7 @@ final class PoissonSampler {
         for (int j = 0; j < TABLES; j++) {
             tables[j] = distributionFunction(j / (double) PER_UNIT);
             CDF_START[j] = total;
+            CDF_LENGTH[j] = tables[j].length;
             total += tables[j].length;
         }
         CDF = new double[total];
@@ -51,6 +53,9 @@ final class PoissonSampler {
             }
         }
     }
+
+    /** P(a Poisson(δ) count is 0): most rests need no table. */
+    private static final double REST_NONE = CDF[CDF_START[1]];
 
     private final SplittableRandom random;
 
@@ -71,8 +76,9 @@ final class PoissonSampler {
         int j = (int) scaled;
         double kept = scaled - j;
         long count = j == 0 ? 0 : tabled(j, random.nextDouble());
-        if (kept > 0) {
-            for (long rest = tabled(1, random.nextDouble()); rest > 0; rest--) {
+        double v = random.nextDouble();
+        if (kept > 0 && v > REST_NONE) {
+            for (long rest = tabled(1, v); rest > 0; rest--) {
                 if (random.nextDouble() < kept) {
                     count++;
                 }
@@ -84,8 +90,7 @@ final class PoissonSampler {
     /** The smallest k with u ≤ F(k), F table {@code j}'s distribution function. */
     private static long tabled(int j, double u) {
         int start = CDF_START[j];
-        int length = (j + 1 < TABLES ? CDF_START[j + 1] : CDF.length) - start;
-        int k = GUIDE[start + (int) (u * length)];
+        int k = GUIDE[start + (int) (u * CDF_LENGTH[j])];
         while (u > CDF[start + k]) {
             k++;
         }

@@ -30,7 +30,6 @@ class FastEngineAccuracyTest {
             Map.entry("replica cap", Set.of("windows")),
             Map.entry("reference scenario", Set.of("windows")),
             Map.entry("cpu cluster fills", Set.of("windows")),
-            Map.entry("validate spike", Set.of("replicaHours")),
             Map.entry("gpu node autoscaling", Set.of("windows")),
             Map.entry(HPA_CONCURRENCY, Set.of("windows")),
             Map.entry(KEDA, Set.of("windows")),
