@@ -34,10 +34,9 @@ final class EngineTable {
                 spread(c.fast503Spread(), c.fastReplicaHoursSpread()),
                 String.format(Locale.ROOT, "%.2f/%.3f", c.desSeconds(), c.fastSeconds()));
         for (int i = 0; i < c.desOnsets().size(); i++) {
-            int error = c.fastOnsetErrors().get(i);
-            if (Math.abs((long) error) > EngineComparison.ONSET_TOLERANCE_SECONDS) {
+            if (!c.fastFinds(i)) {
                 out.printf(Locale.ROOT, "    window at %s: fast %s; DES on %d other seeds %s%n", Clock.of(c.desOnsets().get(i)),
-                        error(error), c.runs(), error(c.desSelfErrors().get(i)));
+                        error(c.fastOnsetErrors().get(i)), c.runs(), error(c.desSelfErrors().get(i)));
             }
         }
     }
@@ -53,7 +52,7 @@ final class EngineTable {
                 missed.add(c.scenario());
             }
             for (int i = 0; i < c.desOnsets().size(); i++) {
-                boolean hit = Math.abs((long) c.fastOnsetErrors().get(i)) <= EngineComparison.ONSET_TOLERANCE_SECONDS;
+                boolean hit = c.fastFinds(i);
                 windows++;
                 found += hit ? 1 : 0;
                 if (c.desReproduces(i)) {
