@@ -33,8 +33,7 @@ class FastEngineAccuracyTest {
             Map.entry("gpu node autoscaling", Set.of("windows")),
             Map.entry(HPA_CONCURRENCY, Set.of("windows")),
             Map.entry(KEDA, Set.of("windows")),
-            Map.entry("hpa ramp, random routing", Set.of("windows")),
-            Map.entry("static 50, least-in-flight", Set.of("503", "windows")));
+            Map.entry("hpa ramp, random routing", Set.of("windows")));
 
     static Stream<Scenario> suite() {
         List<Scenario> all = new ArrayList<>();
