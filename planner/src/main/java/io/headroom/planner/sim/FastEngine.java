@@ -61,6 +61,8 @@ final class FastEngine {
     private static final long[] STEP_CANDIDATES_MS = {100, 50, 25, 20, 10, 5, 2, 1};
     /** Metric units per request: fluid counts reach the policy in 1/256 requests. */
     private static final long UNITS = 256;
+    /** Longest departure delay, in steps, under {@code service.slowdown} (a longer stretched service frees its slot at this many). */
+    private static final int MAX_STRETCHED_STEPS = 1 << 22;
 
     private final long stepNanos;
     private final long endNanos;
@@ -72,7 +74,12 @@ final class FastEngine {
     private final double meanServiceSeconds;
     private final double errorRate;
     private final ServiceTimeTable service;
-    private final StationaryQueue stationary;
+    /** The stationary model of this step: under {@code service.slowdown} the one at the step's factor ({@link #schedule}). */
+    private StationaryQueue stationary;
+    /** Under {@code service.slowdown}: the scenario's service (its factor), the stationary models by factor; else null. */
+    private final Service slowdown;
+    private final SlowedStationary slowedStationary;
+    private final int concurrency;
     /** Per-replica routing (a balancer in front of the replicas) rather than azureml-fe's central queue. */
     private final boolean balanced;
     /** Backlog older than the horizon leaves with 504 (it reached the timeout) rather than 503. */
@@ -112,11 +119,8 @@ final class FastEngine {
 
     FastEngine(Scenario scenario, RandomStreams streams, Progress progress) {
         Service s = scenario.service();
-        if (s.slowdown() > 0) {
-            throw new io.headroom.planner.InvalidInputException("the fast engine does not model service.slowdown (its stationary"
-                    + " queueing results assume load-independent service times) but the scenario sets " + s.slowdown()
-                    + "; use --engine des");
-        }
+        this.slowdown = s.slowdown() > 0 ? s : null;
+        this.concurrency = s.concurrency();
         this.progress = progress;
         this.scaling = new ScalingLoop(scenario, streams, UNITS);
         this.tickNanos = scaling.tickIntervalNanos();
@@ -134,16 +138,21 @@ final class FastEngine {
         this.service = new ServiceTimeTable(s.serviceTime().sampler(), streams.serviceTimes(), s.serviceTime().mean().toNanos(), stepNanos,
                 s.timeout().toNanos());
         this.stationary = StationaryQueue.of(s, waitLimitSeconds, stepNanos / 1e9);
+        this.slowedStationary = slowdown == null ? null : new SlowedStationary(s, waitLimitSeconds, stepNanos / 1e9, stationary);
+        // a request's factor is at most that of a replica with every slot busy
+        double maxStretch = s.slowdownFactor(s.concurrency());
         this.waitingByAge = balanced ? new double[1][0] : new double[stationary.ages() + 1][stationary.ages()];
         long highestMicros = Math.max(2, (s.timeout().toNanos() + waitLimitNanos) / 1000 + 1);
         this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros, service, s.timeout().toNanos(),
                 s.serviceTime().cv());
-        this.busyDepartures = new double[service.maxSteps() + 1];
-        this.offeredDepartures = new double[service.maxSteps() + 1];
+        int ring = slowdown == null ? service.maxSteps() + 1
+                : (int) Math.min(Math.ceil(service.maxSteps() * maxStretch) + 2, Math.max(service.maxSteps() + 1, MAX_STRETCHED_STEPS));
+        this.busyDepartures = new double[ring];
+        this.offeredDepartures = new double[ring];
         this.backlog = new FluidBacklog(stepNanos, waitLimitNanos, expiryTimesOut, errorRate, recorder);
         // both on the run's arrivals stream, which the fluid does not otherwise use
         this.noise = balanced ? new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds) : null;
-        this.sampled = balanced ? null : new SampledQueue(service, stepNanos, waitLimitNanos, streams.arrivals());
+        this.sampled = balanced ? null : new SampledQueue(service, stepNanos, waitLimitNanos, streams.arrivals(), maxStretch);
     }
 
     /** The largest candidate step of at most a fifth of the mean service time (and 100 ms) that divides 1 s and the tick. */
@@ -420,6 +429,10 @@ final class FastEngine {
 
     /** Departures of what arrived (the offered load) and of what started at this step, along the service-time kernel. */
     private void schedule(long step, double arrivals, double started) {
+        if (slowdown != null) {
+            scheduleSlowed(step, arrivals, started);
+            return;
+        }
         if (arrivals <= 0 && started <= 0) {
             return;
         }
@@ -439,6 +452,61 @@ final class FastEngine {
             }
             busyDepartures[at] += started * shares[i];
             offeredDepartures[at] += arrivals * shares[i];
+        }
+        busy = Math.max(0, busy);
+        offered = Math.max(0, offered);
+    }
+
+    /**
+     * {@code service.slowdown}: the step's starts and its offered load run the factor of the step's mean
+     * in-flight per ready replica ({@link Service#slowdownFactor}), so their departure kernel is stretched by
+     * it, each delay d·f split between the steps either side so that the mean is exact. The in-flight a start
+     * sees, itself included, is taken as the discrete-event engine takes it behind the central queue,
+     * (busy + 1) / ready, at most the slots per replica (a request that waited starts on a slot just freed),
+     * with the fluid busy count of the step; behind a balancer busy / ready + 1, the mean of the replica a
+     * random pick lands on (PASTA), at most the concurrency: round-robin and least-in-flight pick a less busy
+     * replica than the mean, so there it overstates the factor. The spread of the factor between requests
+     * (it makes the service time more variable) is left out. The next step's stationary model is the one at
+     * this factor ({@link SlowedStationary}), and the policy's sample path stretches its starts alike.
+     */
+    private void scheduleSlowed(long step, double arrivals, double started) {
+        int ready = scaling.replicas().ready();
+        double factor = 1;
+        if (ready > 0) {
+            double inFlight = balanced ? Math.min(concurrency, busy / ready + 1) : Math.min(busy + 1, slots()) / ready;
+            factor = slowdown.slowdownFactor(inFlight);
+        }
+        stationary = slowedStationary.at(factor);
+        if (sampled != null) {
+            sampled.stretch(factor);
+        }
+        if (arrivals <= 0 && started <= 0) {
+            return;
+        }
+        int[] steps = service.kernelSteps();
+        double[] shares = service.kernelShares();
+        int length = busyDepartures.length;
+        int base = (int) (step % length);
+        for (int i = 0; i < steps.length; i++) {
+            int d = steps[i];
+            if (d == 0) {
+                busy -= started * shares[i];
+                continue;
+            }
+            double delay = Math.min(d * factor, length - 2);
+            int shorter = (int) delay;
+            double longerShare = delay - shorter;
+            int at = base + shorter;
+            if (at >= length) {
+                at -= length;
+            }
+            int next = at + 1 == length ? 0 : at + 1;
+            double busyShare = started * shares[i];
+            double offeredShare = arrivals * shares[i];
+            busyDepartures[at] += busyShare * (1 - longerShare);
+            offeredDepartures[at] += offeredShare * (1 - longerShare);
+            busyDepartures[next] += busyShare * longerShare;
+            offeredDepartures[next] += offeredShare * longerShare;
         }
         busy = Math.max(0, busy);
         offered = Math.max(0, offered);

@@ -62,9 +62,16 @@ final class SampledQueue {
     private double queued;
     private double heldInFlight;
     private double heldBusy;
+    /** {@code service.slowdown}'s factor on the lengths of the requests that start now (1 without a slowdown). */
+    private double stretch = 1;
 
     /** Service lengths from {@code service}'s kernel; requests wait at most {@code waitLimitNanos}; draws from {@code random}. */
     SampledQueue(ServiceTimeTable service, long stepNanos, long waitLimitNanos, SplittableRandom random) {
+        this(service, stepNanos, waitLimitNanos, random, 1);
+    }
+
+    /** The same, with service lengths stretched by at most {@code maxStretch} ≥ 1 ({@link #stretch}). */
+    SampledQueue(ServiceTimeTable service, long stepNanos, long waitLimitNanos, SplittableRandom random, double maxStretch) {
         this.poisson = new PoissonSampler(random);
         int[] steps = service.kernelSteps();
         double[] kernel = service.kernelShares();
@@ -95,7 +102,7 @@ final class SampledQueue {
         for (int length : lengths) {
             longest = Math.max(longest, length);
         }
-        this.leaving = new double[longest + 1];
+        this.leaving = new double[maxStretch > 1 ? (int) Math.ceil(longest * maxStretch) + 2 : longest + 1];
         this.waitSteps = Math.round(waitLimitNanos / (double) stepNanos);
         this.waiting = new double[(int) waitSteps + 1][groups];
         this.waitingTotal = new double[(int) waitSteps + 1];
@@ -179,8 +186,27 @@ final class SampledQueue {
             return;
         }
         busy += count;
-        int at = now + lengths[group];
-        leaving[at >= leaving.length ? at - leaving.length : at] += count;
+        if (stretch == 1) {
+            int at = now + lengths[group];
+            leaving[at >= leaving.length ? at - leaving.length : at] += count;
+            return;
+        }
+        // a stretched length between two steps: split between them so that the mean length is exact
+        double length = Math.min(lengths[group] * stretch, leaving.length - 2);
+        int shorter = (int) length;
+        double longer = length - shorter;
+        int at = now + shorter;
+        leaving[at >= leaving.length ? at - leaving.length : at] += count * (1 - longer);
+        at = now + shorter + 1;
+        leaving[at >= leaving.length ? at - leaving.length : at] += count * longer;
+    }
+
+    /**
+     * {@code service.slowdown}: the requests that start from the next {@link #step} on run {@code factor}
+     * (between 1 and the constructor's {@code maxStretch}) times their group's length.
+     */
+    void stretch(double factor) {
+        this.stretch = factor;
     }
 
     private void clear(int i) {

@@ -87,7 +87,14 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
 
     /** The stationary model of {@code s}'s routing, tracking waits up to {@code horizonSeconds} ({@link #horizonNanos}). */
     static StationaryQueue of(Service s, double horizonSeconds, double stepSeconds) {
-        double mean = s.serviceTime().mean().toNanos() / 1e9;
+        return of(s, s.serviceTime().mean().toNanos() / 1e9, horizonSeconds, stepSeconds);
+    }
+
+    /**
+     * The same with the mean service time {@code mean} seconds instead of the scenario's (its cv kept): the
+     * stationary model of a replica whose requests run {@code service.slowdown}'s factor longer ({@link SlowedStationary}).
+     */
+    static StationaryQueue of(Service s, double mean, double horizonSeconds, double stepSeconds) {
         double cv = s.serviceTime().cv();
         double timeout = s.timeout().toNanos() / 1e9;
         int limit = s.routing().replicaQueueLimit();
