@@ -28,11 +28,12 @@ import java.util.Optional;
 /**
  * The scenarios the fast engine is judged on ({@link EngineComparison}): every example shipped in
  * {@code scenarios/} that the fast engine runs ({@link #EXAMPLES}, loaded by the caller; not the
- * Knative ones, nor calibrate-concurrency with its {@code service.slowdown}) and the cases built here
+ * Knative ones) and the cases built here
  * — a ramp to about 2,000 replicas, a spike on 4-slot replicas, a static deployment in overload, a CPU
  * cluster that fills up, crash-looping replicas, and per-replica routing behind a Kubernetes Service
  * (an HPA ramp to about 300 replicas behind random routing, a spike behind round-robin, a static
- * deployment behind least-in-flight). Kept short so the suite runs in seconds on DES, except
+ * deployment behind least-in-flight), and replicas whose requests slow each other down
+ * ({@code service.slowdown}) under a ramp. Kept short so the suite runs in seconds on DES, except
  * {@link #LARGE_EXAMPLES}, which only {@code bench engines} runs, on {@link #LARGE_RUNS} seeds.
  */
 public final class EngineSuite {
@@ -40,7 +41,7 @@ public final class EngineSuite {
     public static final List<String> EXAMPLES = List.of("launch-day.yaml", "gentle-ramp.yaml", "gpu-cluster-full.yaml",
             "replica-cap.yaml", "seed-numbers.yaml", "trace-replay.yaml", "validate-spike.yaml", "reference.yaml", "hpa-cpu-launch.yaml",
             "hpa-concurrency.yaml", "keda-external.yaml", "gpu-node-autoscaling.yaml", "prometheus-day.yaml", "calibrate-low-load.yaml",
-            "calibrate-step.yaml");
+            "calibrate-step.yaml", "calibrate-concurrency.yaml");
     /** Examples whose DES runs take seconds each (34 M requests): in the benchmark, not the test. */
     public static final List<String> LARGE_EXAMPLES = List.of("large-ramp.yaml");
     /** Seeds each engine runs on {@link #LARGE_EXAMPLES}: the fewest the issue allows for DES. */
@@ -54,7 +55,7 @@ public final class EngineSuite {
     /** The cases built in code, beside the examples. */
     public static List<Scenario> builtIn() {
         return List.of(rampTo2000Replicas(), spikeOnFourSlotReplicas(), staticOverload(), cpuClusterFills(), crashLooping(),
-                hpaRampBehindRandomRouting(), spikeBehindRoundRobin(), staticBehindLeastInFlight());
+                hpaRampBehindRandomRouting(), spikeBehindRoundRobin(), staticBehindLeastInFlight(), slowdownRamp());
     }
 
     /** 100 → 1,400 rps of 1 s requests over 8 minutes: azureml goes from 143 to about 2,000 replicas. */
@@ -142,6 +143,23 @@ public final class EngineSuite {
                 new Segment.Step(Duration.ZERO, 40),
                 new Segment.Step(Duration.ofMinutes(2), 55),
                 new Segment.Step(Duration.ofMinutes(5), 40)));
+    }
+
+    /**
+     * Replicas whose 4 concurrent requests slow each other down ({@code service.slowdown} 0.15: as calibrated
+     * from GPU batching): 200 ms lognormal requests, 40 → 500 rps over 4 minutes, azureml from 4 replicas (30 s
+     * startup): at 70 % of the slots each request runs about 1.3 times its drawn length, and the deployment
+     * grows to about 50 replicas.
+     */
+    static Scenario slowdownRamp() {
+        Service base = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(800)), 4,
+                Duration.ofSeconds(30));
+        Service service = new Service(base.serviceTime(), 4, base.maxQueueWait(), base.timeout(), 0, base.startup(), 0,
+                base.resources(), base.cpuUsage(), base.routing(), 0.15);
+        return scenario("slowdown ramp", 29, service, new AzureMlSpec(4, 120, 0.7, Duration.ofSeconds(1), Duration.ofSeconds(60)),
+                Optional.empty(), Duration.ofMinutes(10), List.of(
+                new Segment.Step(Duration.ZERO, 40),
+                new Segment.Ramp(Duration.ofMinutes(2), 500, Duration.ofMinutes(4))));
     }
 
     private static Service service(DistributionSpec serviceTime, int concurrency, Duration startup) {

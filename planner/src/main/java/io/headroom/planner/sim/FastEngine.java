@@ -49,7 +49,11 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  * mixture of stationary waits and representative service times ({@link FluidRecorder}), not a sample;
  * (5) the 503s of a second are an expected count: the recorder lays them out in bursts of the
  * queue's own size ({@link BurstRenderer}), but when the fluid rate creeps up too early (the stationary
- * share applies at once, a real queue takes seconds to fill) the windows still begin early.
+ * share applies at once, a real queue takes seconds to fill) the windows still begin early;
+ * (6) {@code service.slowdown} ({@link #scheduleSlowed}) enters through the busy slots, the offered
+ * load, the stationary model ({@link SlowedStationary}) and the policy's view: the latency percentiles,
+ * the 504 share of long services, the bursts' capacity and a balancer's policy noise keep the drawn
+ * service time's.
  *
  * <p>Deterministic: the service-time kernel is estimated from the scenario's service-time stream,
  * replica startups draw from its startups stream exactly as in the discrete-event engine. Mutable,

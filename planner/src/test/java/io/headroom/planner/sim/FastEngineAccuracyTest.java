@@ -33,7 +33,8 @@ class FastEngineAccuracyTest {
             Map.entry("gpu node autoscaling", Set.of("windows")),
             Map.entry(HPA_CONCURRENCY, Set.of("windows")),
             Map.entry(KEDA, Set.of("windows")),
-            Map.entry("hpa ramp, random routing", Set.of("windows")));
+            Map.entry("hpa ramp, random routing", Set.of("windows")),
+            Map.entry("slowdown ramp", Set.of("503", "windows")));
 
     static Stream<Scenario> suite() {
         List<Scenario> all = new ArrayList<>();
