@@ -72,9 +72,22 @@ public final class MaxWaitQueue {
             throw new IllegalArgumentException("need arrivals >= 0 per second, mean service time > 0 s and max wait >= 0 s"
                     + " (all finite) but had " + arrivalsPerSecond + "/s, " + meanServiceSeconds + " s, " + maxWaitSeconds + " s");
         }
+        return solve(servers, arrivalsPerSecond, meanServiceSeconds, maxWaitSeconds, serviceCv,
+                ErlangB.blocking(servers - 1, arrivalsPerSecond * meanServiceSeconds));
+    }
+
+    /**
+     * The same with the states below c given by their own loss probability {@code blockingBelow} =
+     * p<sub>c−1</sub> / Σ<sub>j&lt;c</sub> p<sub>j</sub> (b above; Erlang B(c − 1, a) for M/M/c+D): the
+     * level crossing on V uses only it and the rate cμ with every server busy, so a chain whose servers
+     * serve at another rate while some are free ({@link SlowdownErlangB}) keeps every formula above, with
+     * {@code meanServiceSeconds} the mean service time when all c are busy.
+     */
+    public static Outcome solve(int servers, double arrivalsPerSecond, double meanServiceSeconds, double maxWaitSeconds,
+                                double serviceCv, double blockingBelow) {
         double a = arrivalsPerSecond * meanServiceSeconds;
         double rho = a / servers;
-        double b = ErlangB.blocking(servers - 1, a);
+        double b = blockingBelow;
         double rhoB = rho * b;
         double tau = maxWaitSeconds;
         // θ'/(1 − ρ) = cμ / ((1 + cv²)/2), and u = θ'τ

@@ -51,9 +51,9 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  * queue's own size ({@link BurstRenderer}), but when the fluid rate creeps up too early (the stationary
  * share applies at once, a real queue takes seconds to fill) the windows still begin early;
  * (6) {@code service.slowdown} ({@link #scheduleSlowed}) enters through the busy slots, the offered
- * load, the stationary model ({@link SlowedStationary}) and the policy's view: the latency percentiles,
- * the 504 share of long services, the bursts' capacity and a balancer's policy noise keep the drawn
- * service time's.
+ * load, the stationary model (a chain whose rates fall as the slots fill), the 503 bursts' capacity and
+ * the policy's view: the latency percentiles, the 504 share of long services and a balancer's policy
+ * noise keep the drawn service time's.
  *
  * <p>Deterministic: the service-time kernel is estimated from the scenario's service-time stream,
  * replica startups draw from its startups stream exactly as in the discrete-event engine. Mutable,
@@ -78,11 +78,9 @@ final class FastEngine {
     private final double meanServiceSeconds;
     private final double errorRate;
     private final ServiceTimeTable service;
-    /** The stationary model of this step: under {@code service.slowdown} the one at the step's factor ({@link #schedule}). */
-    private StationaryQueue stationary;
-    /** Under {@code service.slowdown}: the scenario's service (its factor), the stationary models by factor; else null. */
+    private final StationaryQueue stationary;
+    /** Under {@code service.slowdown}: the scenario's service (its factor); else null. */
     private final Service slowdown;
-    private final SlowedStationary slowedStationary;
     private final int concurrency;
     /** Per-replica routing (a balancer in front of the replicas) rather than azureml-fe's central queue. */
     private final boolean balanced;
@@ -106,6 +104,8 @@ final class FastEngine {
     private final PolicyNoise noise;
 
     private double busy;
+    /** {@code service.slowdown}'s factor of the last step's starts (1 without a slowdown). */
+    private double factor = 1;
     /** Behind a balancer in overload: the slots the stationary model keeps busy (the carried load); else unbounded. */
     private double carriedSlots = Double.MAX_VALUE;
     /** Backlog started at this step's start (read by the balanced arrivals). */
@@ -142,7 +142,6 @@ final class FastEngine {
         this.service = new ServiceTimeTable(s.serviceTime().sampler(), streams.serviceTimes(), s.serviceTime().mean().toNanos(), stepNanos,
                 s.timeout().toNanos());
         this.stationary = StationaryQueue.of(s, waitLimitSeconds, stepNanos / 1e9);
-        this.slowedStationary = slowdown == null ? null : new SlowedStationary(s, waitLimitSeconds, stepNanos / 1e9, stationary);
         // a request's factor is at most that of a replica with every slot busy
         double maxStretch = s.slowdownFactor(s.concurrency());
         this.waitingByAge = balanced ? new double[1][0] : new double[stationary.ages() + 1][stationary.ages()];
@@ -470,17 +469,18 @@ final class FastEngine {
      * with the fluid busy count of the step; behind a balancer busy / ready + 1, the mean of the replica a
      * random pick lands on (PASTA), at most the concurrency: round-robin and least-in-flight pick a less busy
      * replica than the mean, so there it overstates the factor. The spread of the factor between requests
-     * (it makes the service time more variable) is left out. The next step's stationary model is the one at
-     * this factor ({@link SlowedStationary}), and the policy's sample path stretches its starts alike.
+     * (it makes the service time more variable) is left out. The stationary model reads the next step's
+     * offered load at this factor ({@link StationaryQueue#loadAtFactor}: it serves the load at its own
+     * load-dependent rates), and the policy's sample path stretches its starts alike.
      */
     private void scheduleSlowed(long step, double arrivals, double started) {
         int ready = scaling.replicas().ready();
-        double factor = 1;
+        factor = 1;
         if (ready > 0) {
             double inFlight = balanced ? Math.min(concurrency, busy / ready + 1) : Math.min(busy + 1, slots()) / ready;
             factor = slowdown.slowdownFactor(inFlight);
         }
-        stationary = slowedStationary.at(factor);
+        stationary.loadAtFactor(factor);
         if (sampled != null) {
             sampled.stretch(factor);
         }
@@ -521,6 +521,6 @@ final class FastEngine {
         if (second % 60 == 59) {
             progress.update(Math.min(1, t / (double) endNanos));
         }
-        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)), slots() / meanServiceSeconds);
+        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)), slots() / (meanServiceSeconds * factor));
     }
 }

@@ -1,6 +1,7 @@
 package io.headroom.planner.sim;
 
 import io.headroom.planner.queueing.ErlangB;
+import io.headroom.planner.queueing.SlowdownErlangB;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -48,6 +49,9 @@ final class ReplicaQueueStationary extends StationaryQueue {
     private static final int MEAN_INTERVALS = 128;
 
     private final boolean roundRobin;
+    private final double slowdown;
+    /** The factor with every slot busy, 1 + b(k − 1) (1 without a slowdown). */
+    private final double fullFactor;
     private final int concurrency;
     private final int queueLimit;
     private final double meanServiceSeconds;
@@ -73,13 +77,24 @@ final class ReplicaQueueStationary extends StationaryQueue {
 
     ReplicaQueueStationary(boolean roundRobin, int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv,
             double timeoutSeconds) {
+        this(roundRobin, concurrency, queueLimit, meanServiceSeconds, serviceCv, timeoutSeconds, 0);
+    }
+
+    /**
+     * The same for requests that slow each other down by {@code slowdown} ({@code service.slowdown}, see
+     * {@link #state}); 0 for none.
+     */
+    ReplicaQueueStationary(boolean roundRobin, int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv,
+            double timeoutSeconds, double slowdown) {
+        this.slowdown = slowdown;
+        this.fullFactor = SlowdownErlangB.factor(concurrency, slowdown, 1);
         this.roundRobin = roundRobin;
         this.concurrency = concurrency;
         this.queueLimit = queueLimit;
         this.meanServiceSeconds = meanServiceSeconds;
         this.serviceCv = serviceCv;
         this.timeoutSeconds = timeoutSeconds;
-        this.horizonSeconds = horizonSeconds(concurrency, queueLimit, meanServiceSeconds, timeoutSeconds);
+        this.horizonSeconds = horizonSeconds(concurrency, queueLimit, meanServiceSeconds * fullFactor, timeoutSeconds);
     }
 
     /** The longest wait tracked: the timeout, or the wait behind a full queue when that is shorter (see the class javadoc). */
@@ -96,7 +111,7 @@ final class ReplicaQueueStationary extends StationaryQueue {
 
     @Override
     void solve(int slots, double offeredErlangs) {
-        long key = loadKey(offeredErlangs);
+        long key = loadKey(drawnLoad(offeredErlangs));
         int i = memoIndex(slots, key, TABLE_BITS);
         if (!filled[i] || slotsKey[i] != slots || loadKey[i] != key) {
             fill(i, slots, key);
@@ -148,6 +163,10 @@ final class ReplicaQueueStationary extends StationaryQueue {
      * birth–death solution); ρ = 1 is nudged by 10⁻⁷ (the limit is continuous).
      */
     private void state(int replicas, double a) {
+        if (slowdown > 0) {
+            slowedState(replicas, a);
+            return;
+        }
         int k = concurrency;
         double rho = a / k;
         if (Math.abs(rho - 1) < 1e-7) {
@@ -159,6 +178,37 @@ final class ReplicaQueueStationary extends StationaryQueue {
         ratio = Math.pow(rho, 2 / (arrivalCv2 + serviceCv * serviceCv));
         kMu = k / meanServiceSeconds;
         double b = roundRobin ? erlangArrivalsLoss(k, a, replicas) : ErlangB.blocking(k, a);
+        queue(b);
+    }
+
+    /**
+     * {@code service.slowdown}: the replica's states up to k are the chain whose j busy slots serve at
+     * j / (E[S]·(1 + b(j − 1))) ({@link SlowdownErlangB}, its loss B in place of Erlang B), the queue is
+     * served with every slot busy, at kμ / (1 + b(k − 1)), so ρ and the queue's ratio are at that rate; the
+     * identity C = B/(1 − ρ(1 − B)) holds for any rates below k. Round-robin: Takács's loss at the full
+     * factor's load, times the chain's loss over Erlang B's at that load (the slowdown's share of the loss
+     * taken from random routing: an approximation).
+     */
+    private void slowedState(int replicas, double a) {
+        int k = concurrency;
+        double full = a * fullFactor;
+        double rho = full / k;
+        if (Math.abs(rho - 1) < 1e-7) {
+            rho = 1 + 1e-7;
+            full = rho * k;
+            a = full / fullFactor;
+        }
+        this.rho = rho;
+        double arrivalCv2 = roundRobin ? 1.0 / replicas : 1.0;
+        ratio = Math.pow(rho, 2 / (arrivalCv2 + serviceCv * serviceCv));
+        kMu = k / (meanServiceSeconds * fullFactor);
+        double chain = SlowdownErlangB.blocking(k, a, slowdown, 1);
+        double b = roundRobin ? Math.min(1, erlangArrivalsLoss(k, full, replicas) * chain / ErlangB.blocking(k, full)) : chain;
+        queue(b);
+    }
+
+    /** The queue part from the replica's loss {@code b} without a queue, at {@link #rho} and {@link #ratio}. */
+    private void queue(double b) {
         erlangC = b / (1 - rho * (1 - b));
         if (ratio < 1) {
             double q = erlangC * Math.exp(queueLimit * Math.log(ratio));

@@ -1,5 +1,7 @@
 package io.headroom.planner.sim;
 
+import io.headroom.planner.queueing.SlowdownErlangB;
+
 /**
  * Least-in-flight routing (join the shortest queue) in steady state, as {@link FastEngine} reads it
  * within one time step. JSQ sends every arrival to a replica with a free slot while there is one and
@@ -30,13 +32,22 @@ final class ShortestQueueStationary extends StationaryQueue {
     private final double serviceCv;
 
     ShortestQueueStationary(int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv, double timeoutSeconds,
-            double stepSeconds) {
-        this.patienceSeconds = patienceSeconds(concurrency, queueLimit, meanServiceSeconds, timeoutSeconds);
+            double stepSeconds, double slowdown) {
+        // service.slowdown: the buffer is served with every slot busy, at the largest factor
+        double full = SlowdownErlangB.factor(concurrency, slowdown, 1);
+        this.patienceSeconds = patienceSeconds(concurrency, queueLimit, meanServiceSeconds * full, timeoutSeconds);
         this.timesOut = patienceSeconds >= timeoutSeconds;
         this.queueLimit = queueLimit;
-        this.meanServiceSeconds = meanServiceSeconds;
+        // the relaxation is that of the queue, served with every slot busy
+        this.meanServiceSeconds = meanServiceSeconds * full;
         this.serviceCv = serviceCv;
-        this.pool = new StationaryRouter(meanServiceSeconds, patienceSeconds, serviceCv, stepSeconds, false);
+        this.pool = new StationaryRouter(meanServiceSeconds, patienceSeconds, serviceCv, stepSeconds, false, slowdown, concurrency);
+    }
+
+    @Override
+    void loadAtFactor(double factor) {
+        super.loadAtFactor(factor);
+        pool.loadAtFactor(factor);
     }
 
     /** τ = min(T, L/(kμ)): the wait behind a full pooled buffer, or the timeout when that is shorter. */

@@ -36,6 +36,24 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
         return (int) ((slots * 0x9E3779B1L + loadKey * 0xC2B2AE3D27D4EB4FL) >>> (64 - bits)) & ((1 << bits) - 1);
     }
 
+    /**
+     * {@code service.slowdown}: the offered loads given to {@link #solve} from now on are at the factor
+     * {@code factor} ≥ 1 (the requests in flight run that much longer than drawn), so the model reads the
+     * load at the drawn service time, offered / factor, and serves it at its own load-dependent rates.
+     * 1 without a slowdown.
+     */
+    void loadAtFactor(double factor) {
+        this.loadFactor = factor;
+    }
+
+    /** The factor of {@link #loadAtFactor}. */
+    double loadFactor = 1;
+
+    /** The offered load at the drawn service time: {@code offeredErlangs} / {@link #loadFactor}. */
+    double drawnLoad(double offeredErlangs) {
+        return loadFactor == 1 ? offeredErlangs : offeredErlangs / loadFactor;
+    }
+
     /** Steady state at {@code slots} ≥ 1 ready slots and {@code offeredErlangs} ≥ 0: sets the fields above. */
     abstract void solve(int slots, double offeredErlangs);
 
@@ -68,7 +86,8 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
      * {@link ShortestQueueStationary}).
      */
     static long horizonNanos(Service s) {
-        double mean = s.serviceTime().mean().toNanos() / 1e9;
+        // with every slot busy, as behind a full queue: service.slowdown's largest factor
+        double mean = s.serviceTime().mean().toNanos() / 1e9 * s.slowdownFactor(s.concurrency());
         double timeout = s.timeout().toNanos() / 1e9;
         int k = s.concurrency();
         int limit = s.routing().replicaQueueLimit();
@@ -87,22 +106,15 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
 
     /** The stationary model of {@code s}'s routing, tracking waits up to {@code horizonSeconds} ({@link #horizonNanos}). */
     static StationaryQueue of(Service s, double horizonSeconds, double stepSeconds) {
-        return of(s, s.serviceTime().mean().toNanos() / 1e9, horizonSeconds, stepSeconds);
-    }
-
-    /**
-     * The same with the mean service time {@code mean} seconds instead of the scenario's (its cv kept): the
-     * stationary model of a replica whose requests run {@code service.slowdown}'s factor longer ({@link SlowedStationary}).
-     */
-    static StationaryQueue of(Service s, double mean, double horizonSeconds, double stepSeconds) {
+        double mean = s.serviceTime().mean().toNanos() / 1e9;
         double cv = s.serviceTime().cv();
         double timeout = s.timeout().toNanos() / 1e9;
         int limit = s.routing().replicaQueueLimit();
         return switch (s.routing().mode()) {
-            case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds);
+            case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds, true, s.slowdown(), s.concurrency());
             case RANDOM, ROUND_ROBIN -> new ReplicaQueueStationary(s.routing().mode() == Routing.Mode.ROUND_ROBIN, s.concurrency(), limit,
-                    mean, cv, timeout);
-            case LEAST_IN_FLIGHT -> new ShortestQueueStationary(s.concurrency(), limit, mean, cv, timeout, stepSeconds);
+                    mean, cv, timeout, s.slowdown());
+            case LEAST_IN_FLIGHT -> new ShortestQueueStationary(s.concurrency(), limit, mean, cv, timeout, stepSeconds, s.slowdown());
             case KNATIVE -> throw new IllegalArgumentException("the fast engine does not model Knative's data path");
         };
     }

@@ -2,6 +2,7 @@ package io.headroom.planner.sim;
 
 import io.headroom.planner.queueing.AllenCunneen;
 import io.headroom.planner.queueing.MaxWaitQueue;
+import io.headroom.planner.queueing.SlowdownErlangB;
 
 /**
  * The router queue in steady state, as {@link FastEngine} reads it within one time step: the
@@ -34,6 +35,8 @@ final class StationaryRouter extends StationaryQueue {
     private final double[][] waitShares = new double[TABLE][WAIT_BINS];
     private final double[][] stillWaiting;
     private final double ageStepSeconds;
+    private final double slowdown;
+    private final int concurrency;
 
     /** The router with a max wait and a service time; queue content is tracked at ages of {@code stepSeconds}. */
     StationaryRouter(double meanServiceSeconds, double maxWaitSeconds, double serviceCv, double stepSeconds) {
@@ -42,6 +45,17 @@ final class StationaryRouter extends StationaryQueue {
 
     /** The same, without the queue content by age when {@code byAge} is false ({@link #ages()} is then 0). */
     StationaryRouter(double meanServiceSeconds, double maxWaitSeconds, double serviceCv, double stepSeconds, boolean byAge) {
+        this(meanServiceSeconds, maxWaitSeconds, serviceCv, stepSeconds, byAge, 0, 1);
+    }
+
+    /**
+     * The same for replicas of {@code concurrency} slots whose requests slow each other down by {@code slowdown}
+     * ({@code service.slowdown}, see {@link #fill}); 0 for none.
+     */
+    StationaryRouter(double meanServiceSeconds, double maxWaitSeconds, double serviceCv, double stepSeconds, boolean byAge,
+            double slowdown, int concurrency) {
+        this.slowdown = slowdown;
+        this.concurrency = concurrency;
         this.meanServiceSeconds = meanServiceSeconds;
         this.maxWaitSeconds = maxWaitSeconds;
         this.serviceCv = serviceCv;
@@ -62,7 +76,7 @@ final class StationaryRouter extends StationaryQueue {
      */
     @Override
     void solve(int slots, double offeredErlangs) {
-        long key = loadKey(offeredErlangs);
+        long key = loadKey(drawnLoad(offeredErlangs));
         int i = memoIndex(slots, key, TABLE_BITS);
         if (!filled[i] || slotsKey[i] != slots || loadKey[i] != key) {
             fill(i, slots, key);
@@ -89,12 +103,23 @@ final class StationaryRouter extends StationaryQueue {
         }
         double a = Math.exp(key * LOG_STEP);
         double lambda = a / meanServiceSeconds;
-        MaxWaitQueue.Outcome o = MaxWaitQueue.solve(slots, lambda, meanServiceSeconds, maxWaitSeconds, serviceCv);
+        double fullService = meanServiceSeconds;
+        MaxWaitQueue.Outcome o;
+        if (slowdown == 0) {
+            o = MaxWaitQueue.solve(slots, lambda, meanServiceSeconds, maxWaitSeconds, serviceCv);
+        } else {
+            // service.slowdown: below c the chain's rates fall as the slots fill (SlowdownErlangB); the queue
+            // is served with every slot busy, each request (1 + b(k - 1)) times longer (k the concurrency)
+            double replicas = slots / (double) concurrency;
+            fullService = meanServiceSeconds * SlowdownErlangB.factor(slots, slowdown, replicas);
+            o = MaxWaitQueue.solve(slots, lambda, fullService, maxWaitSeconds, serviceCv,
+                    SlowdownErlangB.blocking(slots - 1, a, slowdown, replicas));
+        }
         rejected[i] = o.rejectionFraction();
         waiting[i] = o.probabilityOfWait();
         meanWait[i] = o.meanWaitSeconds();
         // Served waiting requests: V on (0, τ) has density ∝ e^{−θ'v}, θ' = (cμ − λ)/((1 + cv²)/2) (MaxWaitQueue's javadoc).
-        double theta = (slots / meanServiceSeconds - lambda) / AllenCunneen.waitScale(serviceCv);
+        double theta = (slots / fullService - lambda) / AllenCunneen.waitScale(serviceCv);
         double previous = 0;
         for (int b = 0; b < WAIT_BINS; b++) {
             double next = truncatedExponentialCdf(theta, maxWaitSeconds * (b + 1) / WAIT_BINS);
