@@ -32,6 +32,12 @@ final class ShortestQueueStationary extends StationaryQueue {
     private final double serviceCv;
 
     ShortestQueueStationary(int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv, double timeoutSeconds,
+            double stepSeconds) {
+        this(concurrency, queueLimit, meanServiceSeconds, serviceCv, timeoutSeconds, stepSeconds, 0);
+    }
+
+    /** The same for requests that slow each other down by {@code slowdown} ({@code service.slowdown}); 0 for none. */
+    ShortestQueueStationary(int concurrency, int queueLimit, double meanServiceSeconds, double serviceCv, double timeoutSeconds,
             double stepSeconds, double slowdown) {
         // service.slowdown: the buffer is served with every slot busy, at the largest factor
         double full = SlowdownErlangB.factor(concurrency, slowdown, 1);
