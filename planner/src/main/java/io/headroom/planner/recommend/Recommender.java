@@ -102,7 +102,7 @@ public final class Recommender {
                 NodeLagCandidates.of(judged, now, bounds, search).forEach(found::add);
             }
             for (Double t : targets) {
-                if (!t.equals(now.targetUtilization())) {
+                if (!java.util.Objects.equals(t, now.targetUtilization())) {
                     alone.put(t, evaluator.evaluate(now.withTarget(t)));
                 }
             }
