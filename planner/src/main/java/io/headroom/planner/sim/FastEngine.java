@@ -55,6 +55,16 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  * the policy's view: the latency percentiles, the 504 share of long services and a balancer's policy
  * noise keep the drawn service time's.
  *
+ * <p>Knative ({@code policy: knative}): while the policy's decision puts the activator in the path, or
+ * no replica is ready, a step's arrivals meet the activator's pooled queue ({@link FluidActivator}:
+ * M/M/c+D over all ready slots, its long waits in the fluid backlog up to the revision timeout, then
+ * 504; 503 beyond the activator's queue depth); out of the path the ingress's round-robin to the
+ * queue-proxies ({@link ReplicaQueueStationary}, queue 10 × containerConcurrency). The fluid backlog and
+ * the stationary queue's content carry over a switch. With no replica ready everything waits in the
+ * fluid backlog, and once a request's worth is held while no replica is asked for, the autoscaler
+ * decides at once, as the discrete-event engine's first arrival pokes it (scale from zero). The KPA
+ * sees the concurrency: busy slots plus all that waits, the activator's included.
+ *
  * <p>Deterministic: the service-time kernel is estimated from the scenario's service-time stream,
  * replica startups draw from its startups stream exactly as in the discrete-event engine. Mutable,
  * one thread.
@@ -89,6 +99,8 @@ final class FastEngine {
     private final int replicaQueueLimit;
     private final FluidRecorder recorder;
     private final ScalingLoop scaling;
+    /** Knative's activator, or null for every other routing. */
+    private final FluidActivator activator;
 
     /** Departures scheduled per future step (busy slots, and the offered load's infinite-server count), a ring. */
     private final double[] busyDepartures;
@@ -137,7 +149,10 @@ final class FastEngine {
         this.replicaQueueLimit = routing.replicaQueueLimit();
         this.waitLimitNanos = StationaryQueue.horizonNanos(s);
         this.waitLimitSeconds = waitLimitNanos / 1e9;
-        this.expiryTimesOut = balanced && waitLimitNanos >= s.timeout().toNanos();
+        // Knative's activator holds requests up to the revision timeout: the fluid backlog's horizon
+        this.activator = routing.mode() == Routing.Mode.KNATIVE ? new FluidActivator(s, waitLimitSeconds, stepNanos / 1e9) : null;
+        long backlogNanos = activator != null ? s.timeout().toNanos() : waitLimitNanos;
+        this.expiryTimesOut = balanced && backlogNanos >= s.timeout().toNanos();
         this.errorRate = s.errorRate();
         this.service = new ServiceTimeTable(s.serviceTime().sampler(), streams.serviceTimes(), s.serviceTime().mean().toNanos(), stepNanos,
                 s.timeout().toNanos());
@@ -145,14 +160,14 @@ final class FastEngine {
         // a request's factor is at most that of a replica with every slot busy
         double maxStretch = s.slowdownFactor(s.concurrency());
         this.waitingByAge = balanced ? new double[1][0] : new double[stationary.ages() + 1][stationary.ages()];
-        long highestMicros = Math.max(2, (s.timeout().toNanos() + waitLimitNanos) / 1000 + 1);
-        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, highestMicros, service, s.timeout().toNanos(),
-                s.serviceTime().cv());
+        long highestMicros = Math.max(2, (s.timeout().toNanos() + backlogNanos) / 1000 + 1);
+        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, backlogNanos, highestMicros, service,
+                s.timeout().toNanos(), s.serviceTime().cv());
         int ring = slowdown == null ? service.maxSteps() + 1
                 : (int) Math.min(Math.ceil(service.maxSteps() * maxStretch) + 2, Math.max(service.maxSteps() + 1, MAX_STRETCHED_STEPS));
         this.busyDepartures = new double[ring];
         this.offeredDepartures = new double[ring];
-        this.backlog = new FluidBacklog(stepNanos, waitLimitNanos, expiryTimesOut, errorRate, recorder);
+        this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, errorRate, recorder);
         // both on the run's arrivals stream, which the fluid does not otherwise use
         this.noise = balanced ? new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds) : null;
         this.sampled = balanced ? null : new SampledQueue(service, stepNanos, waitLimitNanos, streams.arrivals(), maxStretch);
@@ -183,6 +198,9 @@ final class FastEngine {
             double started = drainBacklog(t, step);
             if (t > 0 && t % tickNanos == 0) {
                 scaling.tick(t, Math.round(heldBusy), Math.round(heldQueue), readyAt -> { }, recorder.log()::event);
+                if (activator != null) {
+                    activator.inPath(scaling.lastDecision().activatorInPath());
+                }
             }
             if (t > 0 && t % SECOND == 0) {
                 endOfSecond(t);
@@ -191,7 +209,8 @@ final class FastEngine {
             started += arrive(t, step, arrivals);
             schedule(step, arrivals, started);
             heldBusy = busy;
-            heldQueue = Math.max(backlog.queued(), stationaryQueue);
+            // Knative: the activator's backlog and the queue-proxies' queues both hold requests
+            heldQueue = activator == null ? Math.max(backlog.queued(), stationaryQueue) : backlog.queued() + stationaryQueue;
             if (sampled != null) {
                 // the central queue: the policy sees one sample path of the queue's counts, not the fluid mean
                 sampled.step(arrivals, slots());
@@ -205,6 +224,9 @@ final class FastEngine {
                 scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
                         Math.round(Math.max(0, inFlight + fluctuation) * UNITS),
                         Math.round(Math.min(slots(), Math.max(0, busyView)) * UNITS));
+            }
+            if (activator != null) {
+                poke(t);
             }
             step++;
         }
@@ -243,6 +265,9 @@ final class FastEngine {
 
     /** The step's arrivals: the stationary share is rejected, the rest starts or joins the backlog. Returns how many started. */
     private double arrive(long t, long step, double arrivals) {
+        if (activator != null && activator.takesArrivals(scaling.replicas().ready())) {
+            return arriveAtActivator(t, step, arrivals);
+        }
         if (balanced) {
             return arriveAtReplicas(t, step, arrivals);
         }
@@ -279,7 +304,7 @@ final class FastEngine {
         double free = Math.max(0, slots - busy);
         double start = Math.min(free, admitted);
         if (start > 0) {
-            startNow(slot, start, startNoWait);
+            startNow(slot, start, startNoWait, stationary);
         }
         double rest = admitted - start;
         if (rest > 0) {
@@ -332,7 +357,7 @@ final class FastEngine {
         double free = startable(Math.max(0, Math.min(slots, carriedSlots) - busy + drainedNow * service.sameStepShare()));
         double start = Math.min(free, admitted);
         if (start > 0) {
-            startNow(slot, start, startNoWait);
+            startNow(slot, start, startNoWait, stationary);
         }
         double rest = admitted - start;
         if (rest > 0) {
@@ -390,6 +415,63 @@ final class FastEngine {
     }
 
     /**
+     * Knative with the activator in the path ({@link FluidActivator}): the pooled queue's stationary
+     * share that waits longer than the horizon, and whatever finds no free slot, is held in the fluid
+     * backlog (503 beyond the activator's depth); with no slot ready, all of it. Returns how many started.
+     */
+    private double arriveAtActivator(long t, long step, double arrivals) {
+        offered += arrivals * (1 - service.sameStepShare());
+        carriedSlots = Double.MAX_VALUE;
+        int slots = slots();
+        if (arrivals <= 0 || slots <= 0) {
+            stationaryQueue = queueTowards(0, 0);
+            hold(t, step, arrivals);
+            return 0;
+        }
+        int slot = recorder.slotOf(t);
+        StationaryQueue pooled = activator.solve(slots, offered);
+        double longer = pooled.rejectedShare;
+        double waitingServed = Math.max(0, pooled.waitingShare - longer);
+        double servedWaitSeconds = Math.max(0, pooled.meanWaitSeconds - longer * waitLimitSeconds);
+        recorder.waited(arrivals * waitingServed, arrivals * servedWaitSeconds);
+        double servedShare = 1 - longer;
+        double startNoWait = servedShare <= 0 ? 1 : Math.max(0, Math.min(1, 1 - waitingServed / servedShare));
+        double waitOfWaiting = waitingServed <= 0 ? 0 : servedWaitSeconds / waitingServed;
+        stationaryQueue = queueTowards(arrivals / (stepNanos / 1e9) * servedWaitSeconds, waitOfWaiting);
+        double free = startable(Math.max(0, slots - busy + drainedNow * service.sameStepShare()));
+        double start = Math.min(free, arrivals * servedShare);
+        if (start > 0) {
+            startNow(slot, start, startNoWait, pooled);
+        }
+        hold(t, step, arrivals - Math.max(0, start));
+        return Math.max(0, start);
+    }
+
+    /** {@code amount} requests the activator holds in the fluid backlog, up to its queue depth; beyond it, 503 at once. */
+    private void hold(long t, long step, double amount) {
+        if (amount <= 0) {
+            return;
+        }
+        double fits = Math.min(amount, FluidActivator.room(backlog.queued() + stationaryQueue));
+        recorder.rejected(recorder.slotOf(t), amount - fits);
+        if (fits > 0) {
+            backlog.add(step, fits);
+        }
+    }
+
+    /**
+     * Knative's cold start: a request's worth held while no replica is ready or asked for makes the autoscaler
+     * decide at once ({@link RouterModel#arrive}'s poke), and the activator follows the decision.
+     */
+    private void poke(long t) {
+        ReplicaSet replicas = scaling.replicas();
+        if (replicas.ready() == 0 && replicas.desired() == 0 && Math.round(heldQueue) > 0) {
+            scaling.tick(t, Math.round(heldBusy), Math.round(heldQueue), readyAt -> { }, recorder.log()::event);
+            activator.inPath(scaling.lastDecision().activatorInPath());
+        }
+    }
+
+    /**
      * Behind a balancer the stationary queue moves towards its steady content {@code target} with the
      * time constant {@code waitSeconds}: a waiting request's mean wait (a first-order lag: a queue fills
      * and empties over about one wait), or for the pooled queue of least-in-flight its relaxation time
@@ -407,12 +489,12 @@ final class FastEngine {
      * {@code start} requests of this step's arrivals start on free slots: a share {@code startNoWait} of them did
      * not wait, the others waited as the stationary model's served waits spread.
      */
-    private void startNow(int slot, double start, double startNoWait) {
+    private void startNow(int slot, double start, double startNoWait, StationaryQueue queue) {
         recorder.served(slot, start, errorRate);
         recorder.servedWait(slot, 0, start * startNoWait);
         double waiting = start * (1 - startNoWait);
         if (waiting > 0) {
-            double[] shares = stationary.servedWaitShares;
+            double[] shares = queue.servedWaitShares;
             for (int b = 0; b < shares.length; b++) {
                 recorder.servedWait(slot, 1 + b, waiting * shares[b]);
             }

@@ -78,7 +78,7 @@ final class FluidBacklog {
                 free -= take;
                 started += take;
                 recorder.served(slot, take, errorRate);
-                recorder.servedWait(slot, recorder.waitBin(waitSeconds / horizonSeconds), take);
+                recorder.servedWait(slot, recorder.waitBinAt(waitSeconds), take);
                 recorder.waited(take, take * waitSeconds);
                 amount -= take;
                 if (amount > 0) {

@@ -32,7 +32,11 @@ import org.HdrHistogram.Histogram;
  *       {@link ServiceTimeTable} (wait and service independent), each pair recorded with its weight in
  *       units of 1/{@value #UNITS} request. Percentiles are read from these histograms as in the
  *       discrete-event engine; the max is the largest point recorded (the service time's
- *       99.995th percentile plus the largest wait), not a sample's maximum.</li>
+ *       99.995th percentile plus the largest wait), not a sample's maximum. With a longest wait
+ *       beyond the max wait (Knative: the activator holds requests up to the revision timeout while
+ *       the queue-proxies' waits end far sooner) a second grid of {@link StationaryRouter#WAIT_BINS}
+ *       bins spaced geometrically over (max wait, longest wait) takes the longer waits of the fluid
+ *       backlog, and outcomes are settled that much later.</li>
  * </ul>
  * Mutable; engine-only.
  */
@@ -63,6 +67,8 @@ final class FluidRecorder {
     private final RejectionEpisodes.Shape[] shapes;
     private final double serviceCv;
     private final double waitLimitSeconds;
+    /** The tail grid's log step (bins over (max wait, longest wait)); 0 without a tail. */
+    private final double tailLogStep;
     private final RunLog log = new RunLog();
     /** Fluid totals of the seconds already finished, and their rounded sums. */
     private double closedOk;
@@ -78,24 +84,38 @@ final class FluidRecorder {
     private double queueWaitSeconds;
 
     FluidRecorder(int seconds, long waitLimitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos, double serviceCv) {
+        this(seconds, waitLimitNanos, waitLimitNanos, highestMicros, service, timeoutNanos, serviceCv);
+    }
+
+    /** A recorder whose waits reach {@code longestWaitNanos} &gt;= {@code waitLimitNanos} (the tail grid beyond the max wait). */
+    FluidRecorder(int seconds, long waitLimitNanos, long longestWaitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos,
+            double serviceCv) {
         this.seconds = seconds;
         this.serviceCv = serviceCv;
         this.waitLimitSeconds = waitLimitNanos / 1e9;
         this.capacityPerSecond = new double[seconds];
         this.rejectedRoom = new long[seconds];
         this.shapes = new RejectionEpisodes.Shape[seconds];
-        this.lagSeconds = (int) (waitLimitNanos / SECOND) + 1;
+        boolean tail = longestWaitNanos > waitLimitNanos && waitLimitNanos > 0;
+        this.tailLogStep = tail ? Math.log((double) longestWaitNanos / waitLimitNanos) / StationaryRouter.WAIT_BINS : 0;
+        int bins = StationaryRouter.WAIT_BINS * (tail ? 2 : 1) + 1;
+        this.lagSeconds = (int) (Math.max(waitLimitNanos, longestWaitNanos) / SECOND) + 1;
         this.ring = lagSeconds + 2;
         this.ok = new double[ring];
         this.rejected = new double[ring];
         this.timedOut = new double[ring];
         this.failed = new double[ring];
-        this.waits = new double[ring][StationaryRouter.WAIT_BINS + 1];
+        this.waits = new double[ring][bins];
         this.service = service;
         this.timeoutMicros = timeoutNanos / 1000;
-        this.waitMicros = new long[StationaryRouter.WAIT_BINS + 1];
+        this.waitMicros = new long[bins];
         for (int b = 0; b < StationaryRouter.WAIT_BINS; b++) {
             waitMicros[b + 1] = Math.round(waitLimitNanos / 1000.0 * (b + 0.5) / StationaryRouter.WAIT_BINS);
+        }
+        for (int b = StationaryRouter.WAIT_BINS + 1; b < bins; b++) {
+            // the tail bin's geometric middle
+            double middle = waitLimitSeconds * Math.exp(tailLogStep * (b - StationaryRouter.WAIT_BINS - 0.5));
+            waitMicros[b] = Math.round(middle * 1e6);
         }
         this.highestMicros = highestMicros;
         this.secondMicros = new Histogram(highestMicros, 2);
@@ -135,6 +155,18 @@ final class FluidRecorder {
     /** The wait bin (1..WAIT_BINS) of a wait in (0, waitLimit]. */
     int waitBin(double waitFraction) {
         return 1 + (int) Math.min(StationaryRouter.WAIT_BINS - 1, Math.max(0, waitFraction * StationaryRouter.WAIT_BINS));
+    }
+
+    /**
+     * The wait bin of a wait of {@code waitSeconds} in (0, longest wait]: {@link #waitBin} of its share of the max
+     * wait, or beyond the max wait (with a tail grid) the tail's bin.
+     */
+    int waitBinAt(double waitSeconds) {
+        if (tailLogStep == 0 || waitSeconds <= waitLimitSeconds) {
+            return waitBin(waitSeconds / waitLimitSeconds);
+        }
+        int b = (int) (Math.log(waitSeconds / waitLimitSeconds) / tailLogStep);
+        return 1 + StationaryRouter.WAIT_BINS + Math.min(StationaryRouter.WAIT_BINS - 1, Math.max(0, b));
     }
 
     /** Requests that waited (then started or got 503), and their total wait. */

@@ -1,7 +1,5 @@
 package io.headroom.planner.sim;
 
-import io.headroom.planner.InvalidInputException;
-import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.timeline.LatencySummary;
 import io.headroom.planner.timeline.SloVerdict;
@@ -49,10 +47,6 @@ public final class Simulator {
                 yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.log(), r.queued(), r.queueWaitNanos());
             }
             case FAST -> {
-                if (scenario.service().routing().mode() == Routing.Mode.KNATIVE) {
-                    throw new InvalidInputException("the fast engine does not model Knative's activator, queue-proxies or scale to zero"
-                            + " (policy knative, " + scenario.source() + "); use --engine des");
-                }
                 FluidRecorder r = new FastEngine(scenario, streams, progress).run();
                 yield result(scenario, engine, r.rows(), LatencySummary.of(r.latencyMicros()), r.log(), r.queued(), r.queueWaitNanos());
             }

@@ -83,7 +83,8 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
     /**
      * The longest wait the engine tracks, in nanoseconds: the central queue's max wait; with a balancer the
      * timeout, or the wait behind a full queue when that is shorter ({@link ReplicaQueueStationary},
-     * {@link ShortestQueueStationary}).
+     * {@link ShortestQueueStationary}); for Knative the queue-proxies' (round-robin), the activator's longer
+     * waits being the fluid backlog's ({@link FluidActivator}).
      */
     static long horizonNanos(Service s) {
         // with every slot busy, as behind a full queue: service.slowdown's largest factor
@@ -93,9 +94,8 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
         int limit = s.routing().replicaQueueLimit();
         return switch (s.routing().mode()) {
             case CENTRAL_QUEUE -> s.maxQueueWait().toNanos();
-            case RANDOM, ROUND_ROBIN -> horizonNanos(ReplicaQueueStationary.horizonSeconds(k, limit, mean, timeout), s);
+            case RANDOM, ROUND_ROBIN, KNATIVE -> horizonNanos(ReplicaQueueStationary.horizonSeconds(k, limit, mean, timeout), s);
             case LEAST_IN_FLIGHT -> horizonNanos(ShortestQueueStationary.patienceSeconds(k, limit, mean, timeout), s);
-            case KNATIVE -> throw new IllegalArgumentException("the fast engine does not model Knative's data path");
         };
     }
 
@@ -104,7 +104,10 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
         return seconds >= s.timeout().toNanos() / 1e9 ? s.timeout().toNanos() : Math.round(seconds * 1e9);
     }
 
-    /** The stationary model of {@code s}'s routing, tracking waits up to {@code horizonSeconds} ({@link #horizonNanos}). */
+    /**
+     * The stationary model of {@code s}'s routing, tracking waits up to {@code horizonSeconds} ({@link #horizonNanos}); for
+     * Knative the queue-proxies' behind the ingress's round-robin (the activator's pooled queue is {@link FluidActivator}'s).
+     */
     static StationaryQueue of(Service s, double horizonSeconds, double stepSeconds) {
         double mean = s.serviceTime().mean().toNanos() / 1e9;
         double cv = s.serviceTime().cv();
@@ -112,10 +115,10 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
         int limit = s.routing().replicaQueueLimit();
         return switch (s.routing().mode()) {
             case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds, true, s.slowdown(), s.concurrency());
-            case RANDOM, ROUND_ROBIN -> new ReplicaQueueStationary(s.routing().mode() == Routing.Mode.ROUND_ROBIN, s.concurrency(), limit,
-                    mean, cv, timeout, s.slowdown());
+            // Knative out of the activator's path: the ingress sends round-robin to the queue-proxies
+            case RANDOM, ROUND_ROBIN, KNATIVE -> new ReplicaQueueStationary(s.routing().mode() != Routing.Mode.RANDOM, s.concurrency(),
+                    limit, mean, cv, timeout, s.slowdown());
             case LEAST_IN_FLIGHT -> new ShortestQueueStationary(s.concurrency(), limit, mean, cv, timeout, stepSeconds, s.slowdown());
-            case KNATIVE -> throw new IllegalArgumentException("the fast engine does not model Knative's data path");
         };
     }
 }
