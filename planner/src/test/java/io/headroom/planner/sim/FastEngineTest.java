@@ -2,10 +2,8 @@ package io.headroom.planner.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.headroom.planner.InvalidInputException;
 import io.headroom.planner.autoscaler.HpaBehavior;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
@@ -88,7 +86,7 @@ class FastEngineTest {
     }
 
     @Test
-    void perReplicaRoutingRunsAndKnativeIsRefusedWithTheReason() {
+    void perReplicaRoutingAndKnativeRun() {
         Scenario central = TestScenarios.mmc(5, 2, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMinutes(1), 1);
         for (Routing.Mode mode : List.of(Routing.Mode.ROUND_ROBIN, Routing.Mode.RANDOM, Routing.Mode.LEAST_IN_FLIGHT)) {
             Scenario balanced = new Scenario(central.name(), central.seed(), central.service().withRouting(new Routing(mode, 10)),
@@ -97,8 +95,9 @@ class FastEngineTest {
         }
         Scenario knative = KnativeScenarios.scenario("knative", 1, new ExponentialDistribution(Duration.ofSeconds(1)), Duration.ofSeconds(5),
                 KnativeScenarios.spec(0, 10, 1, 1, 0, Duration.ofSeconds(60)), central.traffic());
-        var e = assertThrows(InvalidInputException.class, () -> Simulator.run(knative, SimulationEngine.FAST));
-        assertTrue(e.getMessage().contains("does not model Knative"), e.getMessage());
+        SimulationResult fast = Simulator.run(knative, SimulationEngine.FAST);
+        assertEquals(60, fast.timeline().size());
+        assertEquals("fast", fast.summary().engine());
     }
 
     @Test
