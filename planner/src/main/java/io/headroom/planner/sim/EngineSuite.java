@@ -5,6 +5,7 @@ import io.headroom.planner.autoscaler.AutoscalerSpec;
 import io.headroom.planner.autoscaler.HpaBehavior;
 import io.headroom.planner.autoscaler.HpaMetric;
 import io.headroom.planner.autoscaler.HpaSpec;
+import io.headroom.planner.autoscaler.KnativeSpec;
 import io.headroom.planner.autoscaler.StaticSpec;
 import io.headroom.planner.cluster.NodePool;
 import io.headroom.planner.cluster.Resources;
@@ -27,13 +28,13 @@ import java.util.Optional;
 
 /**
  * The scenarios the fast engine is judged on ({@link EngineComparison}): every example shipped in
- * {@code scenarios/} that the fast engine runs ({@link #EXAMPLES}, loaded by the caller; not the
- * Knative ones) and the cases built here
+ * {@code scenarios/} that the fast engine runs ({@link #EXAMPLES}, loaded by the caller) and the cases built here
  * — a ramp to about 2,000 replicas, a spike on 4-slot replicas, a static deployment in overload, a CPU
- * cluster that fills up, crash-looping replicas, and per-replica routing behind a Kubernetes Service
+ * cluster that fills up, crash-looping replicas, per-replica routing behind a Kubernetes Service
  * (an HPA ramp to about 300 replicas behind random routing, a spike behind round-robin, a static
- * deployment behind least-in-flight), and replicas whose requests slow each other down
- * ({@code service.slowdown}) under a ramp. Kept short so the suite runs in seconds on DES, except
+ * deployment behind least-in-flight), replicas whose requests slow each other down
+ * ({@code service.slowdown}) under a ramp, and a Knative ramp to about 300 replicas whose activator leaves
+ * the path. Kept short so the suite runs in seconds on DES, except
  * {@link #LARGE_EXAMPLES}, which only {@code bench engines} runs, on {@link #LARGE_RUNS} seeds.
  */
 public final class EngineSuite {
@@ -41,7 +42,7 @@ public final class EngineSuite {
     public static final List<String> EXAMPLES = List.of("launch-day.yaml", "gentle-ramp.yaml", "gpu-cluster-full.yaml",
             "replica-cap.yaml", "seed-numbers.yaml", "trace-replay.yaml", "validate-spike.yaml", "reference.yaml", "hpa-cpu-launch.yaml",
             "hpa-concurrency.yaml", "keda-external.yaml", "gpu-node-autoscaling.yaml", "prometheus-day.yaml", "calibrate-low-load.yaml",
-            "calibrate-step.yaml", "calibrate-concurrency.yaml");
+            "calibrate-step.yaml", "calibrate-concurrency.yaml", "knative-panic-spike.yaml", "kserve-scale-to-zero.yaml");
     /** Examples whose DES runs take seconds each (34 M requests): in the benchmark, not the test. */
     public static final List<String> LARGE_EXAMPLES = List.of("large-ramp.yaml");
     /** Seeds each engine runs on {@link #LARGE_EXAMPLES}: the fewest the issue allows for DES. */
@@ -55,7 +56,8 @@ public final class EngineSuite {
     /** The cases built in code, beside the examples. */
     public static List<Scenario> builtIn() {
         return List.of(rampTo2000Replicas(), spikeOnFourSlotReplicas(), staticOverload(), cpuClusterFills(), crashLooping(),
-                hpaRampBehindRandomRouting(), spikeBehindRoundRobin(), staticBehindLeastInFlight(), slowdownRamp());
+                hpaRampBehindRandomRouting(), spikeBehindRoundRobin(), staticBehindLeastInFlight(), slowdownRamp(),
+                knativeRampTo300Replicas());
     }
 
     /** 100 → 1,400 rps of 1 s requests over 8 minutes: azureml goes from 143 to about 2,000 replicas. */
@@ -160,6 +162,20 @@ public final class EngineSuite {
                 Optional.empty(), Duration.ofMinutes(10), List.of(
                 new Segment.Step(Duration.ZERO, 40),
                 new Segment.Ramp(Duration.ofMinutes(2), 500, Duration.ofMinutes(4))));
+    }
+
+    /**
+     * Knative with upstream's defaults (target burst capacity 211), containerConcurrency 10: 100 → 2,000 rps of 1 s requests
+     * over 6 minutes, from 10 replicas (30 s startup) to about 290. The activator is in the path at first (10 × 10 slots
+     * leave no room for 211 requests of burst) and leaves it once the spare slots exceed the burst capacity.
+     */
+    static Scenario knativeRampTo300Replicas() {
+        KnativeSpec k = KnativeSpec.defaults(10, 400, 10);
+        Service service = service(LognormalDistribution.fromMeanAndP99(Duration.ofSeconds(1), Duration.ofSeconds(3)), 10,
+                Duration.ofSeconds(30)).withTimeout(k.timeout()).withRouting(new Routing(Routing.Mode.KNATIVE, k.queueProxyDepth()));
+        return scenario("knative ramp to 300 replicas", 29, service, k, Optional.empty(), Duration.ofMinutes(10), List.of(
+                new Segment.Step(Duration.ZERO, 100),
+                new Segment.Ramp(Duration.ofMinutes(2), 2000, Duration.ofMinutes(6))));
     }
 
     private static Service service(DistributionSpec serviceTime, int concurrency, Duration startup) {

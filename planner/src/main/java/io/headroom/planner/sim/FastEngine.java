@@ -428,20 +428,14 @@ final class FastEngine {
             hold(t, step, arrivals);
             return 0;
         }
-        int slot = recorder.slotOf(t);
-        StationaryQueue pooled = activator.solve(slots, offered);
-        double longer = pooled.rejectedShare;
-        double waitingServed = Math.max(0, pooled.waitingShare - longer);
-        double servedWaitSeconds = Math.max(0, pooled.meanWaitSeconds - longer * waitLimitSeconds);
-        recorder.waited(arrivals * waitingServed, arrivals * servedWaitSeconds);
-        double servedShare = 1 - longer;
-        double startNoWait = servedShare <= 0 ? 1 : Math.max(0, Math.min(1, 1 - waitingServed / servedShare));
-        double waitOfWaiting = waitingServed <= 0 ? 0 : servedWaitSeconds / waitingServed;
-        stationaryQueue = queueTowards(arrivals / (stepNanos / 1e9) * servedWaitSeconds, waitOfWaiting);
+        FluidActivator.Step a = activator.step(slots, offered, arrivals, stepNanos / 1e9);
+        double lagged = queueTowards(a.steadyQueue, a.waitOfWaiting);
+        stationaryQueue = a.bounded(stationaryQueue, lagged);
+        recorder.waited(arrivals * a.waitingServed, arrivals * a.servedWaitSeconds);
         double free = startable(Math.max(0, slots - busy + drainedNow * service.sameStepShare()));
-        double start = Math.min(free, arrivals * servedShare);
+        double start = Math.min(free, arrivals * a.servedShare);
         if (start > 0) {
-            startNow(slot, start, startNoWait, pooled);
+            startNow(recorder.slotOf(t), start, a.startNoWait, a.queue);
         }
         hold(t, step, arrivals - Math.max(0, start));
         return Math.max(0, start);
