@@ -58,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
 
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "des", converter = EngineConverter.class,
-            description = "The engine of the prediction: des (discrete-event) or fast (time-stepped fluid: the central queue and per-replica routing; it refuses policy knative); the report says which. Default: ${DEFAULT-VALUE}.")
+            description = "The engine of the prediction: des (discrete-event) or fast (time-stepped fluid: the central queue, per-replica routing and Knative's activator); the report says which. Default: ${DEFAULT-VALUE}.")
     io.headroom.planner.sim.SimulationEngine engine;
 
     @Option(names = "--recommend",

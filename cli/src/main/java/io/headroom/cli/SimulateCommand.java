@@ -50,8 +50,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "des", converter = EngineConverter.class,
             description = "des (request-level discrete-event simulation, the reference) or fast (time-stepped fluid model with"
                     + " stationary queueing results per 100 ms step: its cost does not grow with the request rate; see the"
-                    + " README for its accuracy; it models azureml-fe's central queue and a balancer's per-replica queues"
-                    + " (round-robin, random, least-in-flight), and refuses policy knative with exit 3). Default: ${DEFAULT-VALUE}.")
+                    + " README for its accuracy; it models azureml-fe's central queue, a balancer's per-replica queues"
+                    + " (round-robin, random, least-in-flight) and Knative's activator and queue-proxies, scale from zero"
+                    + " included). Default: ${DEFAULT-VALUE}.")
     SimulationEngine engine;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "1",

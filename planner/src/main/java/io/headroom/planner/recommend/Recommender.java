@@ -192,13 +192,11 @@ public final class Recommender {
 
     /**
      * The engine to search {@code scenario} on when the user leaves it to us: the fast engine when a run has at least
-     * {@value #FAST_SCREEN_REQUESTS} expected requests and the data path is one it models, the central queue or a
-     * balancer's per-replica queues (large services, where its stationary approximation is good and DES is slow); DES
-     * otherwise (Knative's activator).
+     * {@value #FAST_SCREEN_REQUESTS} expected requests (large services, where its stationary approximation is good and
+     * DES is slow; every data path, Knative's activator included); DES otherwise.
      */
     public static SimulationEngine screenFor(Scenario scenario) {
-        boolean modelled = scenario.service().routing().mode() != io.headroom.planner.scenario.Routing.Mode.KNATIVE;
-        return modelled && scenario.traffic().expectedRequests() >= FAST_SCREEN_REQUESTS ? SimulationEngine.FAST : SimulationEngine.DES;
+        return scenario.traffic().expectedRequests() >= FAST_SCREEN_REQUESTS ? SimulationEngine.FAST : SimulationEngine.DES;
     }
 
     /**
