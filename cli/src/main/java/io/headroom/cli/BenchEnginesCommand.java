@@ -69,7 +69,7 @@ final class BenchEnginesCommand implements Callable<Integer> {
             }
             double[] des = p99Seconds(s, SimulationEngine.DES);
             double[] fast = p99Seconds(s, SimulationEngine.FAST);
-            out.printf(Locale.ROOT, "  %-30s DES %7.2f s (%.2f-%.2f)  fast %7.2f s (%.2f-%.2f)  %+.1f %%%n", s.name(), des[0], des[1], des[2],
+            out.printf(Locale.ROOT, "  %-36s DES %7.2f s (%.2f-%.2f)  fast %7.2f s (%.2f-%.2f)  %+.1f %%%n", s.name(), des[0], des[1], des[2],
                     fast[0], fast[1], fast[2], 100 * (fast[0] / des[0] - 1));
             out.flush();
         }

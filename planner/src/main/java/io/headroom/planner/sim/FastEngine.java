@@ -226,7 +226,7 @@ final class FastEngine {
                         Math.round(Math.min(slots(), Math.max(0, busyView)) * UNITS));
             }
             if (activator != null) {
-                poke(t);
+                activator.poke(scaling, t, Math.round(heldBusy), Math.round(heldQueue), recorder.log()::event);
             }
             step++;
         }
@@ -425,7 +425,7 @@ final class FastEngine {
         int slots = slots();
         if (arrivals <= 0 || slots <= 0) {
             stationaryQueue = queueTowards(0, 0);
-            hold(t, step, arrivals);
+            activator.hold(backlog, recorder, t, step, arrivals, stationaryQueue);
             return 0;
         }
         FluidActivator.Step a = activator.step(slots, offered, arrivals, stepNanos / 1e9);
@@ -437,32 +437,8 @@ final class FastEngine {
         if (start > 0) {
             startNow(recorder.slotOf(t), start, a.startNoWait, a.queue);
         }
-        hold(t, step, arrivals - Math.max(0, start));
+        activator.hold(backlog, recorder, t, step, arrivals - Math.max(0, start), stationaryQueue);
         return Math.max(0, start);
-    }
-
-    /** {@code amount} requests the activator holds in the fluid backlog, up to its queue depth; beyond it, 503 at once. */
-    private void hold(long t, long step, double amount) {
-        if (amount <= 0) {
-            return;
-        }
-        double fits = Math.min(amount, FluidActivator.room(backlog.queued() + stationaryQueue));
-        recorder.rejected(recorder.slotOf(t), amount - fits);
-        if (fits > 0) {
-            backlog.add(step, fits);
-        }
-    }
-
-    /**
-     * Knative's cold start: a request's worth held while no replica is ready or asked for makes the autoscaler
-     * decide at once ({@link RouterModel#arrive}'s poke), and the activator follows the decision.
-     */
-    private void poke(long t) {
-        ReplicaSet replicas = scaling.replicas();
-        if (replicas.ready() == 0 && replicas.desired() == 0 && Math.round(heldQueue) > 0) {
-            scaling.tick(t, Math.round(heldBusy), Math.round(heldQueue), readyAt -> { }, recorder.log()::event);
-            activator.inPath(scaling.lastDecision().activatorInPath());
-        }
     }
 
     /**

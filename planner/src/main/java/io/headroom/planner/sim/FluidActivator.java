@@ -121,8 +121,30 @@ final class FluidActivator {
         return (arrivals + capacity) / (Math.PI * Math.max(1, queued));
     }
 
-    /** How many more requests the activator can hold when it already holds {@code held}. */
-    static double room(double held) {
-        return Math.max(0, KnativeSpec.ACTIVATOR_QUEUE_DEPTH - held);
+    /**
+     * At {@code t} (step {@code step}) the activator holds {@code amount} more requests in the fluid {@code backlog}, up to its
+     * queue depth with the pooled queue's {@code stationaryQueue} counted; beyond it, 503 at once.
+     */
+    void hold(FluidBacklog backlog, FluidRecorder recorder, long t, long step, double amount, double stationaryQueue) {
+        if (amount <= 0) {
+            return;
+        }
+        double fits = Math.min(amount, Math.max(0, KnativeSpec.ACTIVATOR_QUEUE_DEPTH - backlog.queued() - stationaryQueue));
+        recorder.rejected(recorder.slotOf(t), amount - fits);
+        if (fits > 0) {
+            backlog.add(step, fits);
+        }
+    }
+
+    /**
+     * Knative's cold start: a request's worth held ({@code queued} &gt; 0, rounded) while no replica is ready or asked for
+     * makes the autoscaler decide at once ({@link RouterModel#arrive}'s poke), and the activator follows the decision.
+     */
+    void poke(ScalingLoop scaling, long t, long busy, long queued, ScalingLoop.Events events) {
+        ReplicaSet replicas = scaling.replicas();
+        if (replicas.ready() == 0 && replicas.desired() == 0 && queued > 0) {
+            scaling.tick(t, busy, queued, readyAt -> { }, events);
+            inPath(scaling.lastDecision().activatorInPath());
+        }
     }
 }

@@ -8,7 +8,6 @@ import io.headroom.planner.cluster.Resources;
 import io.headroom.planner.dist.ConstantDistribution;
 import io.headroom.planner.dist.ExponentialDistribution;
 import io.headroom.planner.queueing.ErlangB;
-import io.headroom.planner.queueing.ErlangC;
 import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -20,41 +19,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The fast engine's Knative data path on a fixed scale (minReplicas = maxReplicas = n) against closed forms:
- * <ul>
- *   <li>the activator always in the path (targetBurstCapacity -1): every request waits in one FIFO queue
- *       until one of the n × containerConcurrency slots is free, an M/M/c queue, whose waits follow Erlang C
- *       (the revision timeout, 300 s, is far beyond any wait). Tolerance as the discrete-event engine's
- *       {@link KnativeTheoryTest#aFixedScaleBehindTheActivatorIsErlangCOverAllSlots}: 2 % on P(wait), 5 % on
- *       the mean wait;</li>
- *   <li>the activator out of the path (targetBurstCapacity 0 and capacity to spare, so the excess burst
- *       capacity stays &ge; 0): the ingress sends round-robin to the queue-proxies; without a queue-proxy
- *       queue (a data path of limit 0, built here; the loader always gives 10 × containerConcurrency) each
- *       replica is a GI/M/k/k loss system fed Erlang-n interarrivals, whose 503 share is Takács's formula
- *       ({@link FastRoutingTheoryTest#takacsLoss}), tolerance 2 % relative or 0.05 percentage point as
- *       {@link FastRoutingTheoryTest} states for round-robin.</li>
- * </ul>
+ * The fast engine's Knative data path with the activator out of the path, on a fixed scale (minReplicas =
+ * maxReplicas = n), against a closed form (in the path: {@link KnativeTheoryTest}, Erlang C on both engines).
+ * With targetBurstCapacity 0 and capacity to spare the excess burst capacity stays &ge; 0, so the ingress
+ * sends round-robin to the queue-proxies; without a queue-proxy queue (a data path of limit 0, built here;
+ * the loader always gives 10 × containerConcurrency) each replica is a GI/M/k/k loss system fed Erlang-n
+ * interarrivals, whose 503 share is Takács's formula ({@link FastRoutingTheoryTest#takacsLoss}), tolerance
+ * 2 % relative or 0.05 percentage point as {@link FastRoutingTheoryTest} states for round-robin. One hour of
+ * 200 ms exponential service.
  */
 class FastKnativeTheoryTest {
-    @ParameterizedTest(name = "activator in the path: {0} replicas × {1} slots at {2} Erlangs, {3} ms")
-    @CsvSource({"3, 2, 4.8, 10", "20, 10, 180, 200", "50, 1, 45, 100"})
-    void aFixedScaleBehindTheActivatorIsErlangCOverAllSlots(int replicas, int cc, double load, int serviceMs) {
-        Duration service = Duration.ofMillis(serviceMs);
-        KnativeSpec k = KnativeScenarios.spec(replicas, replicas, replicas, cc, -1, Duration.ofSeconds(300));
-        double rps = load / (service.toNanos() / 1e9);
-        Summary s = Simulator.run(KnativeScenarios.scenario("knative erlang c", 20261201L, new ExponentialDistribution(service),
-                Duration.ZERO, k, TestScenarios.steps(Duration.ofSeconds(2000), new double[][] {{0, rps}})), SimulationEngine.FAST).summary();
-        int servers = replicas * cc;
-        double expectedWait = ErlangC.probabilityOfWait(servers, load);
-        double expectedMeanWaitMs = expectedWait / (servers - load) * service.toNanos() / 1e6;
-        double waited = s.queued() / (double) s.requests();
-        System.out.printf(Locale.ROOT, "fast knative Erlang C c=%d a=%.1f: P(wait) theory %.5f fast %.5f; mean wait ms theory %.4f"
-                + " fast %.4f%n", servers, load, expectedWait, waited, expectedMeanWaitMs, s.meanQueueWaitMs());
-        assertEquals(expectedWait, waited, 0.02 * expectedWait);
-        assertEquals(expectedMeanWaitMs, s.meanQueueWaitMs(), 0.05 * expectedMeanWaitMs);
-        assertEquals(0, s.rejected503() + s.timeout504());
-    }
-
     @ParameterizedTest(name = "activator out of the path: {0} replicas × {1} slots, {2} Erlangs per replica")
     @CsvSource({"20, 1, 0.8", "50, 4, 3.2", "200, 2, 1.5"})
     void outOfThePathRoundRobinRejectsTakacsLossShare(int replicas, int cc, double erlangs) {
