@@ -63,7 +63,9 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  * the stationary queue's content carry over a switch. With no replica ready everything waits in the
  * fluid backlog, and once a request's worth is held while no replica is asked for, the autoscaler
  * decides at once, as the discrete-event engine's first arrival pokes it (scale from zero). The KPA
- * sees the concurrency: busy slots plus all that waits, the activator's included.
+ * sees the concurrency: busy slots plus all that waits, the activator's included. Weak: right after a
+ * load meets full slots the activator's waits are the stationary ones while its queue is still
+ * filling, so latency reads high (see {@link FluidActivator.Step#bounded}).
  *
  * <p>Deterministic: the service-time kernel is estimated from the scenario's service-time stream,
  * replica startups draw from its startups stream exactly as in the discrete-event engine. Mutable,
