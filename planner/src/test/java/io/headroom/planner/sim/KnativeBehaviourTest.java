@@ -28,7 +28,7 @@ class KnativeBehaviourTest {
      * Uniform arrivals (a gap of exactly 1 in cumulative rate): 1 rps for {@code before} seconds from 0 (requests at 1 s,
      * 2 s, ... {@code before} s), then one request at {@code at} + 2/3 s (1.5 rps for one second).
      */
-    private static Traffic pauseThenOne(int before, int at, int length) {
+    static Traffic pauseThenOne(int before, int at, int length) {
         return new Traffic(Duration.ofSeconds(length), ArrivalProcess.UNIFORM, new RateProfile(List.of(
                 new Segment.Step(Duration.ZERO, before > 0 ? 1 : 0), new Segment.Step(Duration.ofSeconds(Math.max(1, before)), 0),
                 new Segment.Step(Duration.ofSeconds(at), 1.5), new Segment.Step(Duration.ofSeconds(at + 1), 0))));
