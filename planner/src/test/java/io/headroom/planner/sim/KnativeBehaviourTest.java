@@ -13,13 +13,19 @@ import io.headroom.planner.traffic.Traffic;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The knative policy and its data path inside the simulator: scale to zero after the stable window
  * plus the grace period (knative/serving {@code scaler.go handleScaleToZero}; the derived timeline
  * "60 s + U(0, 2 s tick) + 30 s" of the notes), the activator holding the first request of a cold start
  * until a replica is ready (200 after about one startup, never 503), and 504 at the revision timeout
- * when the startup is longer.
+ * when the startup is longer. The cold-start facts hold on both engines; on the fast one for fluid
+ * requests: a second's arrivals are its expected count rounded (1.5 requests show as 2, and 1 rps up to
+ * 120 s has its last in second 119), and a wait beyond the queue-proxies' horizon is recorded on the
+ * latency grid's geometric tail, bins of (timeout / horizon)^(1/16) (1.32 here), so its latency is
+ * checked within 15 % (the discrete-event engine's within 1 %, a timeline histogram's 2 digits).
  */
 class KnativeBehaviourTest {
     private static final Duration SERVICE = Duration.ofMillis(100);
@@ -28,20 +34,26 @@ class KnativeBehaviourTest {
      * Uniform arrivals (a gap of exactly 1 in cumulative rate): 1 rps for {@code before} seconds from 0 (requests at 1 s,
      * 2 s, ... {@code before} s), then one request at {@code at} + 2/3 s (1.5 rps for one second).
      */
-    static Traffic pauseThenOne(int before, int at, int length) {
+    private static Traffic pauseThenOne(int before, int at, int length) {
         return new Traffic(Duration.ofSeconds(length), ArrivalProcess.UNIFORM, new RateProfile(List.of(
                 new Segment.Step(Duration.ZERO, before > 0 ? 1 : 0), new Segment.Step(Duration.ofSeconds(Math.max(1, before)), 0),
                 new Segment.Step(Duration.ofSeconds(at), 1.5), new Segment.Step(Duration.ofSeconds(at + 1), 0))));
     }
 
     private static List<TimelineRow> run(KnativeSpec k, Duration startup, Traffic traffic) {
-        return Simulator.run(KnativeScenarios.scenario("knative", 5, new ConstantDistribution(SERVICE), startup, k, traffic)).timeline();
+        return run(k, startup, traffic, SimulationEngine.DES);
     }
 
-    @Test
-    void readyReplicasReachZeroWithinStableWindowPlusGraceAfterTrafficStops() {
+    private static List<TimelineRow> run(KnativeSpec k, Duration startup, Traffic traffic, SimulationEngine engine) {
+        return Simulator.run(KnativeScenarios.scenario("knative", 5, new ConstantDistribution(SERVICE), startup, k, traffic), engine)
+                .timeline();
+    }
+
+    @ParameterizedTest
+    @EnumSource(SimulationEngine.class)
+    void readyReplicasReachZeroWithinStableWindowPlusGraceAfterTrafficStops(SimulationEngine engine) {
         KnativeSpec k = KnativeScenarios.spec(0, 10, 1, 1, 211, Duration.ofSeconds(300));
-        List<TimelineRow> rows = run(k, Duration.ofSeconds(10), pauseThenOne(120, 100_000, 400));
+        List<TimelineRow> rows = run(k, Duration.ofSeconds(10), pauseThenOne(120, 100_000, 400), engine);
         int lastArrival = -1;
         int zeroAt = -1;
         for (TimelineRow r : rows) {
@@ -51,7 +63,7 @@ class KnativeBehaviourTest {
                 zeroAt = r.second();
             }
         }
-        assertEquals(120, lastArrival, "the last request is sent at 120 s");
+        assertEquals(engine == SimulationEngine.DES ? 120 : 119, lastArrival, "the last request is sent at 120 s");
         long sinceTraffic = zeroAt - lastArrival;
         long stablePlusGrace = k.stableWindow().toSeconds() + k.scaleToZeroGracePeriod().toSeconds();
         // the last request's 100 ms stays in the stable window, and each of the two steps waits for a 2 s tick
@@ -62,32 +74,35 @@ class KnativeBehaviourTest {
         }
     }
 
-    @Test
-    void theFirstRequestAfterAPauseWaitsAboutOneStartupAndIsAnswered200() {
+    @ParameterizedTest
+    @EnumSource(SimulationEngine.class)
+    void theFirstRequestAfterAPauseWaitsAboutOneStartupAndIsAnswered200(SimulationEngine engine) {
         KnativeSpec k = KnativeScenarios.spec(0, 10, 1, 1, 211, Duration.ofSeconds(300));
         Duration startup = Duration.ofSeconds(20);
-        List<TimelineRow> rows = run(k, startup, pauseThenOne(30, 300, 400));
+        List<TimelineRow> rows = run(k, startup, pauseThenOne(30, 300, 400), engine);
         assertEquals(0, rows.get(299).replicas().ready(), "scaled to zero before the request");
         TimelineRow first = rows.get(300);
-        assertEquals(1, first.arrivals());
-        assertEquals(1, first.ok(), "answered 200");
-        assertEquals(0, first.rejected503() + first.timeout504());
+        assertEquals(engine == SimulationEngine.DES ? 1 : 2, first.arrivals());
+        assertEquals(first.arrivals(), first.ok(), "answered 200");
         double expectedMs = startup.toMillis() + SERVICE.toMillis();
         // the decision comes with the request (Poke), so the wait is the startup; a timeline second's histogram keeps
-        // 2 significant digits (1 %)
-        assertEquals(expectedMs, first.latencyP50Ms(), expectedMs * 0.01, "latency = one startup + the service time");
+        // 2 significant digits (1 %); the fast engine's tail grid, 15 %
+        System.out.printf(java.util.Locale.ROOT, "cold start (%s): p50 %.0f ms, one startup + service %.0f ms%n", engine.id(),
+                first.latencyP50Ms(), expectedMs);
+        assertEquals(expectedMs, first.latencyP50Ms(), expectedMs * (engine == SimulationEngine.DES ? 0.01 : 0.15),
+                "latency = one startup + the service time");
         long rejected = rows.stream().mapToLong(TimelineRow::rejected503).sum();
         assertEquals(0, rejected, "a cold start never answers 503");
     }
 
-    @Test
-    void aStartupLongerThanTheRevisionTimeoutAnswers504AtTheTimeout() {
+    @ParameterizedTest
+    @EnumSource(SimulationEngine.class)
+    void aStartupLongerThanTheRevisionTimeoutAnswers504AtTheTimeout(SimulationEngine engine) {
         KnativeSpec k = KnativeScenarios.spec(0, 10, 0, 1, 211, Duration.ofSeconds(30));
-        List<TimelineRow> rows = run(k, Duration.ofSeconds(45), pauseThenOne(0, 100, 300));
+        List<TimelineRow> rows = run(k, Duration.ofSeconds(45), pauseThenOne(0, 100, 300), engine);
         TimelineRow first = rows.get(100);
-        assertEquals(1, first.arrivals());
-        assertEquals(1, first.timeout504(), "504 when no replica is ready by the timeout");
-        assertEquals(0, first.ok() + first.rejected503());
+        assertEquals(engine == SimulationEngine.DES ? 1 : 2, first.arrivals());
+        assertEquals(first.arrivals(), first.timeout504(), "504 when no replica is ready by the timeout");
         assertTrue(rows.get(150).replicas().ready() >= 1, "the cold start still completes");
     }
 
