@@ -430,7 +430,7 @@ final class FastEngine {
             activator.hold(backlog, recorder, t, step, arrivals, stationaryQueue);
             return 0;
         }
-        FluidActivator.Step a = activator.step(slots, offered, arrivals, stepNanos / 1e9);
+        FluidActivator.Step a = activator.step(slots, offered, arrivals, stepNanos / 1e9, stationary.loadFactor);
         double lagged = queueTowards(a.steadyQueue, a.waitOfWaiting);
         stationaryQueue = a.bounded(stationaryQueue, lagged);
         recorder.waited(arrivals * a.waitingServed, arrivals * a.servedWaitSeconds);

@@ -38,7 +38,8 @@ final class FluidActivator {
     FluidActivator(Service s, double horizonSeconds, double stepSeconds) {
         this.meanServiceSeconds = s.serviceTime().mean().toNanos() / 1e9;
         this.horizonSeconds = horizonSeconds;
-        this.pooled = new StationaryRouter(meanServiceSeconds, horizonSeconds, s.serviceTime().cv(), stepSeconds, false);
+        this.pooled = new StationaryRouter(meanServiceSeconds, horizonSeconds, s.serviceTime().cv(), stepSeconds, false, s.slowdown(),
+                s.concurrency());
         this.result = new Step(pooled);
     }
 
@@ -54,9 +55,11 @@ final class FluidActivator {
 
     /**
      * A step's arrivals at the pooled queue, in steady state at {@code slots} ≥ 1 ready slots and
-     * {@code offeredErlangs}: read the result until the next call.
+     * {@code offeredErlangs}, its services stretched by {@code service.slowdown}'s {@code factor} (1 without one;
+     * {@link StationaryQueue#loadAtFactor}): read the result until the next call.
      */
-    Step step(int slots, double offeredErlangs, double arrivals, double stepSeconds) {
+    Step step(int slots, double offeredErlangs, double arrivals, double stepSeconds, double factor) {
+        pooled.loadAtFactor(factor);
         pooled.solve(slots, offeredErlangs);
         Step r = result;
         double longer = pooled.rejectedShare;
@@ -68,7 +71,7 @@ final class FluidActivator {
         // Little's law: the served waiting requests' content
         r.steadyQueue = arrivals / stepSeconds * r.servedWaitSeconds;
         r.arrivals = arrivals;
-        r.capacity = slots * stepSeconds / meanServiceSeconds;
+        r.capacity = slots * stepSeconds / (meanServiceSeconds * factor);
         return r;
     }
 
