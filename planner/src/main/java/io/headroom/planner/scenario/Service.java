@@ -39,7 +39,7 @@ public record Service(DistributionSpec serviceTime, int concurrency, Duration ma
     /** The same service with another timeout. */
     public Service withTimeout(Duration newTimeout) {
         return new Service(serviceTime, concurrency, maxQueueWait, newTimeout, errorRate, startup, startupFailureRate, resources,
-                cpuUsage, routing);
+                cpuUsage, routing, slowdown);
     }
 
     /** The same service behind another routing. */

@@ -65,6 +65,23 @@ class ScenarioLoaderTest {
         assertEquals("application/json", s.request().headers().get("Content-Type"));
     }
 
+    /** Knative's binder sets the service's timeout from the revision's: every other service key stays as written. */
+    @Test
+    void aKnativeServiceKeepsItsSlowdown() throws IOException {
+        Path file = Files.createTempFile("knative-slowdown", ".yaml");
+        Files.writeString(file, """
+                name: knative slowdown
+                service: {serviceTime: 100ms, concurrency: 4, slowdown: 0.2, errorRate: 0.01}
+                autoscaler: {policy: knative, maxReplicas: 5, timeout: 30s}
+                traffic: {duration: 1m, profile: [{at: 0s, rps: 5}]}
+                """);
+        Service service = ScenarioLoader.load(file).service();
+        assertEquals(0.2, service.slowdown(), 0);
+        assertEquals(0.01, service.errorRate(), 0);
+        assertEquals(Duration.ofSeconds(30), service.timeout());
+        Files.delete(file);
+    }
+
     @Test
     void aScenarioWithoutARequestSectionSendsPlainGets() {
         assertEquals(RequestSpec.DEFAULT, ScenarioLoader.load(SCENARIOS.resolve("launch-day.yaml")).request());
