@@ -541,6 +541,9 @@ final class FastEngine {
         if (arrivals <= 0 && started <= 0) {
             return;
         }
+        if (started > 0) {
+            recorder.stretched(recorder.slotOf(step * stepNanos), started, factor);
+        }
         int[] steps = service.kernelSteps();
         double[] shares = service.kernelShares();
         int length = busyDepartures.length;

@@ -51,6 +51,9 @@ final class FluidRecorder {
     private final double[] rejected;
     private final double[] timedOut;
     private final double[] failed;
+    /** Under {@code service.slowdown}, per arrival second: the starts of its steps and their factor, weighted by them. */
+    private final double[] stretchedStarts;
+    private final double[] stretchWeighted;
     /** Per slot: weight of served requests by wait, [0] = no wait, [1 + b] = wait bin b. */
     private final double[][] waits;
     private final ServiceTimeTable service;
@@ -105,6 +108,8 @@ final class FluidRecorder {
         this.rejected = new double[ring];
         this.timedOut = new double[ring];
         this.failed = new double[ring];
+        this.stretchedStarts = new double[ring];
+        this.stretchWeighted = new double[ring];
         this.waits = new double[ring][bins];
         this.service = service;
         this.timeoutMicros = timeoutNanos / 1000;
@@ -145,6 +150,16 @@ final class FluidRecorder {
         timedOut[slot] += late;
         failed[slot] += errors;
         ok[slot] += count - late - errors;
+    }
+
+    /**
+     * Under {@code service.slowdown}: {@code started} requests started in a step of the second of {@code slot},
+     * their service times stretched by {@code factor}. The second's latencies take the mean factor of its
+     * steps' starts (a request that waited into a later second is taken at its arrival second's).
+     */
+    void stretched(int slot, double started, double factor) {
+        stretchedStarts[slot] += started;
+        stretchWeighted[slot] += started * factor;
     }
 
     /** Served requests by wait: {@code bin} 0 is no wait, 1 + b is wait bin b. */
@@ -222,6 +237,7 @@ final class FluidRecorder {
         failedRounded += failedRow;
         secondMicros.reset();
         double[] w = waits[slot];
+        double factor = stretchedStarts[slot] > 0 ? stretchWeighted[slot] / stretchedStarts[slot] : 1;
         for (int b = 0; b < w.length; b++) {
             if (w[b] <= 0) {
                 continue;
@@ -229,7 +245,8 @@ final class FluidRecorder {
             for (int p = 0; p < ServiceTimeTable.POINTS; p++) {
                 long units = Math.round(w[b] * service.pointShare(p) * UNITS);
                 if (units > 0) {
-                    long micros = Math.min(highestMicros, waitMicros[b] + Math.min(timeoutMicros, service.pointNanos(p) / 1000));
+                    long serviceMicros = factor == 1 ? service.pointNanos(p) / 1000 : Math.round(service.pointNanos(p) * factor / 1000);
+                    long micros = Math.min(highestMicros, waitMicros[b] + Math.min(timeoutMicros, serviceMicros));
                     secondMicros.recordValueWithCount(micros, units);
                     latencyMicros.recordValueWithCount(micros, units);
                 }
@@ -252,6 +269,8 @@ final class FluidRecorder {
         rejected[slot] = 0;
         timedOut[slot] = 0;
         failed[slot] = 0;
+        stretchedStarts[slot] = 0;
+        stretchWeighted[slot] = 0;
         Arrays.fill(w, 0);
     }
 

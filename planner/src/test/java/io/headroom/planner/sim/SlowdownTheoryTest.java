@@ -10,6 +10,7 @@ import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.autoscaler.StaticSpec;
+import io.headroom.planner.timeline.LatencySummary;
 import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.traffic.ArrivalProcess;
 import io.headroom.planner.traffic.RateProfile;
@@ -34,6 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SlowdownTheoryTest {
     /** The fast engine's tolerance on the fixed point: it has no sampling noise; measured +0.3 to +0.5 %, the rounding of busy slots. */
     private static final double FAST_TOLERANCE = 0.01;
+    /** The fast engine's latency percentiles: a grid of the service time's quantiles stretched by the step's factor. */
+    private static final double LATENCY_TOLERANCE = 0.03;
 
     private static Scenario scenario(double slowdown, double rps, Duration length) {
         return scenario(slowdown, rps, length, 64);
@@ -81,6 +84,10 @@ class SlowdownTheoryTest {
                 slowdown, rps, simulatedMs, theoryMs, 100 * (simulatedMs / theoryMs - 1));
         assertEquals(theoryMs, simulatedMs, FAST_TOLERANCE * theoryMs);
         assertEquals(0, result.summary().rejected503());
+        // no wait, every request stretched by f = W / E[S]: latency is exponential with mean W, p50 W·ln 2, p99 W·ln 100
+        LatencySummary latency = result.summary().latencyMs();
+        assertEquals(theoryMs * Math.log(2), latency.p50(), LATENCY_TOLERANCE * theoryMs * Math.log(2), "p50");
+        assertEquals(theoryMs * Math.log(100), latency.p99(), LATENCY_TOLERANCE * theoryMs * Math.log(100), "p99");
     }
 
     /**
