@@ -57,7 +57,7 @@ public final class EngineSuite {
     public static List<Scenario> builtIn() {
         return List.of(rampTo2000Replicas(), spikeOnFourSlotReplicas(), staticOverload(), cpuClusterFills(), crashLooping(),
                 hpaRampBehindRandomRouting(), spikeBehindRoundRobin(), staticBehindLeastInFlight(), slowdownRamp(),
-                knativeRampTo300Replicas());
+                knativeRampTo300Replicas(), knativeSlowdownRamp());
     }
 
     /** 100 → 1,400 rps of 1 s requests over 8 minutes: azureml goes from 143 to about 2,000 replicas. */
@@ -176,6 +176,23 @@ public final class EngineSuite {
         return scenario("knative ramp to 300 replicas", 29, service, k, Optional.empty(), Duration.ofMinutes(10), List.of(
                 new Segment.Step(Duration.ZERO, 100),
                 new Segment.Ramp(Duration.ofMinutes(2), 2000, Duration.ofMinutes(6))));
+    }
+
+    /**
+     * Knative in front of replicas whose 4 concurrent requests slow each other down ({@code service.slowdown} 0.2):
+     * 200 ms lognormal requests, 10 → 200 rps over 4 minutes from 2 replicas (20 s startup, at most 60). The
+     * activator stays in the path and packs the replicas, so requests run up to 1.6 times their drawn length;
+     * when the ramp's panic ends the KPA halves the count per tick into the slowed capacity and may panic again.
+     */
+    static Scenario knativeSlowdownRamp() {
+        KnativeSpec k = KnativeSpec.defaults(2, 60, 4);
+        Service base = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(800)), 4,
+                Duration.ofSeconds(20));
+        Service service = new Service(base.serviceTime(), 4, base.maxQueueWait(), k.timeout(), 0, base.startup(), 0,
+                base.resources(), base.cpuUsage(), new Routing(Routing.Mode.KNATIVE, k.queueProxyDepth()), 0.2);
+        return scenario("knative slowdown ramp", 30, service, k, Optional.empty(), Duration.ofMinutes(10), List.of(
+                new Segment.Step(Duration.ZERO, 10),
+                new Segment.Ramp(Duration.ofMinutes(2), 200, Duration.ofMinutes(4))));
     }
 
     private static Service service(DistributionSpec serviceTime, int concurrency, Duration startup) {

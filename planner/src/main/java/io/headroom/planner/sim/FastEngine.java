@@ -522,7 +522,11 @@ final class FastEngine {
      * (busy + 1) / ready, at most the slots per replica (a request that waited starts on a slot just freed),
      * with the fluid busy count of the step; behind a balancer busy / ready + 1, the mean of the replica a
      * random pick lands on (PASTA), at most the concurrency: round-robin and least-in-flight pick a less busy
-     * replica than the mean, so there it overstates the factor. The spread of the factor between requests
+     * replica than the mean, so there it overstates the factor. Knative's activator in the path sends a
+     * request to the first replica with a free slot (as {@link Activator} does), which packs the replicas:
+     * a start lands where a slot just freed, on a replica otherwise full, so it sees min(concurrency, busy + 1)
+     * (with the mean spread instead, a ramp's KPA saw 30 % less concurrency than DES's and scaled to 12
+     * replicas where DES kept 19, then panicked). The spread of the factor between requests
      * (it makes the service time more variable) is left out. The stationary model reads the next step's
      * offered load at this factor ({@link StationaryQueue#loadAtFactor}: it serves the load at its own
      * load-dependent rates), and the policy's sample path stretches its starts alike.
@@ -531,7 +535,8 @@ final class FastEngine {
         int ready = scaling.replicas().ready();
         factor = 1;
         if (ready > 0) {
-            double inFlight = balanced ? Math.min(concurrency, busy / ready + 1) : Math.min(busy + 1, slots()) / ready;
+            double inFlight = activator != null && activator.takesArrivals(ready) ? Math.min(concurrency, busy + 1)
+                    : balanced ? Math.min(concurrency, busy / ready + 1) : Math.min(busy + 1, slots()) / ready;
             factor = slowdown.slowdownFactor(inFlight);
         }
         stationary.loadAtFactor(factor);
