@@ -77,8 +77,6 @@ final class FastEngine {
     private static final long[] STEP_CANDIDATES_MS = {100, 50, 25, 20, 10, 5, 2, 1};
     /** Metric units per request: fluid counts reach the policy in 1/256 requests. */
     private static final long UNITS = 256;
-    /** Longest departure delay, in steps, under {@code service.slowdown} (a longer stretched service frees its slot at this many). */
-    private static final int MAX_STRETCHED_STEPS = 1 << 22;
 
     private final long stepNanos;
     private final long endNanos;
@@ -104,9 +102,8 @@ final class FastEngine {
     /** Knative's activator, or null for every other routing. */
     private final FluidActivator activator;
 
-    /** Departures scheduled per future step (busy slots, and the offered load's infinite-server count), a ring. */
-    private final double[] busyDepartures;
-    private final double[] offeredDepartures;
+    /** Departures scheduled per future step (busy slots, and the offered load's infinite-server count). */
+    private final FluidDepartures departures;
     /** Requests that found no free slot, carried between steps. */
     private final FluidBacklog backlog;
 
@@ -165,10 +162,7 @@ final class FastEngine {
         long highestMicros = Math.max(2, (s.timeout().toNanos() + backlogNanos) / 1000 + 1);
         this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, backlogNanos, highestMicros, service,
                 s.timeout().toNanos(), s.serviceTime().cv());
-        int ring = slowdown == null ? service.maxSteps() + 1
-                : (int) Math.min(Math.ceil(service.maxSteps() * maxStretch) + 2, Math.max(service.maxSteps() + 1, MAX_STRETCHED_STEPS));
-        this.busyDepartures = new double[ring];
-        this.offeredDepartures = new double[ring];
+        this.departures = new FluidDepartures(service, slowdown != null, maxStretch);
         this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, errorRate, recorder);
         // both on the run's arrivals stream, which the fluid does not otherwise use
         this.noise = balanced ? new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds) : null;
@@ -190,12 +184,10 @@ final class FastEngine {
         long step = 0;
         while (!recorder.isComplete()) {
             long t = step * stepNanos;
-            int ring = (int) (step % busyDepartures.length);
-            double completions = busyDepartures[ring];
+            departures.take(step);
+            double completions = departures.busyFreed();
             busy = Math.max(0, busy - completions);
-            offered = Math.max(0, offered - offeredDepartures[ring]);
-            busyDepartures[ring] = 0;
-            offeredDepartures[ring] = 0;
+            offered = Math.max(0, offered - departures.offeredFreed());
             scaling.promoteDue(t, readyAt -> { }, recorder.log()::event);
             double started = drainBacklog(t, step);
             if (t > 0 && t % tickNanos == 0) {
@@ -484,41 +476,29 @@ final class FastEngine {
         return total;
     }
 
-    /** Departures of what arrived (the offered load) and of what started at this step, along the service-time kernel. */
+    /**
+     * Departures of what arrived (the offered load) and of what started at this step, along the
+     * service-time kernel ({@link FluidDepartures}), stretched by the step's factor under a slowdown.
+     */
     private void schedule(long step, double arrivals, double started) {
         if (slowdown != null) {
-            scheduleSlowed(step, arrivals, started);
-            return;
+            applySlowdown();
         }
         if (arrivals <= 0 && started <= 0) {
             return;
         }
-        int[] steps = service.kernelSteps();
-        double[] shares = service.kernelShares();
-        int length = busyDepartures.length;
-        int base = (int) (step % length);
-        for (int i = 0; i < steps.length; i++) {
-            int d = steps[i];
-            if (d == 0) {
-                busy -= started * shares[i];
-                continue;
-            }
-            int at = base + d;
-            if (at >= length) {
-                at -= length;
-            }
-            busyDepartures[at] += started * shares[i];
-            offeredDepartures[at] += arrivals * shares[i];
+        if (slowdown != null && started > 0) {
+            recorder.stretched(recorder.slotOf(step * stepNanos), started, factor);
         }
-        busy = Math.max(0, busy);
+        busy = Math.max(0, busy - departures.schedule(step, arrivals, started, factor));
         offered = Math.max(0, offered);
     }
 
     /**
      * {@code service.slowdown}: the step's starts and its offered load run the factor of the step's mean
      * in-flight per ready replica ({@link Service#slowdownFactor}), so their departure kernel is stretched by
-     * it, each delay d·f split between the steps either side so that the mean is exact. The in-flight a start
-     * sees, itself included, is taken as the discrete-event engine takes it behind the central queue,
+     * it ({@link FluidDepartures}). The in-flight a start sees, itself included, is taken as the
+     * discrete-event engine takes it behind the central queue,
      * (busy + 1) / ready, at most the slots per replica (a request that waited starts on a slot just freed),
      * with the fluid busy count of the step; behind a balancer busy / ready + 1, the mean of the replica a
      * random pick lands on (PASTA), at most the concurrency: round-robin and least-in-flight pick a less busy
@@ -531,7 +511,7 @@ final class FastEngine {
      * offered load at this factor ({@link StationaryQueue#loadAtFactor}: it serves the load at its own
      * load-dependent rates), and the policy's sample path stretches its starts alike.
      */
-    private void scheduleSlowed(long step, double arrivals, double started) {
+    private void applySlowdown() {
         int ready = scaling.replicas().ready();
         factor = 1;
         if (ready > 0) {
@@ -543,39 +523,6 @@ final class FastEngine {
         if (sampled != null) {
             sampled.stretch(factor);
         }
-        if (arrivals <= 0 && started <= 0) {
-            return;
-        }
-        if (started > 0) {
-            recorder.stretched(recorder.slotOf(step * stepNanos), started, factor);
-        }
-        int[] steps = service.kernelSteps();
-        double[] shares = service.kernelShares();
-        int length = busyDepartures.length;
-        int base = (int) (step % length);
-        for (int i = 0; i < steps.length; i++) {
-            int d = steps[i];
-            if (d == 0) {
-                busy -= started * shares[i];
-                continue;
-            }
-            double delay = Math.min(d * factor, length - 2);
-            int shorter = (int) delay;
-            double longerShare = delay - shorter;
-            int at = base + shorter;
-            if (at >= length) {
-                at -= length;
-            }
-            int next = at + 1 == length ? 0 : at + 1;
-            double busyShare = started * shares[i];
-            double offeredShare = arrivals * shares[i];
-            busyDepartures[at] += busyShare * (1 - longerShare);
-            offeredDepartures[at] += offeredShare * (1 - longerShare);
-            busyDepartures[next] += busyShare * longerShare;
-            offeredDepartures[next] += offeredShare * longerShare;
-        }
-        busy = Math.max(0, busy);
-        offered = Math.max(0, offered);
     }
 
     private void endOfSecond(long t) {
