@@ -509,7 +509,9 @@ final class FastEngine {
      * replicas where DES kept 19, then panicked). The spread of the factor between requests
      * (it makes the service time more variable) is left out. The stationary model reads the next step's
      * offered load at this factor ({@link StationaryQueue#loadAtFactor}: it serves the load at its own
-     * load-dependent rates), and the policy's sample path stretches its starts alike.
+     * load-dependent rates). The policy's sample path stretches its starts by the factor of its own busy
+     * count, so its fluctuations slow its requests and feed themselves, as a discrete-event run's do (with
+     * the fluid's factor, the slowdown ramp's replica-hours were −1.8 % against DES, now −0.2 %).
      */
     private void applySlowdown() {
         int ready = scaling.replicas().ready();
@@ -521,7 +523,8 @@ final class FastEngine {
         }
         stationary.loadAtFactor(factor);
         if (sampled != null) {
-            sampled.stretch(factor);
+            // the sample path's own load: its fluctuations slow its requests, which feeds them, as in DES
+            sampled.stretch(ready > 0 ? slowdown.slowdownFactor(Math.min(sampled.busy() + 1, slots()) / ready) : 1);
         }
     }
 
