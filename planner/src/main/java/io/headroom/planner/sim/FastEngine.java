@@ -440,8 +440,9 @@ final class FastEngine {
      * time constant {@code waitSeconds}: a waiting request's mean wait (a first-order lag: a queue fills
      * and empties over about one wait), or for the pooled queue of least-in-flight its relaxation time
      * when longer ({@link StationaryQueue#relaxationSeconds}: at full load the pool's stationary content
-     * is half its places, which a real queue reaches only over minutes). Cheaper than the central queue's by-age account, whose cost per step is the max
-     * wait in steps, which for a replica queue of 100 is hundreds.
+     * is half its places, which a real queue reaches only over minutes). Cheaper than the central queue's
+     * by-age account, whose cost per step is the max wait in steps, which for a replica queue of 100 is
+     * hundreds.
      */
     private double queueTowards(double target, double waitSeconds) {
         double h = stepNanos / 1e9;
