@@ -30,6 +30,9 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  *       staffing to meet time-varying demand", Management Science 42(10), 1996); the rest starts on
  *       free slots, and what does not fit joins the fluid backlog.</li>
  * </ol>
+ * The arrivals take the routing's path, each its own class over the shared {@link FluidFlow}: the
+ * central queue's ({@link CentralArrivals}), a balancer's per-replica queues ({@link BalancedArrivals}),
+ * or Knative's activator while it is in the path ({@link FluidActivator}).
  * This is the pointwise stationary approximation (Green &amp; Kolesar, "The pointwise stationary
  * approximation for queues with nonstationary arrivals", Management Science 37(1), 1991), made
  * usable under overload by carrying the backlog between steps, as in Stolletz's stationary
@@ -86,7 +89,6 @@ final class FastEngine {
     private final double waitLimitSeconds;
     private final long waitLimitNanos;
     private final double meanServiceSeconds;
-    private final double errorRate;
     private final ServiceTimeTable service;
     private final StationaryQueue stationary;
     /** Under {@code service.slowdown}: the scenario's service (its factor); else null. */
@@ -94,9 +96,6 @@ final class FastEngine {
     private final int concurrency;
     /** Per-replica routing (a balancer in front of the replicas) rather than azureml-fe's central queue. */
     private final boolean balanced;
-    /** Backlog older than the horizon leaves with 504 (it reached the timeout) rather than 503. */
-    private final boolean expiryTimesOut;
-    private final int replicaQueueLimit;
     private final FluidRecorder recorder;
     private final ScalingLoop scaling;
     /** Knative's activator, or null for every other routing. */
@@ -114,23 +113,16 @@ final class FastEngine {
     private final SampledQueue sampled;
     private final PolicyNoise noise;
 
-    private double busy;
+    /** The fluid state the arrival paths share: busy slots, the modified offered load, the stationary queue. */
+    private final FluidFlow flow;
+    /** The arrivals at the central queue, or behind a balancer (the other is null). */
+    private final CentralArrivals central;
+    private final BalancedArrivals balancedArrivals;
     /** {@code service.slowdown}'s factor of the last step's starts (1 without a slowdown). */
     private double factor = 1;
-    /** Behind a balancer in overload: the slots the stationary model keeps busy (the carried load); else unbounded. */
-    private double carriedSlots = Double.MAX_VALUE;
-    /** Backlog started at this step's start (read by the balanced arrivals). */
-    private double drainedNow;
-    private double offered;
-    private double stationaryQueue;
     /** Busy slots and queued requests as held over the last step: what the replica sample and the snapshot show. */
     private double heldBusy;
     private double heldQueue;
-    /**
-     * The stationary queue's content by arrival step (a ring): [j][i] = arrivals of step j still
-     * waiting at age i steps. The queue then builds up over the max wait after a jump, as it does.
-     */
-    private final double[][] waitingByAge;
 
     FastEngine(Scenario scenario, RandomStreams streams, Progress progress) {
         Service s = scenario.service();
@@ -145,25 +137,26 @@ final class FastEngine {
         this.rate = scenario.traffic().shape().rate();
         Routing routing = s.routing();
         this.balanced = routing.perReplica();
-        this.replicaQueueLimit = routing.replicaQueueLimit();
         this.waitLimitNanos = StationaryQueue.horizonNanos(s);
         this.waitLimitSeconds = waitLimitNanos / 1e9;
         // Knative's activator holds requests up to the revision timeout: the fluid backlog's horizon
         this.activator = routing.mode() == Routing.Mode.KNATIVE ? new FluidActivator(s, waitLimitSeconds, stepNanos / 1e9) : null;
         long backlogNanos = activator != null ? s.timeout().toNanos() : waitLimitNanos;
-        this.expiryTimesOut = balanced && backlogNanos >= s.timeout().toNanos();
-        this.errorRate = s.errorRate();
+        // backlog older than the horizon leaves with 504 (it reached the timeout) rather than 503
+        boolean expiryTimesOut = balanced && backlogNanos >= s.timeout().toNanos();
         this.service = new ServiceTimeTable(s.serviceTime().sampler(), streams.serviceTimes(), s.serviceTime().mean().toNanos(), stepNanos,
                 s.timeout().toNanos());
         this.stationary = StationaryQueue.of(s, waitLimitSeconds, stepNanos / 1e9);
         // a request's factor is at most that of a replica with every slot busy
         double maxStretch = s.slowdownFactor(s.concurrency());
-        this.waitingByAge = balanced ? new double[1][0] : new double[stationary.ages() + 1][stationary.ages()];
         long highestMicros = Math.max(2, (s.timeout().toNanos() + backlogNanos) / 1000 + 1);
         this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, backlogNanos, highestMicros, service,
                 s.timeout().toNanos(), s.serviceTime().cv());
         this.departures = new FluidDepartures(service, slowdown != null, maxStretch);
-        this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, errorRate, recorder);
+        this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, s.errorRate(), recorder);
+        this.flow = new FluidFlow(recorder, backlog, service, stepNanos, s.errorRate(), balanced);
+        this.central = balanced ? null : new CentralArrivals(flow, stationary, waitLimitNanos);
+        this.balancedArrivals = balanced ? new BalancedArrivals(flow, stationary, routing.replicaQueueLimit(), waitLimitNanos) : null;
         // both on the run's arrivals stream, which the fluid does not otherwise use
         this.noise = balanced ? new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds) : null;
         this.sampled = balanced ? null : new SampledQueue(service, stepNanos, waitLimitNanos, streams.arrivals(), maxStretch);
@@ -186,8 +179,8 @@ final class FastEngine {
             long t = step * stepNanos;
             departures.take(step);
             double completions = departures.busyFreed();
-            busy = Math.max(0, busy - completions);
-            offered = Math.max(0, offered - departures.offeredFreed());
+            flow.busy = Math.max(0, flow.busy - completions);
+            flow.offered = Math.max(0, flow.offered - departures.offeredFreed());
             scaling.promoteDue(t, readyAt -> { }, recorder.log()::event);
             double started = drainBacklog(t, step);
             if (t > 0 && t % tickNanos == 0) {
@@ -202,16 +195,16 @@ final class FastEngine {
             double arrivals = t < endNanos ? rate.expectedCount(t / 1e9, Math.min(t + stepNanos, endNanos) / 1e9) : 0;
             started += arrive(t, step, arrivals);
             schedule(step, arrivals, started);
-            heldBusy = busy;
+            heldBusy = flow.busy;
             // Knative: the activator's backlog and the queue-proxies' queues both hold requests
-            heldQueue = activator == null ? Math.max(backlog.queued(), stationaryQueue) : backlog.queued() + stationaryQueue;
+            heldQueue = activator == null ? Math.max(backlog.queued(), flow.stationaryQueue) : backlog.queued() + flow.stationaryQueue;
             if (sampled != null) {
                 // the central queue: the policy sees one sample path of the queue's counts, not the fluid mean
                 sampled.step(arrivals, slots());
                 scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
                         Math.round(sampled.inFlight() * UNITS), Math.round(sampled.busy() * UNITS));
             } else {
-                double inFlight = busy + heldQueue;
+                double inFlight = flow.busy + heldQueue;
                 double fluctuation = noise.next(inFlight);
                 // a balancer's replicas may idle while others' queues hold requests: the busy slots are the fluid busy count's
                 double busyView = heldBusy + fluctuation;
@@ -234,247 +227,26 @@ final class FastEngine {
         return (int) Math.min(Integer.MAX_VALUE, scaling.readySlots());
     }
 
-    /**
-     * How many requests {@code free} slots take within a step. The central queue: one each. Behind a
-     * balancer: requests shorter than half a step ({@link ServiceTimeTable#sameStepShare}) free their slot
-     * within the step, so {@code free / (1 − share)} start; without this a saturated replica set
-     * carried 0.8 % less than its capacity (200 ms exponential service, 25 ms steps), and the stationary
-     * M/M/k/K admitted share, within 0.4 % of capacity at ρ = 1.2, piled up as backlog.
-     */
-    private double startable(double free) {
-        return balanced ? free / (1 - service.sameStepShare()) : free;
-    }
-
     /** Backlog older than the max wait gets 503; the rest starts on free slots, oldest first. Returns how many started. */
     private double drainBacklog(long t, long step) {
-        drainedNow = 0;
+        flow.drainedNow = 0;
         if (backlog.emptyAt(step)) {
             return 0;
         }
-        double started = backlog.drain(t, step, startable(Math.max(0, Math.min(slots(), carriedSlots) - busy)));
-        busy += started;
-        drainedNow = started;
+        double started = backlog.drain(t, step, flow.startable(Math.max(0, Math.min(slots(), flow.carriedSlots) - flow.busy)));
+        flow.busy += started;
+        flow.drainedNow = started;
         return started;
     }
 
-    /** The step's arrivals: the stationary share is rejected, the rest starts or joins the backlog. Returns how many started. */
+    /** The step's arrivals, on the path the routing takes them: Knative's activator, a balancer, or the central queue. Returns how many started. */
     private double arrive(long t, long step, double arrivals) {
-        if (activator != null && activator.takesArrivals(scaling.replicas().ready())) {
-            return arriveAtActivator(t, step, arrivals);
+        int ready = scaling.replicas().ready();
+        if (activator != null && activator.takesArrivals(ready)) {
+            return activator.arrive(flow, t, step, arrivals, slots(), stationary.loadFactor);
         }
-        if (balanced) {
-            return arriveAtReplicas(t, step, arrivals);
-        }
-        // the share that departs within this step never counts (its requests are shorter than half a step)
-        offered += arrivals * (1 - service.sameStepShare());
-        int slots = slots();
-        double[] byAge = waitingByAge.length > 1 ? waitingByAge[(int) (step % waitingByAge.length)] : null;
-        if (byAge != null) {
-            java.util.Arrays.fill(byAge, 0);
-        }
-        if (arrivals <= 0) {
-            stationaryQueue = stationaryQueue(step);
-            return 0;
-        }
-        int slot = recorder.slotOf(t);
-        double admitted = arrivals;
-        double startNoWait = 1;
-        if (slots > 0) {
-            stationary.solve(slots, offered);
-            double rejectedNow = arrivals * stationary.rejectedShare;
-            admitted -= rejectedNow;
-            recorder.rejected(slot, rejectedNow);
-            recorder.waited(arrivals * stationary.waitingShare, arrivals * stationary.meanWaitSeconds);
-            if (byAge != null) {
-                double[] still = stationary.stillWaitingShares;
-                for (int i = 0; i < byAge.length; i++) {
-                    byAge[i] = arrivals * still[i];
-                }
-            }
-            double servedShare = 1 - stationary.rejectedShare;
-            startNoWait = servedShare <= 0 ? 1 : Math.min(1, (1 - stationary.waitingShare) / servedShare);
-        }
-        stationaryQueue = stationaryQueue(step);
-        double free = Math.max(0, slots - busy);
-        double start = Math.min(free, admitted);
-        if (start > 0) {
-            startNow(slot, start, startNoWait, stationary);
-        }
-        double rest = admitted - start;
-        if (rest > 0) {
-            if (waitLimitNanos == 0 || backlog.queued() + rest > RouterModel.MAX_QUEUED) {
-                recorder.rejected(slot, rest);
-            } else {
-                backlog.add(step, rest);
-            }
-        }
-        return Math.max(0, start);
-    }
-
-    /**
-     * The step's arrivals behind a balancer: with no replica ready all get 503 (the balancer has no
-     * backend); else the stationary 503 share is refused at once, the share still waiting at the
-     * timeout gets 504, the rest starts on free slots or joins the fluid backlog, which holds at most
-     * the replicas' queue places (ready replicas × {@code replicaQueueLimit}); beyond them, 503.
-     */
-    private double arriveAtReplicas(long t, long step, double arrivals) {
-        offered += arrivals * (1 - service.sameStepShare());
-        int slots = slots();
-        if (arrivals <= 0 || slots <= 0) {
-            if (arrivals > 0) {
-                recorder.rejected(recorder.slotOf(t), arrivals);
-            }
-            stationaryQueue = queueTowards(0, 0);
-            return 0;
-        }
-        int slot = recorder.slotOf(t);
-        double rejectedShare = solveFilling(slots, arrivals);
-        double rejectedNow = arrivals * rejectedShare;
-        double timedOutNow = arrivals * stationary.timedOutShare;
-        recorder.rejected(slot, rejectedNow);
-        recorder.timedOutWaiting(slot, timedOutNow);
-        recorder.waited(arrivals * stationary.waitingShare, arrivals * stationary.meanWaitSeconds);
-        double admitted = arrivals - rejectedNow - timedOutNow;
-        double servedShare = 1 - rejectedShare - stationary.timedOutShare;
-        double waitingServed = stationary.waitingShare - stationary.timedOutShare;
-        double startNoWait = servedShare <= 0 ? 1 : Math.max(0, Math.min(1, 1 - waitingServed / servedShare));
-        // Little's law: λ·E[min(W, H)] requests wait, reached over a waiting request's mean wait
-        double waitOfWaiting = stationary.waitingShare <= 0 ? 0 : stationary.meanWaitSeconds / stationary.waitingShare;
-        double lag = Math.max(waitOfWaiting, stationary.relaxationSeconds(scaling.replicas().ready(), slots, offered));
-        double places = (double) scaling.replicas().ready() * replicaQueueLimit;
-        stationaryQueue = queueTowards(arrivals / (stepNanos / 1e9) * stationary.meanWaitSeconds, lag);
-        if (!stationary.refusesWhileFilling()) {
-            // the pool's 503s are the fluid's: its backlog holds its places, the stationary queue's fluctuation has the rest
-            stationaryQueue = Math.min(stationaryQueue, Math.max(0, places - backlog.queued()));
-        }
-        // the backlog's starts of this step shorter than half a step have freed their slots again
-        double free = startable(Math.max(0, Math.min(slots, carriedSlots) - busy + drainedNow * service.sameStepShare()));
-        double start = Math.min(free, admitted);
-        if (start > 0) {
-            startNow(slot, start, startNoWait, stationary);
-        }
-        double rest = admitted - start;
-        if (rest > 0) {
-            // the replicas' queue places not already taken (the pool's: not by the fluid backlog, which comes first)
-            double taken = backlog.queued() + (stationary.refusesWhileFilling() ? stationaryQueue : 0);
-            double fits = Math.max(0, Math.min(rest, places - taken));
-            if (waitLimitNanos == 0 || fits <= 0) {
-                recorder.rejected(slot, rest);
-            } else {
-                recorder.rejected(slot, rest - fits);
-                backlog.add(step, fits);
-                if (!stationary.refusesWhileFilling()) {
-                    stationaryQueue = Math.min(stationaryQueue, places - backlog.queued());
-                }
-            }
-        }
-        return Math.max(0, start);
-    }
-
-    /**
-     * The stationary state behind a balancer, and the share of this step's arrivals refused at once.
-     * Below capacity it is the stationary model's at the modified offered load. Above it (m &gt; slots)
-     * the replicas' queues do not fill at once: they fill at the excess rate, in (places)/(λ − capacity),
-     * which for a queue of 100 is minutes. So in overload the stationary model is read at the capacity
-     * (ρ = 1: the queue's noise, its waits and its 503s at full load), the excess is carried by the fluid
-     * backlog (FIFO, so its wait adds to the stationary one), and the overload's extra 503s come in as the
-     * queues fill: share r(1) + (r(m) − r(1))·φ, φ = min(1, (stationary queue + backlog) / λ·E[W](m)), the
-     * content the stationary model at m holds by Little's law. Once filled (φ = 1) it is r(m), and the
-     * backlog holds what the stationary queue at capacity does not. The slots the fluid may fill are
-     * then the carried load, m·(1 − r(m)), not every slot: behind a balancer some replicas idle while
-     * others' queues are full (without this the fluid carried every slot's capacity and refused only
-     * the fluid excess 1 − capacity/λ: 16.6 % instead of M/M/1/21's 17.0 % at ρ = 1.2). Least-in-flight
-     * ({@link StationaryQueue#refusesWhileFilling}: no) is different: JSQ refuses only when every queue is
-     * full, so in overload nothing is refused at once; the fluid backlog fills the pool's places first
-     * (the stationary queue's fluctuation has what it leaves) and refuses what does not fit, the excess
-     * (static 50, least-in-flight: 3.76 % against DES's 3.77 %, first 503s 1 s from DES's; refused in
-     * proportion to the fill, as for random routing, it was 4.58 % and 31 s early).
-     */
-    private double solveFilling(int slots, double arrivals) {
-        stationary.solve(slots, offered);
-        if (offered <= slots) {
-            carriedSlots = Double.MAX_VALUE;
-            return stationary.rejectedShare;
-        }
-        double overloaded = stationary.rejectedShare;
-        carriedSlots = offered * (1 - overloaded - stationary.timedOutShare);
-        double fullContent = arrivals / (stepNanos / 1e9) * stationary.meanWaitSeconds;
-        stationary.solve(slots, slots);
-        double atCapacity = stationary.rejectedShare;
-        if (!stationary.refusesWhileFilling()) {
-            return 0;
-        }
-        double filled = fullContent <= 0 ? 1 : Math.min(1, (stationaryQueue + backlog.queued()) / fullContent);
-        return atCapacity + Math.max(0, overloaded - atCapacity) * filled;
-    }
-
-    /**
-     * Knative with the activator in the path ({@link FluidActivator}): the pooled queue's stationary
-     * share that waits longer than the horizon, and whatever finds no free slot, is held in the fluid
-     * backlog (503 beyond the activator's depth); with no slot ready, all of it. Returns how many started.
-     */
-    private double arriveAtActivator(long t, long step, double arrivals) {
-        offered += arrivals * (1 - service.sameStepShare());
-        carriedSlots = Double.MAX_VALUE;
-        int slots = slots();
-        if (arrivals <= 0 || slots <= 0) {
-            stationaryQueue = queueTowards(0, 0);
-            activator.hold(backlog, recorder, t, step, arrivals, stationaryQueue);
-            return 0;
-        }
-        FluidActivator.Step a = activator.step(slots, offered, arrivals, stepNanos / 1e9, stationary.loadFactor);
-        double lagged = queueTowards(a.steadyQueue, a.waitOfWaiting);
-        stationaryQueue = a.bounded(stationaryQueue, lagged);
-        recorder.waited(arrivals * a.waitingServed, arrivals * a.servedWaitSeconds);
-        double free = startable(Math.max(0, slots - busy + drainedNow * service.sameStepShare()));
-        double start = Math.min(free, arrivals * a.servedShare);
-        if (start > 0) {
-            startNow(recorder.slotOf(t), start, a.startNoWait, a.queue);
-        }
-        activator.hold(backlog, recorder, t, step, arrivals - Math.max(0, start), stationaryQueue);
-        return Math.max(0, start);
-    }
-
-    /**
-     * Behind a balancer the stationary queue moves towards its steady content {@code target} with the
-     * time constant {@code waitSeconds}: a waiting request's mean wait (a first-order lag: a queue fills
-     * and empties over about one wait), or for the pooled queue of least-in-flight its relaxation time
-     * when longer ({@link StationaryQueue#relaxationSeconds}: at full load the pool's stationary content
-     * is half its places, which a real queue reaches only over minutes). Cheaper than the central queue's
-     * by-age account, whose cost per step is the max wait in steps, which for a replica queue of 100 is
-     * hundreds.
-     */
-    private double queueTowards(double target, double waitSeconds) {
-        double h = stepNanos / 1e9;
-        double keep = waitSeconds <= 0 ? 0 : Math.exp(-h / waitSeconds);
-        return target + (stationaryQueue - target) * keep;
-    }
-
-    /**
-     * {@code start} requests of this step's arrivals start on free slots: a share {@code startNoWait} of them did
-     * not wait, the others waited as the stationary model's served waits spread.
-     */
-    private void startNow(int slot, double start, double startNoWait, StationaryQueue queue) {
-        recorder.served(slot, start, errorRate);
-        recorder.servedWait(slot, 0, start * startNoWait);
-        double waiting = start * (1 - startNoWait);
-        if (waiting > 0) {
-            double[] shares = queue.servedWaitShares;
-            for (int b = 0; b < shares.length; b++) {
-                recorder.servedWait(slot, 1 + b, waiting * shares[b]);
-            }
-        }
-        busy += start;
-    }
-
-    /** Requests of the recent steps still in the stationary queue over this step. */
-    private double stationaryQueue(long step) {
-        double total = 0;
-        int ages = waitingByAge.length - 1;
-        for (int i = 0; i < ages && i <= step; i++) {
-            total += waitingByAge[(int) ((step - i) % waitingByAge.length)][i];
-        }
-        return total;
+        return balancedArrivals != null ? balancedArrivals.arrive(t, step, arrivals, slots(), ready)
+                : central.arrive(t, step, arrivals, slots());
     }
 
     /**
@@ -491,8 +263,8 @@ final class FastEngine {
         if (slowdown != null && started > 0) {
             recorder.stretched(recorder.slotOf(step * stepNanos), started, factor);
         }
-        busy = Math.max(0, busy - departures.schedule(step, arrivals, started, factor));
-        offered = Math.max(0, offered);
+        flow.busy = Math.max(0, flow.busy - departures.schedule(step, arrivals, started, factor));
+        flow.offered = Math.max(0, flow.offered);
     }
 
     /**
@@ -518,8 +290,8 @@ final class FastEngine {
         int ready = scaling.replicas().ready();
         factor = 1;
         if (ready > 0) {
-            double inFlight = activator != null && activator.takesArrivals(ready) ? Math.min(concurrency, busy + 1)
-                    : balanced ? Math.min(concurrency, busy / ready + 1) : Math.min(busy + 1, slots()) / ready;
+            double inFlight = activator != null && activator.takesArrivals(ready) ? Math.min(concurrency, flow.busy + 1)
+                    : balanced ? Math.min(concurrency, flow.busy / ready + 1) : Math.min(flow.busy + 1, slots()) / ready;
             factor = slowdown.slowdownFactor(inFlight);
         }
         stationary.loadAtFactor(factor);

@@ -54,6 +54,33 @@ final class FluidActivator {
     }
 
     /**
+     * The fast engine's step with the activator in the path, at {@code slots} ready slots and the service's
+     * {@code loadFactor} ({@link StationaryQueue#loadAtFactor}): the pooled queue's stationary share that waits
+     * longer than the horizon, and whatever finds no free slot, is held in the fluid backlog (503 beyond the
+     * activator's depth); with no slot ready, all of it. Returns how many started.
+     */
+    double arrive(FluidFlow flow, long t, long step, double arrivals, int slots, double loadFactor) {
+        flow.offered += arrivals * (1 - flow.service.sameStepShare());
+        flow.carriedSlots = Double.MAX_VALUE;
+        if (arrivals <= 0 || slots <= 0) {
+            flow.stationaryQueue = flow.queueTowards(0, 0);
+            hold(flow.backlog, flow.recorder, t, step, arrivals, flow.stationaryQueue);
+            return 0;
+        }
+        FluidActivator.Step a = step(slots, flow.offered, arrivals, flow.stepNanos / 1e9, loadFactor);
+        double lagged = flow.queueTowards(a.steadyQueue, a.waitOfWaiting);
+        flow.stationaryQueue = a.bounded(flow.stationaryQueue, lagged);
+        flow.recorder.waited(arrivals * a.waitingServed, arrivals * a.servedWaitSeconds);
+        double free = flow.startable(Math.max(0, slots - flow.busy + flow.drainedNow * flow.service.sameStepShare()));
+        double start = Math.min(free, arrivals * a.servedShare);
+        if (start > 0) {
+            flow.startNow(flow.recorder.slotOf(t), start, a.startNoWait, a.queue);
+        }
+        hold(flow.backlog, flow.recorder, t, step, arrivals - Math.max(0, start), flow.stationaryQueue);
+        return Math.max(0, start);
+    }
+
+    /**
      * A step's arrivals at the pooled queue, in steady state at {@code slots} ≥ 1 ready slots and
      * {@code offeredErlangs}, its services stretched by {@code service.slowdown}'s {@code factor} (1 without one;
      * {@link StationaryQueue#loadAtFactor}): read the result until the next call.

@@ -59,7 +59,7 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
 
     /**
      * In overload, behind a balancer, whether the stationary model's 503s come in while the queues fill
-     * ({@code FastEngine#solveFilling}): yes for queues that fill one by one (random, round-robin).
+     * ({@code BalancedArrivals#solveFilling}): yes for queues that fill one by one (random, round-robin).
      */
     boolean refusesWhileFilling() {
         return true;
@@ -68,7 +68,7 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
     /**
      * How long the queue content takes to settle at {@code replicas} ready replicas with {@code slots}
      * slots at {@code offeredErlangs} (read at capacity when above it), in seconds: the lag behind a
-     * balancer's stationary content ({@code FastEngine#queueTowards}); 0 where the engine needs no more
+     * balancer's stationary content ({@link FluidFlow#queueTowards}); 0 where the engine needs no more
      * than a waiting request's mean wait: the central queue (followed by age) and the per-replica queues
      * of random and round-robin routing (a slower lag there left a steady overload's fluid backlog at the
      * level its transient reached: M/M/1/21 at ρ = 1.2 waited 4.3 % longer than theory).

@@ -1,0 +1,86 @@
+package io.headroom.planner.sim;
+
+/**
+ * The fast engine's arrivals at azureml-fe's central queue: the stationary M/M/c+D share
+ * ({@link StationaryRouter}) at the ready slots and the modified offered load is rejected, the rest
+ * starts on free slots or joins the fluid backlog; the stationary queue's content is followed by age,
+ * so it builds up over the max wait after a jump, as a queue does. Mutable, one thread; owned by
+ * {@link FastEngine}.
+ */
+final class CentralArrivals {
+    private final FluidFlow flow;
+    private final StationaryQueue stationary;
+    private final long waitLimitNanos;
+    /**
+     * The stationary queue's content by arrival step (a ring): [j][i] = arrivals of step j still
+     * waiting at age i steps.
+     */
+    private final double[][] waitingByAge;
+
+    CentralArrivals(FluidFlow flow, StationaryQueue stationary, long waitLimitNanos) {
+        this.flow = flow;
+        this.stationary = stationary;
+        this.waitLimitNanos = waitLimitNanos;
+        this.waitingByAge = new double[stationary.ages() + 1][stationary.ages()];
+    }
+
+    /**
+     * The step's arrivals at {@code slots} ready slots: the stationary share is rejected, the rest starts or joins
+     * the backlog. Returns how many started.
+     */
+    double arrive(long t, long step, double arrivals, int slots) {
+        // the share that departs within this step never counts (its requests are shorter than half a step)
+        flow.offered += arrivals * (1 - flow.service.sameStepShare());
+        double[] byAge = waitingByAge.length > 1 ? waitingByAge[(int) (step % waitingByAge.length)] : null;
+        if (byAge != null) {
+            java.util.Arrays.fill(byAge, 0);
+        }
+        if (arrivals <= 0) {
+            flow.stationaryQueue = stationaryQueue(step);
+            return 0;
+        }
+        int slot = flow.recorder.slotOf(t);
+        double admitted = arrivals;
+        double startNoWait = 1;
+        if (slots > 0) {
+            stationary.solve(slots, flow.offered);
+            double rejectedNow = arrivals * stationary.rejectedShare;
+            admitted -= rejectedNow;
+            flow.recorder.rejected(slot, rejectedNow);
+            flow.recorder.waited(arrivals * stationary.waitingShare, arrivals * stationary.meanWaitSeconds);
+            if (byAge != null) {
+                double[] still = stationary.stillWaitingShares;
+                for (int i = 0; i < byAge.length; i++) {
+                    byAge[i] = arrivals * still[i];
+                }
+            }
+            double servedShare = 1 - stationary.rejectedShare;
+            startNoWait = servedShare <= 0 ? 1 : Math.min(1, (1 - stationary.waitingShare) / servedShare);
+        }
+        flow.stationaryQueue = stationaryQueue(step);
+        double free = Math.max(0, slots - flow.busy);
+        double start = Math.min(free, admitted);
+        if (start > 0) {
+            flow.startNow(slot, start, startNoWait, stationary);
+        }
+        double rest = admitted - start;
+        if (rest > 0) {
+            if (waitLimitNanos == 0 || flow.backlog.queued() + rest > RouterModel.MAX_QUEUED) {
+                flow.recorder.rejected(slot, rest);
+            } else {
+                flow.backlog.add(step, rest);
+            }
+        }
+        return Math.max(0, start);
+    }
+
+    /** Requests of the recent steps still in the stationary queue over this step. */
+    private double stationaryQueue(long step) {
+        double total = 0;
+        int ages = waitingByAge.length - 1;
+        for (int i = 0; i < ages && i <= step; i++) {
+            total += waitingByAge[(int) ((step - i) % waitingByAge.length)][i];
+        }
+        return total;
+    }
+}
