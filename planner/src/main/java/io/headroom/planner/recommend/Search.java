@@ -24,7 +24,10 @@ final class Search {
         this.current = current;
     }
 
-    /** The configurations with the most generous capacity: every replica the cap allows, with room on the nodes ({@code lowestTarget} null: a static policy). */
+    /**
+     * The configurations with the most generous capacity: every replica the cap allows, with room on the nodes
+     * ({@code lowestTarget} null: a static policy).
+     */
     Config ceiling(Double lowestTarget) {
         int cap = bounds.replicaCap();
         Config c = current.isStatic() ? current.withMin(cap) : new Config(cap, cap, lowestTarget, current.nodes(), current.scale(),
