@@ -44,7 +44,6 @@ import org.apache.commons.math3.special.Gamma;
  */
 final class ReplicaQueueStationary extends StationaryQueue {
     private static final int TABLE_BITS = 10;
-    private static final int TABLE = 1 << TABLE_BITS;
     /** Intervals of Simpson's rule for the mean wait ∫₀^H P(W &gt; t) dt. */
     private static final int MEAN_INTERVALS = 128;
 
@@ -58,14 +57,7 @@ final class ReplicaQueueStationary extends StationaryQueue {
     private final double serviceCv;
     private final double timeoutSeconds;
     private final double horizonSeconds;
-    private final int[] slotsKey = new int[TABLE];
-    private final long[] loadKey = new long[TABLE];
-    private final boolean[] filled = new boolean[TABLE];
-    private final double[] rejected = new double[TABLE];
-    private final double[] waiting = new double[TABLE];
-    private final double[] meanWait = new double[TABLE];
-    private final double[] timedOut = new double[TABLE];
-    private final double[][] waitShares = new double[TABLE][StationaryRouter.WAIT_BINS];
+    private final StationaryMemo memo = new StationaryMemo(TABLE_BITS, StationaryRouter.WAIT_BINS);
 
     /** The replica of the last fill: the 503 share, load, Erlang C, the queue's ratio, 1 − ρQ (or ρ − 1/Q), kμ. */
     private double top;
@@ -112,39 +104,28 @@ final class ReplicaQueueStationary extends StationaryQueue {
     @Override
     void solve(int slots, double offeredErlangs) {
         long key = loadKey(drawnLoad(offeredErlangs));
-        int i = memoIndex(slots, key, TABLE_BITS);
-        if (!filled[i] || slotsKey[i] != slots || loadKey[i] != key) {
+        int i = memo.index(slots, key);
+        if (memo.claim(i, slots, key)) {
             fill(i, slots, key);
         }
-        rejectedShare = rejected[i];
-        waitingShare = waiting[i];
-        meanWaitSeconds = meanWait[i];
-        timedOutShare = timedOut[i];
-        servedWaitShares = waitShares[i];
+        memo.read(i, this);
     }
 
     private void fill(int i, int slots, long key) {
-        filled[i] = true;
-        slotsKey[i] = slots;
-        loadKey[i] = key;
-        double[] shares = waitShares[i];
+        double[] shares = memo.waitShares[i];
         if (key == Long.MIN_VALUE) {
-            rejected[i] = 0;
-            waiting[i] = 0;
-            meanWait[i] = 0;
-            timedOut[i] = 0;
-            java.util.Arrays.fill(shares, 0);
+            memo.clear(i);
             return;
         }
         int replicas = Math.max(1, slots / concurrency);
         double perReplica = Math.exp(key * LOG_STEP) / replicas;
         state(replicas, perReplica);
-        rejected[i] = top;
+        memo.rejected[i] = top;
         double waits = tail(0);
-        waiting[i] = waits;
+        memo.waiting[i] = waits;
         double out = horizonSeconds < timeoutSeconds ? 0 : waitExceeds(timeoutSeconds);
-        timedOut[i] = out;
-        meanWait[i] = meanWait();
+        memo.timedOut[i] = out;
+        memo.meanWait[i] = meanWait();
         double served = waits - out;
         double previous = waits;
         for (int b = 0; b < shares.length; b++) {

@@ -31,11 +31,6 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
         return offeredErlangs <= 1e-9 ? Long.MIN_VALUE : Math.round(Math.log(offeredErlangs) / LOG_STEP);
     }
 
-    /** A direct-mapped memo's entry, of a table of {@code 1 << bits}, for {@code slots} and a load's key. */
-    static int memoIndex(int slots, long loadKey, int bits) {
-        return (int) ((slots * 0x9E3779B1L + loadKey * 0xC2B2AE3D27D4EB4FL) >>> (64 - bits)) & ((1 << bits) - 1);
-    }
-
     /**
      * {@code service.slowdown}: the offered loads given to {@link #solve} from now on are at the factor
      * {@code factor} ≥ 1 (the requests in flight run that much longer than drawn), so the model reads the

@@ -26,13 +26,7 @@ final class StationaryRouter extends StationaryQueue {
     private final double meanServiceSeconds;
     private final double maxWaitSeconds;
     private final double serviceCv;
-    private final int[] slotsKey = new int[TABLE];
-    private final long[] loadKey = new long[TABLE];
-    private final boolean[] filled = new boolean[TABLE];
-    private final double[] rejected = new double[TABLE];
-    private final double[] waiting = new double[TABLE];
-    private final double[] meanWait = new double[TABLE];
-    private final double[][] waitShares = new double[TABLE][WAIT_BINS];
+    private final StationaryMemo memo = new StationaryMemo(TABLE_BITS, WAIT_BINS);
     private final double[][] stillWaiting;
     private final double ageStepSeconds;
     private final double slowdown;
@@ -77,27 +71,18 @@ final class StationaryRouter extends StationaryQueue {
     @Override
     void solve(int slots, double offeredErlangs) {
         long key = loadKey(drawnLoad(offeredErlangs));
-        int i = memoIndex(slots, key, TABLE_BITS);
-        if (!filled[i] || slotsKey[i] != slots || loadKey[i] != key) {
+        int i = memo.index(slots, key);
+        if (memo.claim(i, slots, key)) {
             fill(i, slots, key);
         }
-        rejectedShare = rejected[i];
-        waitingShare = waiting[i];
-        meanWaitSeconds = meanWait[i];
-        servedWaitShares = waitShares[i];
+        memo.read(i, this);
         stillWaitingShares = stillWaiting[i];
     }
 
     private void fill(int i, int slots, long key) {
-        filled[i] = true;
-        slotsKey[i] = slots;
-        loadKey[i] = key;
-        double[] shares = waitShares[i];
+        double[] shares = memo.waitShares[i];
         if (key == Long.MIN_VALUE) {
-            rejected[i] = 0;
-            waiting[i] = 0;
-            meanWait[i] = 0;
-            java.util.Arrays.fill(shares, 0);
+            memo.clear(i);
             java.util.Arrays.fill(stillWaiting[i], 0);
             return;
         }
@@ -115,9 +100,9 @@ final class StationaryRouter extends StationaryQueue {
             o = MaxWaitQueue.solve(slots, lambda, fullService, maxWaitSeconds, serviceCv,
                     SlowdownErlangB.blocking(slots - 1, a, slowdown, replicas));
         }
-        rejected[i] = o.rejectionFraction();
-        waiting[i] = o.probabilityOfWait();
-        meanWait[i] = o.meanWaitSeconds();
+        memo.rejected[i] = o.rejectionFraction();
+        memo.waiting[i] = o.probabilityOfWait();
+        memo.meanWait[i] = o.meanWaitSeconds();
         // Served waiting requests: V on (0, τ) has density ∝ e^{−θ'v}, θ' = (cμ − λ)/((1 + cv²)/2) (MaxWaitQueue's javadoc).
         double theta = (slots / fullService - lambda) / AllenCunneen.waitScale(serviceCv);
         double previous = 0;
