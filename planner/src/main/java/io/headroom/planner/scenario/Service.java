@@ -42,6 +42,12 @@ public record Service(DistributionSpec serviceTime, int concurrency, Duration ma
                 cpuUsage, routing, slowdown);
     }
 
+    /** The same service whose requests slow each other down by {@code newSlowdown} ({@link #slowdownFactor}). */
+    public Service withSlowdown(double newSlowdown) {
+        return new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup, startupFailureRate, resources,
+                cpuUsage, routing, newSlowdown);
+    }
+
     /** The same service behind another routing. */
     public Service withRouting(Routing newRouting) {
         return new Service(serviceTime, concurrency, maxQueueWait, timeout, errorRate, startup, startupFailureRate, resources,

@@ -154,10 +154,8 @@ public final class EngineSuite {
      * grows to about 50 replicas.
      */
     static Scenario slowdownRamp() {
-        Service base = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(800)), 4,
-                Duration.ofSeconds(30));
-        Service service = new Service(base.serviceTime(), 4, base.maxQueueWait(), base.timeout(), 0, base.startup(), 0,
-                base.resources(), base.cpuUsage(), base.routing(), 0.15);
+        Service service = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(800)), 4,
+                Duration.ofSeconds(30)).withSlowdown(0.15);
         return scenario("slowdown ramp", 29, service, new AzureMlSpec(4, 120, 0.7, Duration.ofSeconds(1), Duration.ofSeconds(60)),
                 Optional.empty(), Duration.ofMinutes(10), List.of(
                 new Segment.Step(Duration.ZERO, 40),
@@ -186,10 +184,9 @@ public final class EngineSuite {
      */
     static Scenario knativeSlowdownRamp() {
         KnativeSpec k = KnativeSpec.defaults(2, 60, 4);
-        Service base = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(800)), 4,
-                Duration.ofSeconds(20));
-        Service service = new Service(base.serviceTime(), 4, base.maxQueueWait(), k.timeout(), 0, base.startup(), 0,
-                base.resources(), base.cpuUsage(), new Routing(Routing.Mode.KNATIVE, k.queueProxyDepth()), 0.2);
+        Service service = service(LognormalDistribution.fromMeanAndP99(Duration.ofMillis(200), Duration.ofMillis(800)), 4,
+                Duration.ofSeconds(20)).withTimeout(k.timeout()).withRouting(new Routing(Routing.Mode.KNATIVE, k.queueProxyDepth()))
+                .withSlowdown(0.2);
         return scenario("knative slowdown ramp", 30, service, k, Optional.empty(), Duration.ofMinutes(10), List.of(
                 new Segment.Step(Duration.ZERO, 10),
                 new Segment.Ramp(Duration.ofMinutes(2), 200, Duration.ofMinutes(4))));

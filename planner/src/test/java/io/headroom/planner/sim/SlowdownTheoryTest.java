@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.headroom.planner.cluster.Resources;
 import io.headroom.planner.dist.ConstantDistribution;
 import io.headroom.planner.dist.ExponentialDistribution;
-import io.headroom.planner.scenario.CpuUsage;
 import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -43,10 +42,8 @@ class SlowdownTheoryTest {
     }
 
     private static Scenario scenario(double slowdown, double rps, Duration length, int slots) {
-        Service base = new Service(new ExponentialDistribution(Duration.ofMillis(100)), slots, Duration.ofSeconds(1),
-                Duration.ofHours(1), 0, new ConstantDistribution(Duration.ZERO), 0, Resources.DEFAULT);
-        Service slowed = new Service(base.serviceTime(), base.concurrency(), base.maxQueueWait(), base.timeout(), 0, base.startup(),
-                0, base.resources(), CpuUsage.fullRequest(1, slots), Routing.CENTRAL, slowdown);
+        Service slowed = new Service(new ExponentialDistribution(Duration.ofMillis(100)), slots, Duration.ofSeconds(1),
+                Duration.ofHours(1), 0, new ConstantDistribution(Duration.ZERO), 0, Resources.DEFAULT).withSlowdown(slowdown);
         return TestScenarios.scenario("slowdown", 16L, slowed, new StaticSpec(1), Optional.empty(),
                 new Traffic(length, ArrivalProcess.POISSON, new RateProfile(List.of(new Segment.Step(Duration.ZERO, rps)))));
     }
@@ -102,11 +99,9 @@ class SlowdownTheoryTest {
         int replicas = 4;
         int slots = 4;
         double b = 0.25;
-        Service base = new Service(new ExponentialDistribution(Duration.ofMillis(100)), slots, Duration.ofSeconds(1),
-                Duration.ofHours(1), 0, new ConstantDistribution(Duration.ZERO), 0, Resources.DEFAULT);
         Routing routing = mode == Routing.Mode.CENTRAL_QUEUE ? Routing.CENTRAL : new Routing(mode, 10);
-        Service slowed = new Service(base.serviceTime(), slots, base.maxQueueWait(), base.timeout(), 0, base.startup(), 0,
-                base.resources(), CpuUsage.fullRequest(1, slots), routing, b);
+        Service slowed = new Service(new ExponentialDistribution(Duration.ofMillis(100)), slots, Duration.ofSeconds(1),
+                Duration.ofHours(1), 0, new ConstantDistribution(Duration.ZERO), 0, Resources.DEFAULT).withRouting(routing).withSlowdown(b);
         Scenario scenario = TestScenarios.scenario("saturated slowdown", 17L, slowed, new StaticSpec(replicas), Optional.empty(),
                 new Traffic(Duration.ofMinutes(10), ArrivalProcess.POISSON, new RateProfile(List.of(new Segment.Step(Duration.ZERO, 150)))));
         SimulationResult result = Simulator.run(scenario, engine);
