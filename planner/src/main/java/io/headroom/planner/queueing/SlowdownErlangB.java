@@ -42,6 +42,14 @@ public final class SlowdownErlangB {
 
     /** f<sub>j</sub> = 1 + b·max(0, j/R − 1): the factor with {@code busy} servers busy over {@code replicas}. */
     public static double factor(int busy, double slowdown, double replicas) {
-        return 1 + slowdown * Math.max(0, busy / replicas - 1);
+        return factor(busy / replicas, slowdown);
+    }
+
+    /**
+     * 1 + b·max(0, k − 1): the factor of a request that starts with {@code inFlight} = k requests on its replica,
+     * itself included (the {@code service.slowdown} rule; {@code Service.slowdownFactor} reads it here).
+     */
+    public static double factor(double inFlight, double slowdown) {
+        return 1 + slowdown * Math.max(0, inFlight - 1);
     }
 }

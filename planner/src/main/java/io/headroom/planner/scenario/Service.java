@@ -2,6 +2,7 @@ package io.headroom.planner.scenario;
 
 import io.headroom.planner.cluster.Resources;
 import io.headroom.planner.dist.DistributionSpec;
+import io.headroom.planner.queueing.SlowdownErlangB;
 import io.headroom.planner.time.Durations;
 import java.time.Duration;
 import java.util.Objects;
@@ -87,6 +88,6 @@ public record Service(DistributionSpec serviceTime, int concurrency, Duration ma
      * worker) serve each more slowly the more they hold; the factor is fixed when the request starts.
      */
     public double slowdownFactor(double inFlight) {
-        return 1 + slowdown * Math.max(0, inFlight - 1);
+        return SlowdownErlangB.factor(inFlight, slowdown);
     }
 }
