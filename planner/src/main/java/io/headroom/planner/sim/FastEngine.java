@@ -118,6 +118,8 @@ final class FastEngine {
     /** The arrivals at the central queue, or behind a balancer (the other is null). */
     private final CentralArrivals central;
     private final BalancedArrivals balancedArrivals;
+    /** Under {@code service.slowdown}: the spread of the factor between the step's starts, for their latencies; else null. */
+    private final SlowdownSpread spread;
     /** {@code service.slowdown}'s factor of the last step's starts (1 without a slowdown). */
     private double factor = 1;
     /** Busy slots and queued requests as held over the last step: what the replica sample and the snapshot show. */
@@ -127,6 +129,7 @@ final class FastEngine {
     FastEngine(Scenario scenario, RandomStreams streams, Progress progress) {
         Service s = scenario.service();
         this.slowdown = s.slowdown() > 0 ? s : null;
+        this.spread = slowdown != null ? new SlowdownSpread(s) : null;
         this.concurrency = s.concurrency();
         this.progress = progress;
         this.scaling = new ScalingLoop(scenario, streams, UNITS);
@@ -261,7 +264,7 @@ final class FastEngine {
             return;
         }
         if (slowdown != null && started > 0) {
-            recorder.stretched(recorder.slotOf(step * stepNanos), started, factor);
+            recorder.stretched(recorder.slotOf(step * stepNanos), started, spread);
         }
         flow.busy = Math.max(0, flow.busy - departures.schedule(step, arrivals, started, factor));
         flow.offered = Math.max(0, flow.offered);
@@ -279,8 +282,10 @@ final class FastEngine {
      * request to the first replica with a free slot (as {@link Activator} does), which packs the replicas:
      * a start lands where a slot just freed, on a replica otherwise full, so it sees min(concurrency, busy + 1)
      * (with the mean spread instead, a ramp's KPA saw 30 % less concurrency than DES's and scaled to 12
-     * replicas where DES kept 19, then panicked). The spread of the factor between requests
-     * (it makes the service time more variable) is left out. The stationary model reads the next step's
+     * replicas where DES kept 19, then panicked). The latencies take the factor's spread between
+     * requests ({@link SlowdownSpread}): the others a start finds are Poisson with the step's mean (behind the
+     * central queue the total busy count, spread over the ready replicas; behind a balancer its replica's;
+     * behind the packing activator the total, capped at the concurrency). The stationary model reads the next step's
      * offered load at this factor ({@link StationaryQueue#loadAtFactor}: it serves the load at its own
      * load-dependent rates). The policy's sample path stretches its starts by the factor of its own busy
      * count, so its fluctuations slow its requests and feed themselves, as a discrete-event run's do (with
@@ -290,9 +295,19 @@ final class FastEngine {
         int ready = scaling.replicas().ready();
         factor = 1;
         if (ready > 0) {
-            double inFlight = activator != null && activator.takesArrivals(ready) ? Math.min(concurrency, flow.busy + 1)
+            boolean packed = activator != null && activator.takesArrivals(ready);
+            double inFlight = packed ? Math.min(concurrency, flow.busy + 1)
                     : balanced ? Math.min(concurrency, flow.busy / ready + 1) : Math.min(flow.busy + 1, slots()) / ready;
             factor = slowdown.slowdownFactor(inFlight);
+            if (packed) {
+                spread.of(flow.busy, concurrency - 1, 1, factor);
+            } else if (balanced) {
+                spread.of(flow.busy / ready, concurrency - 1, 1, factor);
+            } else {
+                spread.of(flow.busy, slots() - 1, ready, factor);
+            }
+        } else {
+            spread.of(0, 0, 1, 1);
         }
         stationary.loadAtFactor(factor);
         if (sampled != null) {

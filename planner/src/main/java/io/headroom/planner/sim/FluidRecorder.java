@@ -27,14 +27,14 @@ import org.HdrHistogram.Histogram;
  *       is only as good as the fluid 503 rate's own timing.</li>
  *   <li>Latency: a served request's latency is its router wait plus its service time (the timeout
  *       for a 504). Per arrival second the waits are kept as weights on a grid of
- *       {@link StationaryRouter#WAIT_BINS} bins over (0, max wait) plus the atom at 0; when the second
+ *       the bins of {@link WaitGrid} over (0, max wait) plus the atom at 0; when the second
  *       is final, every wait bin is combined with every representative service time of
  *       {@link ServiceTimeTable} (wait and service independent), each pair recorded with its weight in
  *       units of 1/{@value #UNITS} request. Percentiles are read from these histograms as in the
  *       discrete-event engine; the max is the largest point recorded (the service time's
  *       99.995th percentile plus the largest wait), not a sample's maximum. With a longest wait
  *       beyond the max wait (Knative: the activator holds requests up to the revision timeout while
- *       the queue-proxies' waits end far sooner) a second grid of {@link StationaryRouter#WAIT_BINS}
+ *       the queue-proxies' waits end far sooner) a second grid of {@link #TAIL_BINS}
  *       bins spaced geometrically over (max wait, longest wait) takes the longer waits of the fluid
  *       backlog, and outcomes are settled that much later.</li>
  * </ul>
@@ -42,6 +42,8 @@ import org.HdrHistogram.Histogram;
  */
 final class FluidRecorder {
     static final long UNITS = 1024;
+    /** Geometric bins of the waits beyond the max wait, up to the longest (the tail grid). */
+    static final int TAIL_BINS = 16;
     private static final long SECOND = 1_000_000_000L;
 
     private final int seconds;
@@ -51,9 +53,12 @@ final class FluidRecorder {
     private final double[] rejected;
     private final double[] timedOut;
     private final double[] failed;
-    /** Under {@code service.slowdown}, per arrival second: the starts of its steps and their factor, weighted by them. */
-    private final double[] stretchedStarts;
-    private final double[] stretchWeighted;
+    /**
+     * Under {@code service.slowdown}, per arrival second and factor bin ({@link SlowdownSpread}): the starts of its
+     * steps, and their factor weighted by them; null without one.
+     */
+    private final double[][] stretchedStarts;
+    private final double[][] stretchWeighted;
     /** Per slot: weight of served requests by wait, [0] = no wait, [1 + b] = wait bin b. */
     private final double[][] waits;
     private final ServiceTimeTable service;
@@ -100,26 +105,26 @@ final class FluidRecorder {
         this.rejectedRoom = new long[seconds];
         this.shapes = new RejectionEpisodes.Shape[seconds];
         boolean tail = longestWaitNanos > waitLimitNanos && waitLimitNanos > 0;
-        this.tailLogStep = tail ? Math.log((double) longestWaitNanos / waitLimitNanos) / StationaryRouter.WAIT_BINS : 0;
-        int bins = StationaryRouter.WAIT_BINS * (tail ? 2 : 1) + 1;
+        this.tailLogStep = tail ? Math.log((double) longestWaitNanos / waitLimitNanos) / TAIL_BINS : 0;
+        int bins = 1 + WaitGrid.BINS + (tail ? TAIL_BINS : 0);
         this.lagSeconds = (int) (Math.max(waitLimitNanos, longestWaitNanos) / SECOND) + 1;
         this.ring = lagSeconds + 2;
         this.ok = new double[ring];
         this.rejected = new double[ring];
         this.timedOut = new double[ring];
         this.failed = new double[ring];
-        this.stretchedStarts = new double[ring];
-        this.stretchWeighted = new double[ring];
+        this.stretchedStarts = new double[ring][SlowdownSpread.BINS];
+        this.stretchWeighted = new double[ring][SlowdownSpread.BINS];
         this.waits = new double[ring][bins];
         this.service = service;
         this.timeoutMicros = timeoutNanos / 1000;
         this.waitMicros = new long[bins];
-        for (int b = 0; b < StationaryRouter.WAIT_BINS; b++) {
-            waitMicros[b + 1] = Math.round(waitLimitNanos / 1000.0 * (b + 0.5) / StationaryRouter.WAIT_BINS);
+        for (int b = 0; b < WaitGrid.BINS; b++) {
+            waitMicros[b + 1] = Math.round(waitLimitNanos / 1000.0 * WaitGrid.middle(b));
         }
-        for (int b = StationaryRouter.WAIT_BINS + 1; b < bins; b++) {
+        for (int b = WaitGrid.BINS + 1; b < bins; b++) {
             // the tail bin's geometric middle
-            double middle = waitLimitSeconds * Math.exp(tailLogStep * (b - StationaryRouter.WAIT_BINS - 0.5));
+            double middle = waitLimitSeconds * Math.exp(tailLogStep * (b - WaitGrid.BINS - 0.5));
             waitMicros[b] = Math.round(middle * 1e6);
         }
         this.highestMicros = highestMicros;
@@ -154,12 +159,17 @@ final class FluidRecorder {
 
     /**
      * Under {@code service.slowdown}: {@code started} requests started in a step of the second of {@code slot},
-     * their service times stretched by {@code factor}. The second's latencies take the mean factor of its
-     * steps' starts (a request that waited into a later second is taken at its arrival second's).
+     * their service times stretched by the factors of {@code spread}. The second's latencies take its steps'
+     * starts by factor bin, each bin at the mean factor of what fell in it (a request that waited into a later
+     * second is taken at its arrival second's).
      */
-    void stretched(int slot, double started, double factor) {
-        stretchedStarts[slot] += started;
-        stretchWeighted[slot] += started * factor;
+    void stretched(int slot, double started, SlowdownSpread spread) {
+        double[] starts = stretchedStarts[slot];
+        double[] weighted = stretchWeighted[slot];
+        for (int b = 0; b < SlowdownSpread.BINS; b++) {
+            starts[b] += started * spread.weight(b);
+            weighted[b] += started * spread.weightedFactor(b);
+        }
     }
 
     /** Served requests by wait: {@code bin} 0 is no wait, 1 + b is wait bin b. */
@@ -167,9 +177,9 @@ final class FluidRecorder {
         waits[slot][bin] += count;
     }
 
-    /** The wait bin (1..WAIT_BINS) of a wait in (0, waitLimit]. */
+    /** The wait bin (1..{@link WaitGrid#BINS}) of a wait in (0, waitLimit]. */
     int waitBin(double waitFraction) {
-        return 1 + (int) Math.min(StationaryRouter.WAIT_BINS - 1, Math.max(0, waitFraction * StationaryRouter.WAIT_BINS));
+        return 1 + WaitGrid.bin(waitFraction);
     }
 
     /**
@@ -181,7 +191,7 @@ final class FluidRecorder {
             return waitBin(waitSeconds / waitLimitSeconds);
         }
         int b = (int) (Math.log(waitSeconds / waitLimitSeconds) / tailLogStep);
-        return 1 + StationaryRouter.WAIT_BINS + Math.min(StationaryRouter.WAIT_BINS - 1, Math.max(0, b));
+        return 1 + WaitGrid.BINS + Math.min(TAIL_BINS - 1, Math.max(0, b));
     }
 
     /** Requests that waited (then started or got 503), and their total wait. */
@@ -237,18 +247,22 @@ final class FluidRecorder {
         failedRounded += failedRow;
         secondMicros.reset();
         double[] w = waits[slot];
-        double factor = stretchedStarts[slot] > 0 ? stretchWeighted[slot] / stretchedStarts[slot] : 1;
+        double[] starts = stretchedStarts[slot];
+        double startsTotal = 0;
+        for (double s : starts) {
+            startsTotal += s;
+        }
         for (int b = 0; b < w.length; b++) {
             if (w[b] <= 0) {
                 continue;
             }
-            for (int p = 0; p < ServiceTimeTable.POINTS; p++) {
-                long units = Math.round(w[b] * service.pointShare(p) * UNITS);
-                if (units > 0) {
-                    long serviceMicros = factor == 1 ? service.pointNanos(p) / 1000 : Math.round(service.pointNanos(p) * factor / 1000);
-                    long micros = Math.min(highestMicros, waitMicros[b] + Math.min(timeoutMicros, serviceMicros));
-                    secondMicros.recordValueWithCount(micros, units);
-                    latencyMicros.recordValueWithCount(micros, units);
+            if (startsTotal <= 0) {
+                record(w[b], waitMicros[b], 1);
+                continue;
+            }
+            for (int f = 0; f < SlowdownSpread.BINS; f++) {
+                if (starts[f] > 0) {
+                    record(w[b] * starts[f] / startsTotal, waitMicros[b], stretchWeighted[slot][f] / starts[f]);
                 }
             }
         }
@@ -269,9 +283,22 @@ final class FluidRecorder {
         rejected[slot] = 0;
         timedOut[slot] = 0;
         failed[slot] = 0;
-        stretchedStarts[slot] = 0;
-        stretchWeighted[slot] = 0;
+        Arrays.fill(stretchedStarts[slot], 0);
+        Arrays.fill(stretchWeighted[slot], 0);
         Arrays.fill(w, 0);
+    }
+
+    /** {@code weight} served requests that waited {@code waitMicros}, over the service-time grid stretched by {@code factor}. */
+    private void record(double weight, long waitMicros, double factor) {
+        for (int p = 0; p < ServiceTimeTable.POINTS; p++) {
+            long units = Math.round(weight * service.pointShare(p) * UNITS);
+            if (units > 0) {
+                long serviceMicros = factor == 1 ? service.pointNanos(p) / 1000 : Math.round(service.pointNanos(p) * factor / 1000);
+                long micros = Math.min(highestMicros, waitMicros + Math.min(timeoutMicros, serviceMicros));
+                secondMicros.recordValueWithCount(micros, units);
+                latencyMicros.recordValueWithCount(micros, units);
+            }
+        }
     }
 
     boolean isComplete() {

@@ -57,7 +57,7 @@ final class ReplicaQueueStationary extends StationaryQueue {
     private final double serviceCv;
     private final double timeoutSeconds;
     private final double horizonSeconds;
-    private final StationaryMemo memo = new StationaryMemo(TABLE_BITS, StationaryRouter.WAIT_BINS);
+    private final StationaryMemo memo = new StationaryMemo(TABLE_BITS, WaitGrid.BINS);
 
     /** The replica of the last fill: the 503 share, load, Erlang C, the queue's ratio, 1 − ρQ (or ρ − 1/Q), kμ. */
     private double top;
@@ -129,7 +129,7 @@ final class ReplicaQueueStationary extends StationaryQueue {
         double served = waits - out;
         double previous = waits;
         for (int b = 0; b < shares.length; b++) {
-            double next = b == shares.length - 1 ? out : waitExceeds(horizonSeconds * (b + 1) / shares.length);
+            double next = b == shares.length - 1 ? out : waitExceeds(horizonSeconds * WaitGrid.upper(b));
             shares[b] = served <= 0 ? 0 : Math.max(0, previous - next) / served;
             previous = next;
         }

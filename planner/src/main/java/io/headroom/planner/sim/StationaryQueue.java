@@ -16,7 +16,7 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
     double waitingShare;
     /** Mean time in a queue over all arrivals, seconds. */
     double meanWaitSeconds;
-    /** How the served requests that waited spread over {@link StationaryRouter#WAIT_BINS} equal bins of (0, horizon). */
+    /** How the served requests that waited spread over the bins of {@link WaitGrid} over (0, horizon). */
     double[] servedWaitShares;
     /** Share of an arrival still in the queue at ages (i + ½)·step, i = 0 .. {@link #ages()} − 1 (the central queue only). */
     double[] stillWaitingShares;

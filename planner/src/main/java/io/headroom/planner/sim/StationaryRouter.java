@@ -18,15 +18,13 @@ import io.headroom.planner.queueing.SlowdownErlangB;
 final class StationaryRouter extends StationaryQueue {
     /** Relative resolution of the offered load in the memo table. */
     static final double LOAD_RESOLUTION = 1e-3;
-    /** Bins of the wait of a served request that waited, over (0, max wait). */
-    static final int WAIT_BINS = 16;
     private static final int TABLE_BITS = 12;
     private static final int TABLE = 1 << TABLE_BITS;
 
     private final double meanServiceSeconds;
     private final double maxWaitSeconds;
     private final double serviceCv;
-    private final StationaryMemo memo = new StationaryMemo(TABLE_BITS, WAIT_BINS);
+    private final StationaryMemo memo = new StationaryMemo(TABLE_BITS, WaitGrid.BINS);
     private final double[][] stillWaiting;
     private final double ageStepSeconds;
     private final double slowdown;
@@ -66,7 +64,7 @@ final class StationaryRouter extends StationaryQueue {
     /**
      * Steady state at {@code slots} ≥ 1 slots and {@code offeredErlangs} ≥ 0: sets the share of
      * arrivals rejected, the share that waits (P(V &gt; 0), rejected ones included), the mean wait over
-     * all arrivals, and how the served waiting ones spread over {@link #WAIT_BINS} equal bins of (0, τ).
+     * all arrivals, and how the served waiting ones spread over the bins of {@link WaitGrid} over (0, τ).
      */
     @Override
     void solve(int slots, double offeredErlangs) {
@@ -106,8 +104,8 @@ final class StationaryRouter extends StationaryQueue {
         // Served waiting requests: V on (0, τ) has density ∝ e^{−θ'v}, θ' = (cμ − λ)/((1 + cv²)/2) (MaxWaitQueue's javadoc).
         double theta = (slots / fullService - lambda) / AllenCunneen.waitScale(serviceCv);
         double previous = 0;
-        for (int b = 0; b < WAIT_BINS; b++) {
-            double next = truncatedExponentialCdf(theta, maxWaitSeconds * (b + 1) / WAIT_BINS);
+        for (int b = 0; b < WaitGrid.BINS; b++) {
+            double next = truncatedExponentialCdf(theta, maxWaitSeconds * WaitGrid.upper(b));
             shares[b] = next - previous;
             previous = next;
         }

@@ -1,0 +1,122 @@
+package io.headroom.planner.sim;
+
+import io.headroom.planner.scenario.Service;
+
+/**
+ * The spread of {@code service.slowdown}'s factor between the requests that start in one step of
+ * {@link FastEngine}: each request runs its drawn length times the factor of the requests in flight
+ * where it starts ({@link Service#slowdownFactor}), and that count is random. The fluid runs every
+ * start at the factor of the mean count, which is right for the mean latency (the factor is linear)
+ * but makes every request equally slow: the latency's spread, its p99 above all, came out short
+ * (calibrate-concurrency: p99 208 ms against DES's 257 ms on an hour; one replica of 8 slots, where
+ * a request that finds 4 others in flight runs twice as long as one that finds none).
+ *
+ * <p>The model. By PASTA a start finds the others in flight distributed as the stationary count, taken
+ * as Poisson with the step's mean (the M/G/∞ count, exact with slots to spare, and the count
+ * {@link PolicyNoise} follows), capped where the slots end: N ~ min(Poisson(m), cap). The in-flight a
+ * start sees is (N + 1) / divisor, as in the discrete-event engine ({@link RouterModel}): behind the
+ * central queue the total busy count spread over the ready replicas (divisor = ready, cap = slots − 1),
+ * behind a balancer its own replica's (divisor 1, cap = concurrency − 1, m = busy / ready). The
+ * distribution is kept as {@value #BINS} bins on the factor's range [1, f(concurrency)], each with its
+ * weight and the mean factor of what fell in it; then every factor's excess over 1 is scaled by one
+ * constant so that their mean is the fluid's factor, which the departures run (so latency and the
+ * busy count keep Little's law), and none falls below 1. A Poisson count of mean above {@value #EXACT_MEAN} is taken as normal, on a grid of
+ * {@value #NORMAL_POINTS} points over ±6 standard deviations. Where it is weak: the count is not
+ * Poisson near full load (fewer high counts: a start needs a free slot), and the spread is
+ * independent of the wait (a request that waited starts where a slot just freed, on a busier
+ * replica). Mutable, one thread; owned by the engine.
+ */
+final class SlowdownSpread {
+    /** Bins of the factor's range. */
+    static final int BINS = 64;
+    /** Largest mean whose Poisson count is summed term by term. */
+    static final double EXACT_MEAN = 40;
+    /** Points of the normal grid for larger means. */
+    static final int NORMAL_POINTS = 49;
+
+    /** The normal grid's points (standard deviations) and weights (summing to 1). */
+    private static final double[] NORMAL_Z = new double[NORMAL_POINTS];
+    private static final double[] NORMAL_WEIGHTS = new double[NORMAL_POINTS];
+
+    static {
+        double total = 0;
+        for (int i = 0; i < NORMAL_POINTS; i++) {
+            NORMAL_Z[i] = -6 + 12.0 * i / (NORMAL_POINTS - 1);
+            NORMAL_WEIGHTS[i] = Math.exp(-NORMAL_Z[i] * NORMAL_Z[i] / 2);
+            total += NORMAL_WEIGHTS[i];
+        }
+        for (int i = 0; i < NORMAL_POINTS; i++) {
+            NORMAL_WEIGHTS[i] /= total;
+        }
+    }
+
+    private final Service service;
+    private final double lowest;
+    private final double width;
+    /** Per bin: the share of the step's starts, and that share times their factor. */
+    private final double[] weights = new double[BINS];
+    private final double[] weighted = new double[BINS];
+
+    SlowdownSpread(Service service) {
+        this.service = service;
+        this.lowest = 1;
+        this.width = (service.slowdownFactor(service.concurrency()) - lowest) / BINS;
+    }
+
+    /**
+     * The spread for starts that find {@code others} in flight on average (at most {@code cap}), seeing
+     * (N + 1) / {@code divisor}; its factors' mean is moved to {@code meanFactor}.
+     */
+    void of(double others, int cap, double divisor, double meanFactor) {
+        java.util.Arrays.fill(weights, 0);
+        java.util.Arrays.fill(weighted, 0);
+        double m = Math.max(0, others);
+        if (width <= 0 || cap <= 0 || m == 0) {
+            add(Math.min(0, cap), divisor, 1);
+        } else if (m <= EXACT_MEAN) {
+            double p = Math.exp(-m);
+            double below = 0;
+            int highest = (int) Math.min(cap - 1, Math.ceil(m + 12 * Math.sqrt(m) + 12));
+            for (int n = 0; n <= highest; n++) {
+                add(n, divisor, p);
+                below += p;
+                p *= m / (n + 1);
+            }
+            add(cap, divisor, Math.max(0, 1 - below));
+        } else {
+            double sd = Math.sqrt(m);
+            for (int i = 0; i < NORMAL_POINTS; i++) {
+                add(Math.min(cap, Math.max(0, m + NORMAL_Z[i] * sd)), divisor, NORMAL_WEIGHTS[i]);
+            }
+        }
+        double mean = 0;
+        for (int b = 0; b < BINS; b++) {
+            mean += weighted[b];
+        }
+        // the excess over 1 scaled (so none falls below 1), or with no excess at all, moved
+        double scale = mean > 1 ? (meanFactor - 1) / (mean - 1) : 0;
+        for (int b = 0; b < BINS; b++) {
+            weighted[b] = mean > 1 ? weights[b] + scale * (weighted[b] - weights[b]) : weights[b] * meanFactor;
+        }
+    }
+
+    private void add(double count, double divisor, double share) {
+        if (share <= 0) {
+            return;
+        }
+        double factor = service.slowdownFactor((count + 1) / divisor);
+        int b = width <= 0 ? 0 : (int) Math.min(BINS - 1, Math.max(0, (factor - lowest) / width));
+        weights[b] += share;
+        weighted[b] += share * factor;
+    }
+
+    /** The share of the step's starts in bin {@code b}. */
+    double weight(int b) {
+        return weights[b];
+    }
+
+    /** The share of the step's starts in bin {@code b} times their (moved) factor. */
+    double weightedFactor(int b) {
+        return weighted[b];
+    }
+}
