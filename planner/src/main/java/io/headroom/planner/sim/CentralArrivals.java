@@ -68,7 +68,7 @@ final class CentralArrivals {
             if (waitLimitNanos == 0 || flow.backlog.queued() + rest > RouterModel.MAX_QUEUED) {
                 flow.recorder.rejected(slot, rest);
             } else {
-                flow.backlog.add(step, rest);
+                flow.backlog.add(step, rest, startNoWait, slots > 0 ? stationary.servedWaitShares : null);
             }
         }
         return Math.max(0, start);

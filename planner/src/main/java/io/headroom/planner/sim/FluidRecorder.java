@@ -172,6 +172,11 @@ final class FluidRecorder {
         }
     }
 
+    /** The max wait: the horizon of the wait bins ({@link WaitGrid}). */
+    double waitLimitSeconds() {
+        return waitLimitSeconds;
+    }
+
     /** Served requests by wait: {@code bin} 0 is no wait, 1 + b is wait bin b. */
     void servedWait(int slot, int bin, double count) {
         waits[slot][bin] += count;

@@ -5,22 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link WaitGrid}: edges that rise to the horizon, geometric below the equal top bins, and a bin lookup that inverts them. */
+/** {@link WaitGrid}: edges that rise to the horizon, fine at both ends, and a bin lookup that inverts them. */
 class WaitGridTest {
     @Test
-    void edgesRiseGeometricallyThenEquallyToTheHorizon() {
-        double ratio = WaitGrid.upper(1) / WaitGrid.upper(0);
-        int geometric = WaitGrid.BINS - WaitGrid.LINEAR;
-        for (int b = 1; b < geometric; b++) {
-            assertEquals(ratio, WaitGrid.upper(b) / WaitGrid.upper(b - 1), 1e-12, "geometric edge " + b);
+    void edgesAreGeometricNearZeroEqualInTheMiddleAndGeometricTowardsTheHorizon() {
+        for (int b = 1; b < WaitGrid.LOW; b++) {
+            assertEquals(Math.cbrt(2), WaitGrid.upper(b) / WaitGrid.upper(b - 1), 1e-12, "low edge " + b);
         }
-        assertEquals(1.0 / WaitGrid.LINEAR, WaitGrid.upper(geometric - 1), 1e-12);
-        double width = WaitGrid.upper(geometric) - WaitGrid.upper(geometric - 1);
-        for (int b = geometric; b < WaitGrid.BINS; b++) {
-            assertEquals(width, WaitGrid.upper(b) - WaitGrid.upper(b - 1), 1e-12, "equal bin " + b);
+        assertEquals(1.0 / 16, WaitGrid.upper(WaitGrid.LOW - 1), 1e-12);
+        double width = (1 - 2.0 / 16) / WaitGrid.MIDDLE;
+        for (int b = WaitGrid.LOW; b < WaitGrid.LOW + WaitGrid.MIDDLE; b++) {
+            assertEquals(width, WaitGrid.upper(b) - WaitGrid.upper(b - 1), 1e-12, "middle edge " + b);
+        }
+        assertEquals(15.0 / 16, WaitGrid.upper(WaitGrid.LOW + WaitGrid.MIDDLE - 1), 1e-12);
+        for (int b = WaitGrid.LOW + WaitGrid.MIDDLE + 1; b < WaitGrid.BINS - 1; b++) {
+            assertEquals(Math.sqrt(2), (1 - WaitGrid.upper(b - 1)) / (1 - WaitGrid.upper(b)), 1e-9, "high edge " + b);
         }
         assertEquals(1, WaitGrid.upper(WaitGrid.BINS - 1));
-        assertTrue(ratio > 1 && ratio < 1.5, "ratio " + ratio);
+        for (int b = 1; b < WaitGrid.BINS; b++) {
+            assertTrue(WaitGrid.upper(b) > WaitGrid.upper(b - 1), "rising at " + b);
+        }
     }
 
     @Test
