@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "engines", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Benchmark the engines: the fast engine's accuracy against DES on the suite, and its speed at 100k rps.",
         description = {
-            "Accuracy: runs every example of scenarios/ the fast engine models and the built-in cases on both engines with the same --runs seeds (DES on all cores, the fast engine on one thread), and prints per scenario the means of the 503 fraction, the windows (those most seeds show) found with the fast onset's error, and replica-hours, each with its verdict against the tolerances (503 within 15 %% relative or 0.1 percentage point, onset within 2 s, replica-hours within 5 %%). 'DES on others' applies the window check to DES itself (--runs further seeds): where it misses, the onset belongs to the seeds, not the model. The '1 run' columns show how far the farthest single run of each engine lies from its mean. Under a row that misses windows, each missed window with both errors. Then, for the Knative scenarios (which fail on latency, not 503), each engine's per-run p99 over the same seeds.",
+            "Accuracy: runs every example of scenarios/ the fast engine models and the built-in cases on both engines with the same --runs seeds (DES on all cores, the fast engine on one thread), and prints per scenario the means of the 503 fraction, the windows (those most seeds show) found with the fast onset's error, and replica-hours, each with its verdict against the tolerances (503 within 15 %% relative or 0.1 percentage point, onset within 2 s, replica-hours within 5 %%). 'DES on others' applies the window check to DES itself (--runs further seeds): where it misses, the onset belongs to the seeds, not the model. The '1 run' columns show how far the farthest single run of each engine lies from its mean. Under a row that misses windows, each missed window with both errors. Then, per scenario, each engine's per-run p99 latency over the same seeds (Knative services fail on latency, not 503).",
             "Speed: simulates --length at --rps (and at 1 %% of it) on the fast engine, on one thread, after a warm-up, and prints the wall time; then --length at --rps behind random routing (per-replica queues of 100, as behind kube-proxy's iptables mode).",
             ""})
 final class BenchEnginesCommand implements Callable<Integer> {
@@ -57,36 +57,24 @@ final class BenchEnginesCommand implements Callable<Integer> {
     boolean speed;
 
     /**
-     * Knative services fail on latency, not 503 (the activator holds requests): per Knative scenario of the suite,
-     * the runs' p99 on each engine over the same --runs seeds (mean and range of the per-run p99, each run's p99
-     * read from its own histogram, as the SLO verdict reads it).
+     * Per scenario, each engine's per-run p99 latency over the same seeds (mean and range, each run's p99 read from
+     * its own histogram, as an SLO verdict reads it). Knative services fail on latency rather than 503 (the
+     * activator holds requests).
      */
-    private void knativeLatency(PrintWriter out, List<Scenario> suite) {
-        out.printf(Locale.ROOT, "%nKnative p99 latency, per run (mean of %d seeds, min-max): the SLO verdict a run gets%n", runs);
-        for (Scenario s : suite) {
-            if (s.service().routing().mode() != Routing.Mode.KNATIVE) {
-                continue;
-            }
-            double[] des = p99Seconds(s, SimulationEngine.DES);
-            double[] fast = p99Seconds(s, SimulationEngine.FAST);
-            out.printf(Locale.ROOT, "  %-36s DES %7.2f s (%.2f-%.2f)  fast %7.2f s (%.2f-%.2f)  %+.1f %%%n", s.name(), des[0], des[1], des[2],
-                    fast[0], fast[1], fast[2], 100 * (fast[0] / des[0] - 1));
-            out.flush();
+    static void latency(PrintWriter out, List<EngineComparison> rows) {
+        out.printf(Locale.ROOT, "%np99 latency per run (mean over the seeds, min-max): the latency SLO verdict a run gets%n");
+        for (EngineComparison c : rows) {
+            EngineComparison.P99 d = c.desP99();
+            EngineComparison.P99 f = c.fastP99();
+            out.printf(Locale.ROOT, "  %-36s DES %s  fast %s  %s%n", EngineTable.fit(c.scenario(), 36), seconds(d), seconds(f),
+                    Double.isNaN(d.meanMs()) || Double.isNaN(f.meanMs()) ? "" : String.format(Locale.ROOT, "%+.1f %%", 100 * (f.meanMs() / d.meanMs() - 1)));
         }
+        out.flush();
     }
 
-    /** Mean, min and max of the runs' p99 in seconds. */
-    private double[] p99Seconds(Scenario s, SimulationEngine engine) {
-        double sum = 0;
-        double min = Double.MAX_VALUE;
-        double max = 0;
-        for (long seed : RunSpread.seeds(s.seed(), runs)) {
-            double p99 = Simulator.run(s.withSeed(seed), engine).summary().latencyMs().p99() / 1000;
-            sum += p99;
-            min = Math.min(min, p99);
-            max = Math.max(max, p99);
-        }
-        return new double[] {sum / runs, min, max};
+    private static String seconds(EngineComparison.P99 p) {
+        return Double.isNaN(p.meanMs()) ? "none served"
+                : String.format(Locale.ROOT, "%7.3f s (%.3f-%.3f)", p.meanMs() / 1000, p.minMs() / 1000, p.maxMs() / 1000);
     }
 
     @Override
@@ -123,7 +111,7 @@ final class BenchEnginesCommand implements Callable<Integer> {
                 }
             }
             table.footer(rows);
-            knativeLatency(out, suite);
+            latency(out, rows);
         }
         if (speed) {
             out.printf(Locale.ROOT, "%nfast engine, one thread: %s at %,.0f rps (200 ms requests, 4 slots per replica, azureml)%n",

@@ -27,7 +27,7 @@ final class EngineTable {
     }
 
     void row(EngineComparison c) {
-        out.printf(Locale.ROOT, ROW, c.scenario().length() > 30 ? c.scenario().substring(0, 29) + "…" : c.scenario(),
+        out.printf(Locale.ROOT, ROW, fit(c.scenario(), 30),
                 percent(c.des503Fraction()), percent(c.fast503Fraction()), verdict(c.meets503()), windows(c), verdict(c.meetsWindows()),
                 selfFound(c), String.format(Locale.ROOT, "%.2f", c.desReplicaHours()), String.format(Locale.ROOT, "%.2f", c.fastReplicaHours()),
                 verdict(c.meetsReplicaHours()), spread(c.des503Spread(), c.desReplicaHoursSpread()),
@@ -66,6 +66,11 @@ final class EngineTable {
         out.printf(Locale.ROOT, "windows: the fast engine finds %d of %d within %d s; DES on other seeds finds %d of %d, and on those"
                 + " the fast engine finds %d%n", found, windows, EngineComparison.ONSET_TOLERANCE_SECONDS, reproduced, windows,
                 foundWhereReproduced);
+    }
+
+    /** {@code name} cut to {@code width} characters, an ellipsis marking the cut. */
+    static String fit(String name, int width) {
+        return name.length() > width ? name.substring(0, width - 1) + "…" : name;
     }
 
     private static String windows(EngineComparison c) {
