@@ -55,10 +55,13 @@ final class FluidRecorder {
     private final double[] failed;
     /**
      * Under {@code service.slowdown}, per arrival second and factor bin ({@link SlowdownSpread}): the starts of its
-     * steps, and their factor weighted by them; null without one.
+     * steps, and their factor weighted by them (all 0 without one: the drawn service time).
      */
     private final double[][] stretchedStarts;
     private final double[][] stretchWeighted;
+    /** Scratch for one second: the factor bins that hold starts, their starts and mean factor. */
+    private final double[] factorShares = new double[SlowdownSpread.BINS];
+    private final double[] factorMeans = new double[SlowdownSpread.BINS];
     /** Per slot: weight of served requests by wait, [0] = no wait, [1 + b] = wait bin b. */
     private final double[][] waits;
     private final ServiceTimeTable service;
@@ -166,7 +169,7 @@ final class FluidRecorder {
     void stretched(int slot, double started, SlowdownSpread spread) {
         double[] starts = stretchedStarts[slot];
         double[] weighted = stretchWeighted[slot];
-        for (int b = 0; b < SlowdownSpread.BINS; b++) {
+        for (int b = spread.lowestBin(); b <= spread.highestBin(); b++) {
             starts[b] += started * spread.weight(b);
             weighted[b] += started * spread.weightedFactor(b);
         }
@@ -253,22 +256,27 @@ final class FluidRecorder {
         secondMicros.reset();
         double[] w = waits[slot];
         double[] starts = stretchedStarts[slot];
+        // the factor bins that hold starts, each as its share and mean factor
+        int held = 0;
         double startsTotal = 0;
-        for (double s : starts) {
-            startsTotal += s;
+        for (int f = 0; f < starts.length; f++) {
+            if (starts[f] > 0) {
+                factorShares[held] = starts[f];
+                factorMeans[held] = stretchWeighted[slot][f] / starts[f];
+                startsTotal += starts[f];
+                held++;
+            }
         }
         for (int b = 0; b < w.length; b++) {
             if (w[b] <= 0) {
                 continue;
             }
-            if (startsTotal <= 0) {
+            if (held == 0) {
                 record(w[b], waitMicros[b], 1);
                 continue;
             }
-            for (int f = 0; f < SlowdownSpread.BINS; f++) {
-                if (starts[f] > 0) {
-                    record(w[b] * starts[f] / startsTotal, waitMicros[b], stretchWeighted[slot][f] / starts[f]);
-                }
+            for (int f = 0; f < held; f++) {
+                record(w[b] * factorShares[f] / startsTotal, waitMicros[b], factorMeans[f]);
             }
         }
         double p50 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(50) / 1000.0;

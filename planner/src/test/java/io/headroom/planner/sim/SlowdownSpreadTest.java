@@ -21,7 +21,10 @@ class SlowdownSpreadTest {
                 new ConstantDistribution(Duration.ZERO), 0, Resources.DEFAULT).withSlowdown(slowdown);
     }
 
-    /** One replica of 8 slots, b 0.25: each count n has its own bin, at 1 + b·n, with Poisson's probability; 7 holds the tail. */
+    /**
+     * One replica of 8 slots, b 0.25: each count n has its own bin, at 1 + b·n, with Poisson's probability; 7 holds the
+     * tail; and their mean is the one asked for.
+     */
     @Test
     void aSmallMeanIsPoissonTermByTermWithTheTailAtTheCap() {
         Service s = service(8, 0.25);
@@ -39,8 +42,9 @@ class SlowdownSpreadTest {
             double factor = 1 + 0.25 * n;
             int bin = binOf(spread, factor);
             double p = n < 7 ? poisson.probability(n) : 1 - poisson.cumulativeProbability(6);
-            assertEquals(p, spread.weight(bin), 1e-9, "P(N = " + n + ")");
-            assertEquals(factor, spread.weightedFactor(bin) / spread.weight(bin), 1e-9, "factor of N = " + n);
+            // the mean is kept on a grid of 0.2 %: each probability within 1 % of Poisson's at 1.33
+            assertEquals(p, spread.weight(bin), 0.01 * p, "P(N = " + n + ")");
+            assertEquals(factor, spread.weightedFactor(bin) / spread.weight(bin), 0.002 * factor, "factor of N = " + n);
             total += spread.weight(bin);
         }
         assertEquals(1, total, 1e-9);
@@ -88,7 +92,7 @@ class SlowdownSpreadTest {
 
     private static int binOf(SlowdownSpread spread, double factor) {
         for (int b = 0; b < SlowdownSpread.BINS; b++) {
-            if (spread.weight(b) > 0 && Math.abs(spread.weightedFactor(b) / spread.weight(b) - factor) < 1e-6) {
+            if (spread.weight(b) > 0 && Math.abs(spread.weightedFactor(b) / spread.weight(b) - factor) < 0.002 * factor) {
                 return b;
             }
         }
