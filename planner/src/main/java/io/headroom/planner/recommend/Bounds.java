@@ -87,7 +87,7 @@ record Bounds(double peakRps, double currentTarget, int replicaCap, String growP
 
     /** The most nodes {@code pool} reaches with {@code nodes} as its setting: its max when the cluster autoscaler resizes it (nodes is its min). */
     private static int reach(io.headroom.planner.scenario.Cluster cluster, NodePool pool, int nodes) {
-        return Config.autoscaled(cluster, pool) ? Math.max(nodes, pool.max()) : nodes;
+        return ConfigMapping.autoscaled(cluster, pool) ? Math.max(nodes, pool.max()) : nodes;
     }
 
     /** Nodes of the grow pool that hold {@code replicas} (with the other pools as in {@code config}), within [its count there, the cap]. */

@@ -26,7 +26,7 @@ final class NodeLagCandidates {
         int need = bounds.peakNeed(bounds.currentTarget());
         for (NodePool p : cluster.nodePools()) {
             int perNode = p.replicasPerNode(scenario.service().resources());
-            if (Config.autoscaled(cluster, p) && perNode > 0) {
+            if (ConfigMapping.autoscaled(cluster, p) && perNode > 0) {
                 int probe = Math.min(p.max(), (need + perNode - 1) / perNode);
                 search.smallestPoolMin(p.name(), p.max(), probe).ifPresent(out::add);
                 break;
