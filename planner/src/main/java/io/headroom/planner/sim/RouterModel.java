@@ -1,7 +1,6 @@
 package io.headroom.planner.sim;
 
 import io.headroom.planner.dist.DurationSampler;
-import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
 import io.headroom.planner.timeline.ReplicaSample;
@@ -28,7 +27,7 @@ import java.util.SplittableRandom;
  *       expire, show the policy a {@link Snapshot} (replica states and the {@link MetricBuckets}),
  *       apply its decision to the {@link ReplicaSet}, report CrashLoopBackOff and FailedScheduling.</li>
  *   <li>{@link #replicasDue}: starting replicas whose startup has ended become ready; the queue drains.</li>
- *   <li>With a balancer ({@code service.routing} round-robin, random, least-in-flight; {@link ReplicaQueues})
+ *   <li>With a balancer ({@code service.routing} round-robin, random, least-in-flight; {@link ReplicaRouting} over {@link ReplicaQueues})
  *       the arrival goes to one ready replica at once and waits in that replica's FIFO queue (503 when
  *       it holds {@code replicaQueueLimit}); the timeout counts from arrival: a request still waiting
  *       at arrival + timeout is answered 504 then, one that starts in time gets 504 at the timeout if
@@ -97,11 +96,10 @@ public final class RouterModel {
     private final ReplicaSet replicas;
     private final RequestQueue queue = new RequestQueue(MAX_QUEUED);
     private final MetricBuckets metrics;
-    /** The balancer's per-replica queues, or null for azureml-fe's central queue. */
-    private final ReplicaQueues perReplica;
-    /** Knative's activator in front of the per-replica queues, or null. */
-    private final Activator activator;
+    /** The balancer's per-replica queues (with Knative's activator), or null for azureml-fe's central queue. */
+    private final ReplicaRouting perReplica;
 
+    /** Busy slots under the central queue ({@link ReplicaRouting} counts its own). */
     private long busy;
 
     /** The model of {@code scenario}'s router and replicas, with the random streams of {@code streams}. */
@@ -120,8 +118,7 @@ public final class RouterModel {
         this.replicas = scaling.replicas();
         this.metrics = scaling.metrics();
         this.perReplica = service.routing().perReplica()
-                ? new ReplicaQueues(service.routing(), concurrency, streams.routing()) : null;
-        this.activator = service.routing().mode() == Routing.Mode.KNATIVE ? new Activator() : null;
+                ? new ReplicaRouting(service, slowdown, streams.routing(), metrics, listener) : null;
         if (perReplica != null) {
             perReplica.resize(replicas.ready());
         }
@@ -141,10 +138,8 @@ public final class RouterModel {
     public void arrive(long nowNanos, long handle) {
         long serviceNanos = serviceTime.sampleNanos(serviceRandom);
         boolean fails = errorRate > 0 && errorRandom.nextDouble() < errorRate;
-        if (activator != null && activator.takesArrivals(replicas.ready())) {
-            arriveAtActivator(nowNanos, serviceNanos, fails, handle);
-        } else if (perReplica != null) {
-            arriveAtReplica(nowNanos, serviceNanos, fails, handle);
+        if (perReplica != null) {
+            perReplica.arrive(nowNanos, serviceNanos, fails, handle, replicas.ready());
         } else if (busy < slots()) {
             start(nowNanos, nowNanos, serviceNanos, fails, handle);
         } else if (waitLimitNanos == 0 || queue.isFull()) {
@@ -152,95 +147,30 @@ public final class RouterModel {
         } else {
             queue.add(nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
         }
-        metrics.arrival(nowNanos, busy + queued(), busy);
-        if (activator != null && replicas.ready() == 0 && replicas.desired() == 0) {
-            scaling.tick(nowNanos, busy, queued(), listener::replicaStarting, listener::event);
-            activator.inPath(scaling.lastDecision().activatorInPath());
-        }
-    }
-
-    private void arriveAtActivator(long nowNanos, long serviceNanos, boolean fails, long handle) {
-        int id = perReplica.freeSlotReplica();
-        if (id >= 0) {
-            startOnReplica(id, nowNanos, nowNanos, serviceNanos, fails, handle);
-        } else if (activator.queue().isFull()) {
-            listener.rejected(handle, nowNanos, 0);
-        } else {
-            activator.queue().add(nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
-        }
-    }
-
-    /** Starts what the activator holds on replica {@code id} while it has free slots (or anywhere free when {@code id} is -1). */
-    private void drainActivator(long nowNanos, int only) {
-        RequestQueue q = activator.queue();
-        while (!q.isEmpty()) {
-            int id = only >= 0 ? (perReplica.hasFreeSlot(only) && perReplica.accepting(only) ? only : -1) : perReplica.freeSlotReplica();
-            if (id < 0) {
-                return;
-            }
-            long arrival = q.peekArrival();
-            long encoded = q.peekService();
-            long handle = q.peekHandle();
-            q.remove();
-            boolean fails = encoded < 0;
-            startOnReplica(id, nowNanos, arrival, fails ? -encoded - 1 : encoded, fails, handle);
-        }
-    }
-
-    private void arriveAtReplica(long nowNanos, long serviceNanos, boolean fails, long handle) {
-        int id = perReplica.choose();
-        if (id < 0) {
-            listener.rejected(handle, nowNanos, 0);
-        } else if (perReplica.hasFreeSlot(id)) {
-            startOnReplica(id, nowNanos, nowNanos, serviceNanos, fails, handle);
-        } else if (perReplica.queueFull(id)) {
-            listener.rejected(handle, nowNanos, 0);
-        } else {
-            perReplica.enqueue(id, nowNanos, fails ? -serviceNanos - 1 : serviceNanos, handle);
-        }
-    }
-
-    /** Per-replica routing: the timeout counts from arrival (a request that waits past it is expired with 504 first). */
-    private void startOnReplica(int id, long nowNanos, long arrivalNanos, long drawnNanos, boolean fails, long handle) {
-        busy++;
-        long serviceNanos = slowdown == null ? drawnNanos : slowed(drawnNanos, perReplica.busy(id) + 1);
-        perReplica.occupy(id, nowNanos + serviceNanos);
-        long waitNanos = nowNanos - arrivalNanos;
-        if (waitNanos + serviceNanos > timeoutNanos) {
-            listener.started(handle, arrivalNanos, waitNanos, serviceNanos, timeoutNanos - waitNanos, TIMED_OUT);
-        } else {
-            listener.started(handle, arrivalNanos, waitNanos, serviceNanos, serviceNanos, fails ? FAILED : OK);
+        metrics.arrival(nowNanos, busy() + queued(), busy());
+        if (perReplica != null && perReplica.hasActivator() && replicas.ready() == 0 && replicas.desired() == 0) {
+            scaling.tick(nowNanos, busy(), queued(), listener::replicaStarting, listener::event);
+            perReplica.activatorInPath(scaling.lastDecision().activatorInPath());
         }
     }
 
     /** A started request's service has ended now: its slot frees and the queue drains into it. */
     public void finish(long nowNanos) {
-        busy--;
         if (perReplica != null) {
-            int id = perReplica.completion();
-            RequestQueue q = perReplica.queue(id);
-            if (!q.isEmpty()) {
-                long arrival = q.peekArrival();
-                long encoded = q.peekService();
-                long handle = q.peekHandle();
-                q.remove();
-                perReplica.dequeued();
-                boolean fails = encoded < 0;
-                startOnReplica(id, nowNanos, arrival, fails ? -encoded - 1 : encoded, fails, handle);
-            } else if (activator != null) {
-                drainActivator(nowNanos, id);
+            perReplica.finish(nowNanos);
+        } else {
+            busy--;
+            if (!queue.isEmpty()) {
+                drain(nowNanos);
             }
-            perReplica.release(id);
-        } else if (!queue.isEmpty()) {
-            drain(nowNanos);
         }
-        metrics.completion(nowNanos, busy + queued(), busy);
+        metrics.completion(nowNanos, busy() + queued(), busy());
     }
 
     /** Queued requests whose wait limit has passed leave with 503 (per-replica routing: whose timeout has passed, with 504). */
     public void expire(long nowNanos) {
         if (perReplica != null) {
-            expireAtReplicas(nowNanos);
+            perReplica.expire(nowNanos);
             return;
         }
         if (queue.isEmpty() || queue.peekArrival() + waitLimitNanos >= nowNanos) {
@@ -253,32 +183,10 @@ public final class RouterModel {
         metrics.counts(nowNanos, busy + queue.size(), busy);
     }
 
-    private void expireAtReplicas(long nowNanos) {
-        if (activator != null && activator.expire(nowNanos, timeoutNanos, listener)) {
-            metrics.counts(nowNanos, busy + queued(), busy);
-        }
-        int id = perReplica.oldestWaiting();
-        if (id < 0 || perReplica.queue(id).peekArrival() + timeoutNanos >= nowNanos) {
-            return;
-        }
-        while (id >= 0 && perReplica.queue(id).peekArrival() + timeoutNanos < nowNanos) {
-            RequestQueue q = perReplica.queue(id);
-            listener.timedOutWaiting(q.peekHandle(), q.peekArrival(), timeoutNanos);
-            q.remove();
-            perReplica.dequeued();
-            perReplica.release(id);
-            id = perReplica.oldestWaiting();
-        }
-        metrics.counts(nowNanos, busy + queued(), busy);
-    }
-
     /** The first instant at which a waiting request is expired, or {@link Long#MAX_VALUE} when none waits. */
     public long nextExpiryNanos() {
         if (perReplica != null) {
-            int id = perReplica.oldestWaiting();
-            long atReplica = id < 0 ? Long.MAX_VALUE : perReplica.queue(id).peekArrival() + timeoutNanos + 1;
-            long atActivator = activator == null ? Long.MAX_VALUE : activator.nextExpiryNanos(timeoutNanos);
-            return Math.min(atReplica, atActivator);
+            return perReplica.nextExpiryNanos();
         }
         return queue.isEmpty() ? Long.MAX_VALUE : queue.peekArrival() + waitLimitNanos + 1;
     }
@@ -293,13 +201,11 @@ public final class RouterModel {
         int due = scaling.promoteDue(nowNanos, listener::replicaStarting, listener::event);
         if (due > 0) {
             if (perReplica != null) {
-                perReplica.resize(replicas.ready());
+                perReplica.replicasReady(nowNanos, replicas.ready());
+            } else {
+                drain(nowNanos);
             }
-            if (activator != null) {
-                drainActivator(nowNanos, -1);
-            }
-            drain(nowNanos);
-            metrics.counts(nowNanos, busy + queued(), busy);
+            metrics.counts(nowNanos, busy() + queued(), busy());
         }
         return due;
     }
@@ -307,18 +213,16 @@ public final class RouterModel {
     /** The autoscaler's evaluation: the policy decides and the replicas follow ({@link ScalingLoop#tick}). */
     public void tick(long nowNanos) {
         expire(nowNanos);
-        scaling.tick(nowNanos, busy, queued(), listener::replicaStarting, listener::event);
+        scaling.tick(nowNanos, busy(), queued(), listener::replicaStarting, listener::event);
         if (perReplica != null) {
             perReplica.resize(replicas.ready());
-        }
-        if (activator != null) {
-            activator.inPath(scaling.lastDecision().activatorInPath());
+            perReplica.activatorInPath(scaling.lastDecision().activatorInPath());
         }
     }
 
     /** The replica side now, as a timeline row and {@code /metrics} report it. */
     public ReplicaSample sample() {
-        return scaling.sample(busy, queued());
+        return scaling.sample(busy(), queued());
     }
 
     /**
@@ -330,9 +234,14 @@ public final class RouterModel {
         log.finish(scaling.replicaNanos(), scaling.peakReady(), scaling.nodePools());
     }
 
-    /** Requests waiting now: in the central queue, or in every replica's queue. */
+    /** Requests waiting now: in the central queue, or in every replica's queue and the activator. */
     private long queued() {
-        return perReplica == null ? queue.size() : perReplica.queued() + (activator == null ? 0 : activator.queue().size());
+        return perReplica == null ? queue.size() : perReplica.queued();
+    }
+
+    /** Busy slots now: the central queue's, or those on every replica. */
+    private long busy() {
+        return perReplica == null ? busy : perReplica.busy();
     }
 
     /** Concurrency slots of the ready replicas (read on every arrival: from the model's own fields, not through the loop). */
@@ -344,7 +253,7 @@ public final class RouterModel {
      * {@code drawnNanos} under {@code service.slowdown} ({@link Service#slowdownFactor}) with
      * {@code inFlight} requests on the replica, this one included (called only with a slowdown).
      */
-    private long slowed(long drawnNanos, double inFlight) {
+    static long slowed(Service slowdown, long drawnNanos, double inFlight) {
         return Math.round(drawnNanos * slowdown.slowdownFactor(inFlight));
     }
 
@@ -354,7 +263,7 @@ public final class RouterModel {
      */
     private void start(long nowNanos, long arrivalNanos, long drawnNanos, boolean fails, long handle) {
         busy++;
-        long serviceNanos = slowdown == null ? drawnNanos : slowed(drawnNanos, busy / (double) replicas.ready());
+        long serviceNanos = slowdown == null ? drawnNanos : slowed(slowdown, drawnNanos, busy / (double) replicas.ready());
         long waitNanos = nowNanos - arrivalNanos;
         if (serviceNanos > timeoutNanos) {
             listener.started(handle, arrivalNanos, waitNanos, serviceNanos, timeoutNanos, TIMED_OUT);
