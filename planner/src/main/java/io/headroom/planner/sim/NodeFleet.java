@@ -31,12 +31,9 @@ import java.util.function.LongConsumer;
  *       then take its room at once. A draw above {@code maxNodeProvisionTime} means the node never
  *       comes: at request + that time it is dropped ({@code ScaleUpTimedOut}, once per scale-up) and the
  *       pool backs off 5 min, doubled per failed scale-up up to 30 min.</li>
- *   <li>In a scan that needs no scale-up and comes at least {@code scaleDownDelayAfterAdd} after the
- *       last scale-up, a pool's unneeded nodes are its empty ones (replicas and placeholders packed
- *       onto its nodes in order) and its part-used last node when that node's requested share is
- *       below {@code scaleDownUtilizationThreshold} and its pods fit in free room on other nodes
- *       (they move at once; their restart is not modelled). A node unneeded for
- *       {@code scaleDownUnneededTime} is removed, never below the pool's min, at most 10 per scan.</li>
+ *   <li>A scan that needs no scale-up runs {@link NodeScaleDown}: empty and under-used nodes, once
+ *       unneeded for {@code scaleDownUnneededTime}, are removed (their pods move at once; their
+ *       restart is not modelled).</li>
  *   <li>Nodes are billed from their request to their removal or failure, in node-nanoseconds per pool.</li>
  * </ul>
  * Without an autoscaler nothing changes and {@link #nextEventNanos} is {@link Long#MAX_VALUE}.
@@ -52,6 +49,8 @@ final class NodeFleet {
     private final long endNanos;
     private final long scanNanos;
     private final long pendingAgeNanos;
+    /** The scale-down rule, or null without an autoscaler. */
+    private final NodeScaleDown scaleDown;
     private long nextScanNanos;
     private long lastScaleUpNanos = Long.MIN_VALUE / 4;
     private long placeholdersPendingSinceNanos = -1;
@@ -71,6 +70,7 @@ final class NodeFleet {
         this.scanNanos = autoscaler == null ? Long.MAX_VALUE : autoscaler.scanInterval().toNanos();
         this.nextScanNanos = scanNanos;
         this.pendingAgeNanos = (request.gpu() > 0 ? NodeAutoscaler.PENDING_AGE_GPU : NodeAutoscaler.PENDING_AGE).toNanos();
+        this.scaleDown = autoscaler == null ? null : new NodeScaleDown(autoscaler, request, pools, this::billAll);
     }
 
     /** Replicas the Ready nodes hold. */
@@ -194,7 +194,8 @@ final class NodeFleet {
         long need = demand - upcomingSlots;
         if (need <= 0) {
             notTriggeredReported = false;
-            scaleDown(t, placed, events);
+            long pods = placed + placeholdersRunning(placed);
+            scaleDown.scan(t, pods, capacity() - pods, lastScaleUpNanos, events);
             return;
         }
         if (t - oldest < pendingAgeNanos) {
@@ -242,53 +243,6 @@ final class NodeFleet {
         counted.forEach((r, n) -> parts.add(n + " " + r));
         parts.sort(null);
         return String.join(", ", parts);
-    }
-
-    private void scaleDown(long t, long placedReplicas, ScalingLoop.Events events) {
-        boolean allowed = t >= lastScaleUpNanos + autoscaler.scaleDownDelayAfterAdd().toNanos();
-        long pods = placedReplicas + placeholdersRunning(placedReplicas);
-        long free = capacity() - pods;
-        long left = pods;
-        long unneededNanos = autoscaler.scaleDownUnneededTime().toNanos();
-        int removedThisScan = 0;
-        for (FleetPool p : pools) {
-            if (p.perNode == 0) {
-                continue;
-            }
-            long onPool = Math.min(left, (long) p.ready * p.perNode);
-            left -= onPool;
-            int used = (int) ((onPool + p.perNode - 1) / p.perNode);
-            int empty = p.ready - used;
-            int partial = (int) (onPool % p.perNode);
-            boolean lastUnneeded = partial > 0 && p.spec.utilization(request, partial) < autoscaler.scaleDownUtilizationThreshold()
-                    && free - (long) empty * p.perNode - (p.perNode - partial) >= partial;
-            int unneeded = p.spec.autoscaled() ? empty + (lastUnneeded ? 1 : 0) : 0;
-            p.unneeded(unneeded, t);
-            if (!allowed) {
-                continue;
-            }
-            int removable = 0;
-            while (removable < p.unneeded && p.unneededSinceNanos[removable] + unneededNanos <= t) {
-                removable++;
-            }
-            removable = Math.min(removable, Math.min(p.ready - p.spec.min(), NodeAutoscaler.MAX_EMPTY_BULK_DELETE - removedThisScan));
-            if (removable <= 0) {
-                continue;
-            }
-            billAll(t);
-            for (int i = 0; i < removable; i++) {
-                boolean drained = i == 0 && lastUnneeded && empty == 0;
-                String name = p.spec.name() + "-" + (p.nextId - 1 - i);
-                events.event(t, drained ? "ScaleDown" : "ScaleDownEmpty", drained
-                        ? "Scale-down: node " + name + " removed with drain" : "Scale-down: removing empty node \"" + name + "\"");
-            }
-            p.ready -= removable;
-            p.nextId -= removable;
-            System.arraycopy(p.unneededSinceNanos, removable, p.unneededSinceNanos, 0, p.unneeded - removable);
-            p.unneeded -= removable;
-            p.step(t);
-            removedThisScan += removable;
-        }
     }
 
     private static String seconds(long nanos) {
