@@ -2,9 +2,6 @@ package io.headroom.loadgen.loadtest;
 
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.sim.Progress;
-import io.headroom.planner.timeline.Slos;
-import io.headroom.planner.timeline.Summary;
-import io.headroom.planner.timeline.TimelineRow;
 import io.headroom.planner.timeline.LatencyWindows;
 import io.headroom.planner.time.Durations;
 import java.io.IOException;
@@ -14,12 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 
 /**
  * A Gatling load test of a live endpoint that replays a scenario's traffic — the very request times
@@ -28,8 +22,6 @@ import org.HdrHistogram.Histogram;
  * gives what was recorded so far, marked incomplete.
  */
 public final class LoadTest {
-    private static final long SECOND = 1_000_000_000L;
-
     /** Time allowed after the traffic and the client's request timeout before a load test stops itself. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
     /** How long a stopped Gatling run may take to wind down before it is abandoned. */
@@ -43,6 +35,7 @@ public final class LoadTest {
     private final GatlingRun run;
     private final Duration grace;
     private final Duration deadline;
+    private final RecordedResult recorded;
     private volatile boolean finished;
     private volatile MetricsPoller metrics;
 
@@ -80,6 +73,7 @@ public final class LoadTest {
         long highestMicros = Math.max(120_000_000L, scenario.service().timeout().toNanos() / 1000 * 2);
         this.run = new GatlingRun(plan, request, new ObservedRecorder(plan.seconds(), plan.requests(), highestMicros),
                 injection.startAt());
+        this.recorded = new RecordedResult(scenario, run, injection, () -> metrics);
         this.deadline = deadline != null ? deadline : Duration.ofSeconds(plan.seconds()).plus(requestTimeout()).plus(grace);
     }
 
@@ -125,7 +119,7 @@ public final class LoadTest {
                 poller.close();
             }
             finished = true;
-            return result(run.stopReason() != null);
+            return recorded.read(run.stopReason() != null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Gatling's work directory", e);
         } finally {
@@ -237,7 +231,7 @@ public final class LoadTest {
 
     /** What was recorded so far, marked incomplete (for Ctrl-C). */
     public LoadTestResult snapshot() {
-        return result(true);
+        return recorded.read(true);
     }
 
     /**
@@ -289,55 +283,6 @@ public final class LoadTest {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private LoadTestResult result(boolean incomplete) {
-        ObservedRecorder r = run.recorder;
-        long elapsed = run.elapsedNanos();
-        int seconds = incomplete && elapsed >= 0 ? (int) Math.min(run.plan.seconds(), elapsed / SECOND + 1) : run.plan.seconds();
-        List<TimelineRow> rows = r.timeline(seconds);
-        Summary summary = ObservedSummary.of(scenario.name(), scenario.seed(), seconds, rows, r.latencyMicros(),
-                (fraction, latency) -> Slos.judge(scenario.slo(), fraction, latency), timeline -> LatencyWindows.of(scenario, timeline),
-                scenario.cost().map(c -> c.perReplicaHour()).orElse(null), incomplete);
-        return new LoadTestResult(summary, rows, generator(summary.requests(), elapsed, rows));
-    }
-
-    private GeneratorReport generator(long sent, long elapsedNanos, List<TimelineRow> rows) {
-        ObservedRecorder r = run.recorder;
-        Histogram lag = r.startLagMicros();
-        double p50 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(50) / 1000.0;
-        double p99 = lag.getTotalCount() == 0 ? 0 : lag.getValueAtPercentile(99) / 1000.0;
-        double max = lag.getTotalCount() == 0 ? 0 : lag.getMaxValue() / 1000.0;
-        double plannedRps = run.plan.requests() / (double) run.plan.seconds();
-        // Sent requests over the time it took to send them: the plan's length, or longer when the last
-        // requests went out late.
-        double sendingSeconds = Math.max(run.plan.seconds(), r.lastSentNanos() / 1e9);
-        double achievedRps = elapsedNanos <= 0 ? 0 : sent / sendingSeconds;
-        List<String> warnings = new ArrayList<>();
-        if (p99 > GeneratorReport.MAX_TRUSTED_START_LAG_P99_MS) {
-            warnings.add(String.format(Locale.ROOT, "the load generator fell behind: requests were sent %.0f ms late at p99"
-                    + " (trusted up to %.0f ms); the machine may be short of CPU", p99, GeneratorReport.MAX_TRUSTED_START_LAG_P99_MS));
-        }
-        if (r.noResponses() > 0) {
-            warnings.add(r.noResponses() + " request(s) got no response at all (refused, reset or timed out)");
-        }
-        MetricsPoller poller = metrics;
-        if (poller != null) {
-            poller.warning(rows.size(), rows.stream().filter(row -> row.replicas() != null).count()).ifPresent(warnings::add);
-        }
-        long skewNanos = run.startSkewNanos();
-        Double skewMs = injection.startAt() == null ? null : skewNanos < 0 ? null : skewNanos / 1e6;
-        if (skewMs != null && skewMs > GeneratorReport.MAX_TRUSTED_START_SKEW_MS) {
-            warnings.add(String.format(Locale.ROOT, "this injector began %.0f ms after the shared start %s (trusted up to %.0f ms):"
-                    + " its requests reached the target that much late; they are still counted in their intended seconds",
-                    skewMs, injection.startAt(), GeneratorReport.MAX_TRUSTED_START_SKEW_MS));
-        }
-        if (run.stopReason() != null) {
-            warnings.add("stopped early: " + run.stopReason());
-        }
-        return new GeneratorReport(run.request.toString(), run.plan.requests(), sent, r.responses(), r.noResponses(), plannedRps,
-                achievedRps, p50, p99, max, warnings, run.stopReason(), run.plan.part().toString(),
-                injection.startAt() == null ? null : injection.startAt().toString(), skewMs);
     }
 
     /** The recorder's per-second latency histograms, for the interval log. */
