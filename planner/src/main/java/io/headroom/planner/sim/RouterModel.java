@@ -27,12 +27,12 @@ import java.util.SplittableRandom;
  *       expire, show the policy a {@link Snapshot} (replica states and the {@link MetricBuckets}),
  *       apply its decision to the {@link ReplicaSet}, report CrashLoopBackOff and FailedScheduling.</li>
  *   <li>{@link #replicasDue}: starting replicas whose startup has ended become ready; the queue drains.</li>
- *   <li>With a balancer ({@code service.routing} round-robin, random, least-in-flight; {@link ReplicaRouting} over {@link ReplicaQueues})
- *       the arrival goes to one ready replica at once and waits in that replica's FIFO queue (503 when
- *       it holds {@code replicaQueueLimit}); the timeout counts from arrival: a request still waiting
- *       at arrival + timeout is answered 504 then, one that starts in time gets 504 at the timeout if
- *       its service would end later. The balancer draws from
- *       the scenario's {@code routing} stream.</li>
+ *   <li>With a balancer ({@code service.routing} round-robin, random, least-in-flight;
+ *       {@link ReplicaRouting} over {@link ReplicaQueues}) the arrival goes to one ready replica at
+ *       once and waits in that replica's FIFO queue (503 when it holds {@code replicaQueueLimit}); the
+ *       timeout counts from arrival: a request still waiting at arrival + timeout is answered 504
+ *       then, one that starts in time gets 504 at the timeout if its service would end later. The
+ *       balancer draws from the scenario's {@code routing} stream.</li>
  *   <li>Knative ({@code policy: knative}, routing {@code knative}): the same per-replica queue-proxies
  *       (round-robin, {@code 10 × containerConcurrency} waiting) behind the {@link Activator}, which
  *       takes the arrivals while the policy's decision puts it in the path or no replica is ready, and
