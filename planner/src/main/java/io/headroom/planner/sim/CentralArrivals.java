@@ -2,7 +2,8 @@ package io.headroom.planner.sim;
 
 /**
  * The fast engine's arrivals at azureml-fe's central queue: the stationary M/M/c+D share
- * ({@link StationaryRouter}) at the ready slots and the modified offered load is rejected, the rest
+ * ({@link StationaryRouter}) at the ready slots and the modified offered load, scaled by how far the
+ * queue has filled towards the content that rejects ({@link QueueFill}), is rejected, the rest
  * starts on free slots or joins the fluid backlog; the stationary queue's content is followed by age,
  * so it builds up over the max wait after a jump, as a queue does. Mutable, one thread; owned by
  * {@link FastEngine}.
@@ -17,10 +18,14 @@ final class CentralArrivals {
      */
     private final double[][] waitingByAge;
 
-    CentralArrivals(FluidFlow flow, StationaryQueue stationary, long waitLimitNanos) {
+    /** How far the queue has filled, against its steady state. */
+    private final QueueFill fill;
+
+    CentralArrivals(FluidFlow flow, StationaryQueue stationary, long waitLimitNanos, double serviceCv) {
         this.flow = flow;
         this.stationary = stationary;
         this.waitLimitNanos = waitLimitNanos;
+        this.fill = new QueueFill(serviceCv, waitLimitNanos / 1e9, flow.stepNanos / 1e9);
         this.waitingByAge = new double[stationary.ages() + 1][stationary.ages()];
     }
 
@@ -44,7 +49,9 @@ final class CentralArrivals {
         double startNoWait = 1;
         if (slots > 0) {
             stationary.solve(slots, flow.offered);
-            double rejectedNow = arrivals * stationary.rejectedShare;
+            // while the queue is still filling towards the content that rejects, fewer than the stationary share
+            double filled = fill.advance(arrivals / (flow.stepNanos / 1e9), flow.capacityPerSecond);
+            double rejectedNow = arrivals * Math.min(1, stationary.rejectedShare * filled);
             admitted -= rejectedNow;
             flow.recorder.rejected(slot, rejectedNow);
             flow.recorder.waited(arrivals * stationary.waitingShare, arrivals * stationary.meanWaitSeconds);

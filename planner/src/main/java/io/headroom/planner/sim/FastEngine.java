@@ -158,7 +158,7 @@ final class FastEngine {
         this.departures = new FluidDepartures(service, slowdown != null, maxStretch);
         this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, s.errorRate(), recorder);
         this.flow = new FluidFlow(recorder, backlog, service, stepNanos, s.errorRate(), balanced);
-        this.central = balanced ? null : new CentralArrivals(flow, stationary, waitLimitNanos);
+        this.central = balanced ? null : new CentralArrivals(flow, stationary, waitLimitNanos, s.serviceTime().cv());
         this.balancedArrivals = balanced ? new BalancedArrivals(flow, stationary, routing.replicaQueueLimit(), waitLimitNanos) : null;
         // both on the run's arrivals stream, which the fluid does not otherwise use
         this.noise = balanced ? new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds) : null;
@@ -245,6 +245,7 @@ final class FastEngine {
     /** The step's arrivals, on the path the routing takes them: Knative's activator, a balancer, or the central queue. Returns how many started. */
     private double arrive(long t, long step, double arrivals) {
         int ready = scaling.replicas().ready();
+        flow.capacityPerSecond = slots() / (meanServiceSeconds * factor);
         if (activator != null && activator.takesArrivals(ready)) {
             return activator.arrive(flow, t, step, arrivals, slots(), stationary.loadFactor);
         }

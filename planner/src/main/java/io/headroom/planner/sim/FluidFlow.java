@@ -24,6 +24,8 @@ final class FluidFlow {
     double stationaryQueue;
     /** Behind a balancer in overload: the slots the stationary model keeps busy (the carried load); else unbounded. */
     double carriedSlots = Double.MAX_VALUE;
+    /** Service capacity of the ready slots, requests per second (slots / the mean, slowed, service time). */
+    double capacityPerSecond;
     /** Backlog started at this step's start (read by the balanced arrivals). */
     double drainedNow;
 

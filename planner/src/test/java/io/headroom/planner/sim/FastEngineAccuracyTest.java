@@ -34,7 +34,8 @@ class FastEngineAccuracyTest {
             Map.entry(HPA_CONCURRENCY, Set.of("windows")),
             Map.entry(KEDA, Set.of("windows")),
             Map.entry("hpa ramp, random routing", Set.of("windows")),
-            Map.entry("slowdown ramp", Set.of("503", "windows")),
+            Map.entry("ramp to 2000 replicas", Set.of("windows")),
+            Map.entry("slowdown ramp", Set.of("windows")),
             Map.entry("knative slowdown ramp", Set.of("replicaHours")));
 
     static Stream<Scenario> suite() {

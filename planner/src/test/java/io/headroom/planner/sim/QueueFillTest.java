@@ -1,0 +1,77 @@
+package io.headroom.planner.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link QueueFill} against what a reflected Brownian motion on [0, K] does: steady state gives the factor 1; with no
+ * drift an empty queue fills as the eigenfunction expansion says; with a drift it fills in the fluid time K/(λ − cμ).
+ */
+class QueueFillTest {
+    private static final double STEP = 0.1;
+
+    @Test
+    void atSteadyStateTheFactorIsOne() {
+        QueueFill fill = new QueueFill(1, 0.5, STEP);
+        for (int i = 0; i < 200; i++) {
+            assertEquals(1, fill.advance(990, 1000), 1e-9, "step " + i);
+        }
+    }
+
+    @Test
+    void aQueueTooSmallToFillIsLeftAlone() {
+        QueueFill fill = new QueueFill(1, 0.5, STEP);
+        // K = 6 slots / 2 s × 0.5 s = 1.5 requests
+        assertEquals(1, fill.advance(1, 3), 0);
+        assertEquals(1, fill.advance(30, 3), 0);
+    }
+
+    /**
+     * No drift (λ = cμ): from an empty queue the density at K is (1/K)·(1 + 2Σₙ (−1)ⁿ e^{−n²t/τ}), τ = 2K²/(π²σ²)
+     * (the cosine series of the heat equation with reflecting ends; D. R. Cox and H. D. Miller, <i>The Theory of
+     * Stochastic Processes</i>, 1965, §5.7), and the steady density is 1/K, so the factor is the bracket.
+     * K = 400, σ² = 1600 per second: τ = 20.3 s. Within 0.02 at 10, 20 and 40 s.
+     */
+    @Test
+    void withoutDriftAnEmptyQueueFillsAsTheCosineSeries() {
+        QueueFill fill = new QueueFill(1, 0.5, STEP);
+        for (int i = 0; i < 300; i++) {
+            fill.advance(100, 800);
+        }
+        assertTrue(fill.topShare() < 1e-6, "empty first: " + fill.topShare());
+        double tau = 2 * 400.0 * 400 / (Math.PI * Math.PI * 1600);
+        double factor = 0;
+        for (int step = 1; step <= 400; step++) {
+            factor = fill.advance(800, 800);
+            double t = step * STEP;
+            if (step == 100 || step == 200 || step == 400) {
+                double series = 1;
+                for (int n = 1; n <= 50; n++) {
+                    series += 2 * (n % 2 == 0 ? 1 : -1) * Math.exp(-n * n * t / tau);
+                }
+                System.out.printf(java.util.Locale.ROOT, "queue fill without drift, t = %.0f s: factor %.4f (cosine series %.4f)%n", t, factor, series);
+                assertEquals(series, factor, 0.02, "t = " + t + " s");
+            }
+        }
+        assertTrue(factor > 0.7 && factor < 1, "near full after 2τ: " + factor);
+    }
+
+    /** A drift of 80 requests a second into K = 400: the queue reaches K after about K/(λ − cμ) = 5 s; the factor crosses ½ within 20 % of it. */
+    @Test
+    void withADriftTheQueueFillsInTheFluidTime() {
+        QueueFill fill = new QueueFill(1, 0.5, STEP);
+        for (int i = 0; i < 300; i++) {
+            fill.advance(100, 800);
+        }
+        double crossed = Double.NaN;
+        for (int step = 1; step <= 300 && Double.isNaN(crossed); step++) {
+            if (fill.advance(880, 800) >= 0.5) {
+                crossed = step * STEP;
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "queue fill with drift 80/s into K = 400: factor 1/2 at %.1f s (fluid time 5 s)%n", crossed);
+        assertEquals(5, crossed, 1, "the factor crossed 1/2 at " + crossed + " s");
+    }
+}
