@@ -16,15 +16,18 @@ import io.headroom.planner.scenario.Service;
  * {@link PolicyNoise} follows), capped where the slots end: N ~ min(Poisson(m), cap). The in-flight a
  * start sees is (N + 1) / divisor, as in the discrete-event engine ({@link RouterModel}): behind the
  * central queue the total busy count spread over the ready replicas (divisor = ready, cap = slots − 1),
- * behind a balancer its own replica's (divisor 1, cap = concurrency − 1, m = busy / ready). The
- * distribution is kept as {@value #BINS} bins on the factor's range [1, f(concurrency)], each with its
- * weight and the mean factor of what fell in it; then every factor's excess over 1 is scaled by one
- * constant so that their mean is the fluid's factor, which the departures run (so latency and the
- * busy count keep Little's law), and none falls below 1. A Poisson count of mean above {@value #EXACT_MEAN} is taken as normal, on a grid of
- * {@value #NORMAL_POINTS} points over ±4 standard deviations, or as its mean where those fall in one bin. Where it is weak: the count is not
- * Poisson near full load (fewer high counts: a start needs a free slot), and the spread is
- * independent of the wait (a request that waited starts where a slot just freed, on a busier
- * replica). Mutable, one thread; owned by the engine.
+ * behind a balancer its own replica's (divisor 1, cap = concurrency − 1, m = busy / ready), behind
+ * Knative's activator, which packs the replicas, the total busy count on one replica (divisor 1, cap
+ * = concurrency − 1). The distribution is kept as {@value #BINS} bins on the factor's range
+ * [1, f(concurrency)], each with its weight and the mean factor of what fell in it; then every
+ * factor's excess over 1 is scaled by one constant so that their mean is the fluid's factor, which
+ * the departures run (so latency and the busy count keep Little's law), and none falls below 1. A
+ * Poisson count of mean above {@value #EXACT_MEAN} is taken as normal, on a grid of
+ * {@value #NORMAL_POINTS} points over ±4 standard deviations, or as its mean where those fall in one
+ * bin; the shape is kept while the mean stays within {@value #RESOLUTION} of it (relative). Where it
+ * is weak: the count is not Poisson near full load (fewer high counts: a start needs a free slot),
+ * and the spread is independent of the wait (a request that waited starts where a slot just freed,
+ * on a busier replica). Mutable, one thread; owned by the engine.
  */
 final class SlowdownSpread {
     /** Bins of the factor's range. */
