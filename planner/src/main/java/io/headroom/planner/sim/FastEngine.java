@@ -24,7 +24,8 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  *   <li>the step's arrivals: the <em>expected</em> count, the integral of the rate over the step
  *       (not a Poisson draw: the randomness of arrivals enters only through the stationary results
  *       below). A share of them is rejected at once with the stationary M/M/c+D rejection
- *       probability ({@link StationaryRouter}) at the current ready slots c and the <em>modified
+ *       probability ({@link StationaryRouter}; behind the central queue scaled by how far the queue has
+ *       filled, {@link QueueFill}) at the current ready slots c and the <em>modified
  *       offered load</em> m(t), the mean number an infinite-server system would hold (the convolution
  *       of all arrivals with the service time: Jennings, Mandelbaum, Massey &amp; Whitt, "Server
  *       staffing to meet time-varying demand", Management Science 42(10), 1996); the rest starts on
@@ -51,12 +52,13 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  * ({@link PolicyNoise}); (4) latency percentiles are a
  * mixture of stationary waits and representative service times ({@link FluidRecorder}), not a sample;
  * (5) the 503s of a second are an expected count: the recorder lays them out in bursts of the
- * queue's own size ({@link BurstRenderer}), but when the fluid rate creeps up too early (the stationary
- * share applies at once, a real queue takes seconds to fill) the windows still begin early;
- * (6) {@code service.slowdown} ({@link #scheduleSlowed}) enters through the busy slots, the offered
- * load, the stationary model (a chain whose rates fall as the slots fill), the 503 bursts' capacity and
- * the policy's view: the latency percentiles, the 504 share of long services and a balancer's policy
- * noise keep the drawn service time's.
+ * queue's own size ({@link BurstRenderer}); behind the central queue the stationary share waits for
+ * the queue to fill ({@link QueueFill}), behind a balancer it applies at once, and in both a window's
+ * onset is only as good as the fluid rate's timing;
+ * (6) {@code service.slowdown} ({@link #applySlowdown}) enters through the busy slots, the offered
+ * load, the stationary model (a chain whose rates fall as the slots fill), the 503 bursts' capacity,
+ * the policy's view and the latencies (the factor's spread, {@link SlowdownSpread}); the 504 share of
+ * long services and a balancer's policy noise keep the drawn service time's.
  *
  * <p>Knative ({@code policy: knative}): while the policy's decision puts the activator in the path, or
  * no replica is ready, a step's arrivals meet the activator's pooled queue ({@link FluidActivator}:
