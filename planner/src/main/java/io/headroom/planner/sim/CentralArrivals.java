@@ -20,6 +20,8 @@ final class CentralArrivals {
 
     /** How far the queue has filled, against its steady state. */
     private final QueueFill fill;
+    /** A waiting request's mean wait at the last step with arrivals: the lag of the content without ages. */
+    private double lag;
 
     CentralArrivals(FluidFlow flow, StationaryQueue stationary, long waitLimitNanos, double serviceCv) {
         this.flow = flow;
@@ -41,7 +43,7 @@ final class CentralArrivals {
             java.util.Arrays.fill(byAge, 0);
         }
         if (arrivals <= 0) {
-            flow.stationaryQueue = stationaryQueue(step);
+            flow.stationaryQueue = stationaryQueue(step, 0, lag);
             return 0;
         }
         int slot = flow.recorder.slotOf(t);
@@ -63,8 +65,9 @@ final class CentralArrivals {
             }
             double servedShare = 1 - stationary.rejectedShare;
             startNoWait = servedShare <= 0 ? 1 : Math.min(1, (1 - stationary.waitingShare) / servedShare);
+            lag = stationary.waitingShare <= 0 ? 0 : stationary.meanWaitSeconds / stationary.waitingShare;
         }
-        flow.stationaryQueue = stationaryQueue(step);
+        flow.stationaryQueue = stationaryQueue(step, slots > 0 ? arrivals / (flow.stepNanos / 1e9) * stationary.meanWaitSeconds : 0, lag);
         double free = Math.max(0, slots - flow.busy);
         double start = Math.min(free, admitted);
         if (start > 0) {
@@ -81,8 +84,14 @@ final class CentralArrivals {
         return Math.max(0, start);
     }
 
-    /** Requests of the recent steps still in the stationary queue over this step. */
-    private double stationaryQueue(long step) {
+    /**
+     * Requests of the recent steps still in the stationary queue over this step; without the content by age (a long
+     * max wait: {@link StationaryQueue#MAX_AGES}) Little's law, λ·E[wait] = {@code target}, reached over {@code lagSeconds}.
+     */
+    private double stationaryQueue(long step, double target, double lagSeconds) {
+        if (waitingByAge.length == 1 && waitLimitNanos > 0) {
+            return flow.queueTowards(target, lagSeconds);
+        }
         double total = 0;
         int ages = waitingByAge.length - 1;
         for (int i = 0; i < ages && i <= step; i++) {

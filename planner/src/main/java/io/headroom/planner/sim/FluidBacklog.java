@@ -14,14 +14,21 @@ package io.headroom.planner.sim;
  * its age); without this the latency read the age alone (one replica of 8 slots offered 25 times its
  * capacity with a 2 s max wait: p50 160 ms where every DES request waited 2 s and the mean wait
  * read 2.00 s). The stationary waits are counted in the mean wait when the request arrives
- * ({@link CentralArrivals}), so here only the age beyond them counts. Mutable, one thread.
+ * ({@link CentralArrivals}), so here only the age beyond them counts. A horizon longer than
+ * {@value #MAX_STEPS_WITH_WAITS} steps (a max wait of minutes) keeps only their mean, not their
+ * spread. Mutable, one thread.
  */
 final class FluidBacklog {
+    /** The longest horizon, in steps, whose arrival steps keep their stationary waits (40 doubles each). */
+    static final int MAX_STEPS_WITH_WAITS = 4096;
+
     private final double[] amounts;
     /** Per arrival step: the share of its requests the stationary queue would have started at once (1 without one). */
     private final double[] noWait;
-    /** Per arrival step: how the others' stationary waits spread over the {@link WaitGrid} bins of the max wait. */
+    /** Per arrival step: how the others' stationary waits spread over the {@link WaitGrid} bins of the max wait (null for a long horizon). */
     private final double[][] waitShares;
+    /** Per arrival step: the others' mean stationary wait, in seconds (what a long horizon keeps instead of the spread). */
+    private final double[] waitingMeans;
     private final long stepNanos;
     private final long horizonNanos;
     private final double horizonSeconds;
@@ -34,7 +41,9 @@ final class FluidBacklog {
     FluidBacklog(long stepNanos, long horizonNanos, boolean expiryTimesOut, double errorRate, FluidRecorder recorder) {
         this.amounts = new double[(int) (horizonNanos / stepNanos) + 2];
         this.noWait = new double[amounts.length];
-        this.waitShares = new double[amounts.length][WaitGrid.BINS];
+        // the stationary waits of each step cost WaitGrid.BINS doubles a step: none for a long horizon (then the age)
+        this.waitShares = amounts.length <= MAX_STEPS_WITH_WAITS ? new double[amounts.length][WaitGrid.BINS] : null;
+        this.waitingMeans = new double[amounts.length];
         this.stepNanos = stepNanos;
         this.horizonNanos = horizonNanos;
         this.horizonSeconds = horizonNanos / 1e9;
@@ -77,13 +86,23 @@ final class FluidBacklog {
         // mixed with what the step already holds, by amount
         double keep = total > 0 ? before / total : 0;
         noWait[i] = before > 0 ? keep * noWait[i] + (1 - keep) * startNoWait : startNoWait;
+        double mean = 0;
+        if (shares != null) {
+            for (int b = 0; b < shares.length; b++) {
+                mean += shares[b] * recorder.waitLimitSeconds() * WaitGrid.middle(b);
+            }
+        }
+        waitingMeans[i] = before > 0 ? keep * waitingMeans[i] + (1 - keep) * mean : mean;
+        amounts[i] = total;
+        queued += amount;
+        if (waitShares == null) {
+            return;
+        }
         double[] mine = waitShares[i];
         for (int b = 0; b < mine.length; b++) {
             double share = shares == null ? 0 : shares[b];
             mine[b] = before > 0 ? keep * mine[b] + (1 - keep) * share : share;
         }
-        amounts[i] = total;
-        queued += amount;
     }
 
     /**
@@ -147,7 +166,13 @@ final class FluidBacklog {
             recorder.servedWait(slot, recorder.waitBinAt(ageSeconds), atOnce);
         }
         double excess = 0;
-        if (waiting > 0) {
+        if (waiting > 0 && waitShares == null) {
+            // a long horizon: the others' stationary waits as their mean
+            excess = Math.max(0, ageSeconds - waitingMeans[i]);
+            if (slot >= 0) {
+                recorder.servedWait(slot, recorder.waitBinAt(Math.max(ageSeconds, waitingMeans[i])), waiting);
+            }
+        } else if (waiting > 0) {
             double[] shares = waitShares[i];
             double limit = recorder.waitLimitSeconds();
             int ageBin = recorder.waitBinAt(ageSeconds);

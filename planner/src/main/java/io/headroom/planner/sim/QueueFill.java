@@ -18,9 +18,9 @@ package io.headroom.planner.sim;
  * to the stationary share (uncapped, the suite's windows found fell from 16 to 15).
  * Measured against the discrete-event engine on the suite (`bench engines`): the 503 share moved
  * towards DES's on 14 of the 16 scenarios it changed (the trace replay +33 % → +10 %, calibrate step
- * +9.6 % → +5.6 %, the slowdown ramp +18 % → +11 %; the other two moved away by 0.001 and 0.017
+ * +9.6 % → +4.4 %, the slowdown ramp +18 % → +11 %; the other two moved away by 0.001 and 0.017
  * points), and DES windows found within 2 s went from 15 to 16 of 42.
- * Not applied where K is under {@value #MIN_CONTENT} requests (few slots and a short max wait: a loss
+ * A run starts with the queue empty. Not applied where K is under {@value #MIN_CONTENT} requests (few slots and a short max wait: a loss
  * system with no queue to fill, where the diffusion is coarse). When K changes (replicas ready or
  * gone) the content is kept and re-gridded. Checked against the eigenfunction expansion of a
  * reflected Brownian motion on an interval and against the fluid fill time (QueueFillTest).
@@ -61,7 +61,9 @@ final class QueueFill {
         double down = Math.max(-drift, 0) + diffusion / h;
         double top = steadyTop(up / down);
         if (Double.isNaN(content)) {
-            steady(up / down);
+            // a run starts with an empty queue
+            java.util.Arrays.fill(p, 0);
+            p[0] = 1;
         } else if (Math.abs(k - content) > 1e-3 * content) {
             regrid(content / k);
         }
@@ -92,22 +94,6 @@ final class QueueFill {
             return (1 - inverse) / (1 - Math.pow(inverse, CELLS));
         }
         return Math.pow(r, CELLS - 1) * (1 - r) / (1 - Math.pow(r, CELLS));
-    }
-
-    /** The scheme's steady state, p_{i+1}/p_i = r, into p. */
-    private void steady(double r) {
-        double sum = 0;
-        double v = 1;
-        // from the top down when r > 1, so that nothing overflows
-        for (int j = 0; j < CELLS; j++) {
-            int i = r > 1 ? CELLS - 1 - j : j;
-            p[i] = v;
-            sum += v;
-            v = r > 1 ? v / r : v * r;
-        }
-        for (int i = 0; i < CELLS; i++) {
-            p[i] /= sum;
-        }
     }
 
     /** The content kept as K moves: the old grid's cell edges are {@code scale} = K_old / K_new of the new one's. */

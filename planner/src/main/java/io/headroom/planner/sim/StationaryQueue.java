@@ -72,6 +72,12 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
         return 0;
     }
 
+    /**
+     * The most step ages the central queue's content is followed by ({@link CentralArrivals}); a longer max wait (30
+     * minutes at 20 ms steps would be 90,000 ages, 65 GB) follows it by Little's law with the lag of one mean wait.
+     */
+    static final int MAX_AGES = 128;
+
     /** How many step ages an arrival can spend in the queue. */
     abstract int ages();
 
@@ -109,7 +115,9 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
         double timeout = s.timeout().toNanos() / 1e9;
         int limit = s.routing().replicaQueueLimit();
         return switch (s.routing().mode()) {
-            case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds, true, s.slowdown(), s.concurrency());
+            // the queue's content by age costs ages² memory and ages per step: for a long max wait, Little's law instead
+            case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds, Math.ceil(horizonSeconds / stepSeconds) <= MAX_AGES,
+                    s.slowdown(), s.concurrency());
             // Knative out of the activator's path: the ingress sends round-robin to the queue-proxies
             case RANDOM, ROUND_ROBIN, KNATIVE -> new ReplicaQueueStationary(s.routing().mode() != Routing.Mode.RANDOM, s.concurrency(),
                     limit, mean, cv, timeout, s.slowdown());
