@@ -115,9 +115,7 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
         double timeout = s.timeout().toNanos() / 1e9;
         int limit = s.routing().replicaQueueLimit();
         return switch (s.routing().mode()) {
-            // the queue's content by age costs ages² memory and ages per step: for a long max wait, Little's law instead
-            case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds, Math.ceil(horizonSeconds / stepSeconds) <= MAX_AGES,
-                    s.slowdown(), s.concurrency());
+            case CENTRAL_QUEUE -> new StationaryRouter(mean, horizonSeconds, cv, stepSeconds, true, s.slowdown(), s.concurrency());
             // Knative out of the activator's path: the ingress sends round-robin to the queue-proxies
             case RANDOM, ROUND_ROBIN, KNATIVE -> new ReplicaQueueStationary(s.routing().mode() != Routing.Mode.RANDOM, s.concurrency(),
                     limit, mean, cv, timeout, s.slowdown());

@@ -35,7 +35,10 @@ final class StationaryRouter extends StationaryQueue {
         this(meanServiceSeconds, maxWaitSeconds, serviceCv, stepSeconds, true);
     }
 
-    /** The same, without the queue content by age when {@code byAge} is false ({@link #ages()} is then 0). */
+    /**
+     * The same, without the queue content by age when {@code byAge} is false or the max wait is more than
+     * {@link #MAX_AGES} steps ({@link #ages()} is then 0).
+     */
     StationaryRouter(double meanServiceSeconds, double maxWaitSeconds, double serviceCv, double stepSeconds, boolean byAge) {
         this(meanServiceSeconds, maxWaitSeconds, serviceCv, stepSeconds, byAge, 0, 1);
     }
@@ -52,7 +55,9 @@ final class StationaryRouter extends StationaryQueue {
         this.maxWaitSeconds = maxWaitSeconds;
         this.serviceCv = serviceCv;
         this.ageStepSeconds = stepSeconds;
-        this.stillWaiting = new double[TABLE][byAge ? (int) Math.ceil(maxWaitSeconds / stepSeconds - 1e-9) : 0];
+        int ages = byAge ? (int) Math.ceil(maxWaitSeconds / stepSeconds - 1e-9) : 0;
+        // past MAX_AGES the content by age would cost ages² memory and ages per step: none (Little's law instead)
+        this.stillWaiting = new double[TABLE][ages <= MAX_AGES ? ages : 0];
     }
 
     /** How many step ages an arrival can spend in the queue: ceil(max wait / step). */
