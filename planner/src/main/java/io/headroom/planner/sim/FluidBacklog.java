@@ -27,7 +27,7 @@ final class FluidBacklog {
     private final double[] noWait;
     /** Per arrival step: how the others' stationary waits spread over the {@link WaitGrid} bins of the max wait (null for a long horizon). */
     private final double[][] waitShares;
-    /** Per arrival step: the others' mean stationary wait, in seconds (what a long horizon keeps instead of the spread). */
+    /** Per arrival step: the others' mean stationary wait, in seconds: what a long horizon keeps instead of the spread (else null). */
     private final double[] waitingMeans;
     private final long stepNanos;
     private final long horizonNanos;
@@ -43,7 +43,7 @@ final class FluidBacklog {
         this.noWait = new double[amounts.length];
         // the stationary waits of each step cost WaitGrid.BINS doubles a step: none for a long horizon (then the age)
         this.waitShares = amounts.length <= MAX_STEPS_WITH_WAITS ? new double[amounts.length][WaitGrid.BINS] : null;
-        this.waitingMeans = new double[amounts.length];
+        this.waitingMeans = waitShares == null ? new double[amounts.length] : null;
         this.stepNanos = stepNanos;
         this.horizonNanos = horizonNanos;
         this.horizonSeconds = horizonNanos / 1e9;
@@ -86,16 +86,16 @@ final class FluidBacklog {
         // mixed with what the step already holds, by amount
         double keep = total > 0 ? before / total : 0;
         noWait[i] = before > 0 ? keep * noWait[i] + (1 - keep) * startNoWait : startNoWait;
-        double mean = 0;
-        if (shares != null) {
-            for (int b = 0; b < shares.length; b++) {
-                mean += shares[b] * recorder.waitLimitSeconds() * WaitGrid.middle(b);
-            }
-        }
-        waitingMeans[i] = before > 0 ? keep * waitingMeans[i] + (1 - keep) * mean : mean;
         amounts[i] = total;
         queued += amount;
         if (waitShares == null) {
+            double mean = 0;
+            if (shares != null) {
+                for (int b = 0; b < shares.length; b++) {
+                    mean += shares[b] * stationaryWait(b);
+                }
+            }
+            waitingMeans[i] = before > 0 ? keep * waitingMeans[i] + (1 - keep) * mean : mean;
             return;
         }
         double[] mine = waitShares[i];
@@ -174,13 +174,12 @@ final class FluidBacklog {
             }
         } else if (waiting > 0) {
             double[] shares = waitShares[i];
-            double limit = recorder.waitLimitSeconds();
             int ageBin = recorder.waitBinAt(ageSeconds);
             for (int b = 0; b < shares.length; b++) {
                 if (shares[b] <= 0) {
                     continue;
                 }
-                double stationary = limit * WaitGrid.middle(b);
+                double stationary = stationaryWait(b);
                 excess += shares[b] * Math.max(0, ageSeconds - stationary);
                 if (slot >= 0) {
                     recorder.servedWait(slot, ageSeconds > stationary ? ageBin : 1 + b, waiting * shares[b]);
@@ -188,5 +187,10 @@ final class FluidBacklog {
             }
         }
         recorder.waited(atOnce, atOnce * ageSeconds + waiting * excess);
+    }
+
+    /** The wait a request of stationary wait bin {@code b} stands for: the bin's midpoint, in seconds. */
+    private double stationaryWait(int b) {
+        return recorder.waitLimitSeconds() * WaitGrid.middle(b);
     }
 }
