@@ -227,6 +227,11 @@ final class FastEngine {
         return recorder;
     }
 
+    /** The ready slots' service capacity, requests per second, at the last step's slowdown factor. */
+    private double capacityPerSecond() {
+        return slots() / (meanServiceSeconds * factor);
+    }
+
     /** Concurrency slots of the ready replicas. */
     private int slots() {
         return (int) Math.min(Integer.MAX_VALUE, scaling.readySlots());
@@ -247,7 +252,7 @@ final class FastEngine {
     /** The step's arrivals, on the path the routing takes them: Knative's activator, a balancer, or the central queue. Returns how many started. */
     private double arrive(long t, long step, double arrivals) {
         int ready = scaling.replicas().ready();
-        flow.capacityPerSecond = slots() / (meanServiceSeconds * factor);
+        flow.capacityPerSecond = capacityPerSecond();
         if (activator != null && activator.takesArrivals(ready)) {
             return activator.arrive(flow, t, step, arrivals, slots(), stationary.loadFactor);
         }
@@ -324,6 +329,6 @@ final class FastEngine {
         if (second % 60 == 59) {
             progress.update(Math.min(1, t / (double) endNanos));
         }
-        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)), slots() / (meanServiceSeconds * factor));
+        recorder.endOfSecond(second, scaling.sample(Math.round(heldBusy), Math.round(heldQueue)), capacityPerSecond());
     }
 }

@@ -56,7 +56,7 @@ final class SlowdownSpread {
     }
 
     private final Service service;
-    private final double lowest;
+    /** Width of a bin of the factor's range [1, f(concurrency)]. */
     private final double width;
     /** Per bin: the share of the step's starts, and that share times their factor. */
     private final double[] weights = new double[BINS];
@@ -73,8 +73,7 @@ final class SlowdownSpread {
 
     SlowdownSpread(Service service) {
         this.service = service;
-        this.lowest = 1;
-        this.width = (service.slowdownFactor(service.concurrency()) - lowest) / BINS;
+        this.width = (service.slowdownFactor(service.concurrency()) - 1) / BINS;
     }
 
     /**
@@ -147,7 +146,7 @@ final class SlowdownSpread {
     }
 
     private int bin(double factor) {
-        return width <= 0 ? 0 : (int) Math.min(BINS - 1, Math.max(0, (factor - lowest) / width));
+        return width <= 0 ? 0 : (int) Math.min(BINS - 1, Math.max(0, (factor - 1) / width));
     }
 
     /** The lowest bin the last spread holds starts in (the bins below it are empty). */
