@@ -48,8 +48,7 @@ final class BalancedArrivals {
         double waitingServed = stationary.waitingShare - stationary.timedOutShare;
         double startNoWait = servedShare <= 0 ? 1 : Math.max(0, Math.min(1, 1 - waitingServed / servedShare));
         // Little's law: λ·E[min(W, H)] requests wait, reached over a waiting request's mean wait
-        double waitOfWaiting = stationary.waitingShare <= 0 ? 0 : stationary.meanWaitSeconds / stationary.waitingShare;
-        double lag = Math.max(waitOfWaiting, stationary.relaxationSeconds(ready, slots, flow.offered));
+        double lag = Math.max(stationary.waitOfWaitingSeconds(), stationary.relaxationSeconds(ready, slots, flow.offered));
         double places = (double) ready * replicaQueueLimit;
         flow.stationaryQueue = flow.queueTowards(arrivals / (flow.stepNanos / 1e9) * stationary.meanWaitSeconds, lag);
         if (!stationary.refusesWhileFilling()) {

@@ -65,7 +65,7 @@ final class CentralArrivals {
             }
             double servedShare = 1 - stationary.rejectedShare;
             startNoWait = servedShare <= 0 ? 1 : Math.min(1, (1 - stationary.waitingShare) / servedShare);
-            lag = stationary.waitingShare <= 0 ? 0 : stationary.meanWaitSeconds / stationary.waitingShare;
+            lag = stationary.waitOfWaitingSeconds();
         }
         flow.stationaryQueue = stationaryQueue(step, slots > 0 ? arrivals / (flow.stepNanos / 1e9) * stationary.meanWaitSeconds : 0, lag);
         double free = Math.max(0, slots - flow.busy);

@@ -23,6 +23,11 @@ abstract sealed class StationaryQueue permits StationaryRouter, ReplicaQueueStat
     /** Share of arrivals still waiting at the timeout, answered 504 then (per-replica routing; 0 for the central queue). */
     double timedOutShare;
 
+    /** A waiting request's mean wait, seconds, in the last {@link #solve}: how long the queue takes to fill or empty (0 when none waits). */
+    double waitOfWaitingSeconds() {
+        return waitingShare <= 0 ? 0 : meanWaitSeconds / waitingShare;
+    }
+
     /** Offered loads a memo tells apart: a relative step of {@link StationaryRouter#LOAD_RESOLUTION}, on a log scale. */
     static final double LOG_STEP = Math.log1p(StationaryRouter.LOAD_RESOLUTION);
 
