@@ -13,15 +13,17 @@ import io.headroom.planner.timeline.Windows;
  * <p>The renderer moves whole 503s between seconds, never creates or drops one. The fluid 503s,
  * already rounded per second ({@code base}), are owed. A second that has 503s holds B of them on
  * average ({@link RejectionEpisodes.Shape#perSecond}), so the share of seconds with 503s is q = r/B
- * at a fluid rate r; each second adds min(1, r/B) to a credit of 503-seconds due. A run of
- * {@link #runSeconds} seconds starts when its seconds are due (credit ≥ run length) and pays what
- * is owed evenly over them, taking from each second at most what that second can hold (its served
- * and rejected requests: the row's ok count takes the difference, so arrivals stay). The first run
- * of a stretch (seconds with fluid 503s no more than the windows' merge gap apart) starts as soon as
- * one 503-second is due, or when one second's worth of 503s is owed by the end of the next second
- * (a step). Owed 503s that never make a run are paid when the stretch ends, in its last paid
- * second and backwards, else in its last second with fluid 503s, so a stretch whose fluid 503s add
- * up to a request still shows one.
+ * at a fluid rate r. Runs of L' = {@link #runSeconds} seconds at the mean spacing have quiet gaps of
+ * L'(1 − q)/q ({@link #meanGap}), with q the share over the gap so far: a run starts when the quiet
+ * seconds since the last one reach it (rounded), so at q = 1 there is no gap and a rising rate
+ * shortens the gap at once. The first run of a stretch (seconds with fluid 503s no more than the
+ * windows' merge gap apart) also starts as soon as the runs merge (a mean gap within the merge
+ * gap): from there most real runs are inside a window. Each second of a run pays its own 503s and an
+ * even share of those owed from before it, at most what the second can hold (its served and
+ * rejected requests: the row's ok count takes the difference, so arrivals stay). Owed 503s that
+ * never make a run are paid when the stretch ends, in its last paid second and backwards, else in
+ * its last second with fluid 503s, so a stretch whose fluid 503s add up to a request still shows
+ * one.
  *
  * <p>Runs come at their mean spacing, not at random times: the timeline is the typical run, whose
  * windows begin where most real runs are inside one, not one random run. Below that rate the runs
@@ -43,40 +45,49 @@ final class BurstRenderer {
         long[] out = new long[n];
         long owed = 0;
         double credit = 0;
+        int quiet = 0;
         int left = 0;
         int stretchStart = -1;
         int lastInflow = -1;
         int lastPaid = -1;
         RejectionEpisodes.Shape shape = null;
         for (int s = 0; s < n; s++) {
+            double due = 0;
             if (base[s] > 0) {
                 shape = shapes[s];
                 if (stretchStart < 0) {
                     stretchStart = s;
                     credit = 0;
+                    quiet = 0;
                 }
                 owed += base[s];
                 lastInflow = s;
-                credit += Math.min(1, base[s] / shape.perSecond());
+                due = Math.min(1, base[s] / shape.perSecond());
             }
-            if (left == 0 && owed > 0 && shape != null) {
-                // a run starts when its seconds with 503s are due; a stretch's first run as soon as one such second is
-                // (one second's worth of 503s owed, or owed by the end of the next second: a step)
+            if (left == 0 && stretchStart >= 0) {
+                credit += due;
                 int seconds = runSeconds(shape, mergeGapSeconds);
-                long next = s + 1 < n ? base[s + 1] : 0;
-                boolean first = lastPaid < stretchStart;
-                if (credit >= (first ? 1 : seconds) || first && owed + next >= Math.round(shape.perSecond())) {
+                double gap = meanGap(credit, quiet, seconds);
+                // a run starts when the quiet seconds since the last are the mean gap; a stretch's first also as soon as
+                // the runs merge (most real runs are inside a window from there)
+                boolean starts = quiet + 0.5 >= gap || lastPaid < stretchStart && gap <= mergeGapSeconds;
+                if (owed > 0 && starts) {
                     left = seconds;
+                    credit = 0;
+                    quiet = 0;
+                } else {
+                    quiet++;
                 }
             }
             if (left > 0) {
-                long k = Math.min(room[s] - out[s], (owed + left - 1) / left);
+                // this second's own 503s, and an even share of those owed from before it
+                long before = owed - base[s];
+                long k = Math.min(room[s] - out[s], base[s] + (before + left - 1) / left);
                 if (k > 0) {
                     out[s] += k;
                     owed -= k;
                     lastPaid = s;
                 }
-                credit -= 1;
                 left--;
             }
             if (stretchStart >= 0 && (left == 0 && s - lastInflow > mergeGapSeconds || s == n - 1)) {
@@ -92,6 +103,16 @@ final class BurstRenderer {
             throw new IllegalStateException("burst rendering left " + owed + " 503s unpaid");
         }
         return out;
+    }
+
+    /**
+     * The quiet seconds between runs of {@code runSeconds} at the mean spacing, L'(1 − q)/q, at the share q of seconds
+     * with 503s over the {@code quiet} seconds since the last run and this one, in which {@code credit} 503-seconds fell
+     * due (infinite at q = 0).
+     */
+    static double meanGap(double credit, int quiet, int runSeconds) {
+        double q = credit / (quiet + 1);
+        return q <= 0 ? Double.POSITIVE_INFINITY : runSeconds * (1 - q) / q;
     }
 
     /**

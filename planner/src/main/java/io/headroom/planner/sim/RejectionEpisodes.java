@@ -26,7 +26,10 @@ import org.apache.commons.math3.special.Erf;
  *       with Girsanov's change of drift; Borodin &amp; Salminen, <i>Handbook of Brownian Motion</i>);</li>
  *   <li>so a second with a 503 holds on average B = σ²/2 / I(1) of them, where
  *       I(w) = ∫₀^K g(y) P_y(τ₀ ≤ w) dy (the density's normalisation cancels). Without drift and
- *       for a large K this is σ·√(π/8): about 5 for 32 one-second slots at 97 % load;</li>
+ *       for a large K this is σ·√(π/8): about 5 for 32 one-second slots at 97 % load. B is at most
+ *       λ, the second's arrivals: at a few requests a second the diffusion is coarse and its B exceeds
+ *       them (5.2 at 2 requests a second, where the discrete-event engine has a 503 in 70 % of seconds,
+ *       not the 29 % that B would give);</li>
  *   <li>the chance that the next second has a 503 too is P(hit in [0,1] and in [1,2]) / P₁ =
  *       2 − P₂/P₁, so runs of 503-seconds last L = I(1) / (I(2) − I(1)) seconds on average (runs
  *       taken as geometric; without drift L = 1/(√2 − 1) ≈ 2.4). L is computed without the wall at K:
@@ -78,7 +81,8 @@ final class RejectionEpisodes {
         double oneOpen = hitIntegral(drift, variance, Double.POSITIVE_INFINITY, 1);
         double twoOpen = hitIntegral(drift, variance, Double.POSITIVE_INFINITY, 2);
         double seconds = twoOpen - oneOpen <= 0 ? 1 : oneOpen / (twoOpen - oneOpen);
-        return new Shape(Math.max(1, perSecond), Math.max(1, seconds));
+        // a second cannot reject more than it receives (at a few requests a second the diffusion's B exceeds them)
+        return new Shape(Math.max(1, Math.min(perSecond, arrivalsPerSecond)), Math.max(1, seconds));
     }
 
     /**

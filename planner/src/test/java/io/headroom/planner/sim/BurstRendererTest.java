@@ -90,21 +90,72 @@ class BurstRendererTest {
     }
 
     @Test
-    void aStepStartsItsEpisodeInItsFirstSecond() {
+    void aStepStartsItsEpisodeByItsFirstFullSecond() {
+        // the step's first second is partial (2 of the 25 a rejecting second holds): the next is full, and the runs merge
         long[] base = new long[60];
         for (int s = 20; s < 40; s++) {
             base[s] = s == 20 ? 2 : 30;
         }
         long[] out = BurstRenderer.render(base, room(60, 100), shapes(60, new RejectionEpisodes.Shape(25, 4)), GAP);
-        assertTrue(out[20] > 0);
+        assertTrue(out[20] + out[21] > 0);
         assertEquals(0, Arrays.stream(out, 0, 20).sum());
+        assertEquals(Arrays.stream(base).sum(), Arrays.stream(out).sum());
+    }
+
+    @Test
+    void aSecondThatAlwaysRejectsKeepsItsOwn503s() {
+        // q = 1: no gaps, and no second pays for another (runs paid what was owed evenly: a sawtooth 0 10 17 27 42 75)
+        long[] base = new long[60];
+        for (int s = 10; s < 50; s++) {
+            base[s] = 30 + s % 7;
+        }
+        long[] out = BurstRenderer.render(base, room(60, 100), shapes(60, new RejectionEpisodes.Shape(25, 40)), GAP);
+        assertArrayEquals(base, out);
+    }
+
+    @Test
+    void belowTheMergingRateAStretchsFirstRunWaitsTheMeanGap() {
+        // one 503 a second where a rejecting second holds 10: q = 0.1, runs of L' with gaps of 9 L'
+        long[] base = new long[200];
+        Arrays.fill(base, 50, 200, 1);
+        RejectionEpisodes.Shape shape = new RejectionEpisodes.Shape(10, 2);
+        long[] out = BurstRenderer.render(base, room(200, 40), shapes(200, shape), GAP);
+        int run = BurstRenderer.runSeconds(shape, GAP);
+        int first = 0;
+        while (out[first] == 0) {
+            first++;
+        }
+        assertEquals(50 + run * 0.9 / 0.1, first, 1);
+        assertEquals(Arrays.stream(base).sum(), Arrays.stream(out).sum());
+    }
+
+    @Test
+    void aRisingRateIsOneWindowFromWhereItsRunsMerge() {
+        // 1 to 60 503s a second over 60 s, 40 a rejecting second: from the second where the mean gap at that
+        // second's q is within the merge gap, the timeline is inside one window to the end
+        long[] base = new long[90];
+        for (int s = 0; s < 60; s++) {
+            base[s + 10] = s + 1;
+        }
+        Arrays.fill(base, 70, 90, 60);
+        RejectionEpisodes.Shape shape = new RejectionEpisodes.Shape(40, 3);
+        long[] out = BurstRenderer.render(base, room(90, 200), shapes(90, shape), GAP);
+        int run = BurstRenderer.runSeconds(shape, GAP);
+        int merging = 10;
+        while (BurstRenderer.meanGap(base[merging] / 40.0, 0, run) > GAP) {
+            merging++;
+        }
+        java.util.List<io.headroom.planner.timeline.Window> windows = Windows.find(rows(out), GAP);
+        io.headroom.planner.timeline.Window last = windows.get(windows.size() - 1);
+        assertTrue(last.startSecond() <= merging && last.endSecond() == 90, windows + " merging at " + merging);
         assertEquals(Arrays.stream(base).sum(), Arrays.stream(out).sum());
     }
 
     private static java.util.List<io.headroom.planner.timeline.TimelineRow> rows(long[] rejected) {
         java.util.List<io.headroom.planner.timeline.TimelineRow> rows = new java.util.ArrayList<>();
         for (int s = 0; s < rejected.length; s++) {
-            rows.add(new io.headroom.planner.timeline.TimelineRow(s, 40, 40 - rejected[s], rejected[s], 0, 0, Double.NaN, Double.NaN, null));
+            long arrivals = Math.max(40, rejected[s]);
+            rows.add(new io.headroom.planner.timeline.TimelineRow(s, arrivals, arrivals - rejected[s], rejected[s], 0, 0, Double.NaN, Double.NaN, null));
         }
         return rows;
     }

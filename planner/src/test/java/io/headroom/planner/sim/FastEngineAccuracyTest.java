@@ -23,18 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the others still meet their tolerance.
  */
 class FastEngineAccuracyTest {
-    private static final String HPA_CONCURRENCY = "hpa concurrency";
-    private static final String KEDA = "keda external";
     /** Scenario name → the measures it misses, as the README's accuracy table states. */
     private static final Map<String, Set<String>> KNOWN_WEAK = Map.ofEntries(
             Map.entry("replica cap", Set.of("windows")),
             Map.entry("reference scenario", Set.of("windows")),
             Map.entry("cpu cluster fills", Set.of("windows")),
             Map.entry("gpu node autoscaling", Set.of("windows")),
-            Map.entry(HPA_CONCURRENCY, Set.of("windows")),
-            Map.entry(KEDA, Set.of("windows")),
             Map.entry("hpa ramp, random routing", Set.of("windows")),
-            Map.entry("ramp to 2000 replicas", Set.of("windows")),
             Map.entry("slowdown ramp", Set.of("windows")),
             Map.entry("knative slowdown ramp", Set.of("replicaHours")));
 

@@ -68,6 +68,15 @@ class RejectionEpisodesTest {
     }
 
     @Test
+    void aSecondWithA503HoldsNoMoreThanTheSecondsArrivals() {
+        // 2 requests a second at full load, service cv 3, 30 s max wait: without drift and for a large K the diffusion's
+        // B is σ·√(π/8) = 2.8 (σ² = 2 + 2·3²), more than the 2 a second receives
+        assertTrue(Math.sqrt((2 + 2 * 9) * Math.PI / 8) > 2);
+        assertEquals(2, RejectionEpisodes.of(2, 2, 3, 30).perSecond(), 1e-12);
+        assertTrue(RejectionEpisodes.of(1e6, 0.5e6, 1, 30).perSecond() < 1e6);
+    }
+
+    @Test
     void withNoCapacityEveryArrivalOfTheSecondIsOneEpisode() {
         RejectionEpisodes.Shape shape = RejectionEpisodes.of(40, 0, 1, 0.5);
         assertEquals(40, shape.perSecond());
