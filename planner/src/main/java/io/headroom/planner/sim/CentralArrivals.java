@@ -4,7 +4,7 @@ package io.headroom.planner.sim;
  * The fast engine's arrivals at azureml-fe's central queue: the stationary M/M/c+D share
  * ({@link StationaryRouter}) at the ready slots and the modified offered load, scaled by how far the
  * queue has filled towards the content that rejects ({@link QueueFill}), is rejected, the rest
- * starts on free slots or joins the fluid backlog; the stationary queue's content is followed by age,
+ * starts on free slots or joins the fluid backlog, with the stationary waits scaled by the fill too; the stationary queue's content is followed by age,
  * so it builds up over the max wait after a jump, as a queue does. Mutable, one thread; owned by
  * {@link FastEngine}.
  */
@@ -22,6 +22,8 @@ final class CentralArrivals {
     private final QueueFill fill;
     /** A waiting request's mean wait at the last step with arrivals: the lag of the content without ages. */
     private double lag;
+    /** The stationary waits scaled while the queue fills ({@link QueueFill#waitScale}), reused each step. */
+    private final double[] scaledShares = new double[WaitGrid.BINS];
 
     CentralArrivals(FluidFlow flow, StationaryQueue stationary, long waitLimitNanos, double serviceCv) {
         this.flow = flow;
@@ -49,6 +51,7 @@ final class CentralArrivals {
         int slot = flow.recorder.slotOf(t);
         double admitted = arrivals;
         double startNoWait = 1;
+        double[] waitShares = null;
         if (slots > 0) {
             stationary.solve(slots, flow.offered);
             // while the queue is still filling towards the content that rejects, fewer than the stationary share
@@ -56,7 +59,10 @@ final class CentralArrivals {
             double rejectedNow = arrivals * Math.min(1, stationary.rejectedShare * filled);
             admitted -= rejectedNow;
             flow.recorder.rejected(slot, rejectedNow);
-            flow.recorder.waited(arrivals * stationary.waitingShare, arrivals * stationary.meanWaitSeconds);
+            // and its waits are those of the content so far, not yet of the steady one
+            double waitScale = fill.waitScale();
+            waitShares = waitScale < 1 ? scaled(stationary.servedWaitShares, waitScale) : stationary.servedWaitShares;
+            flow.recorder.waited(arrivals * stationary.waitingShare, arrivals * stationary.meanWaitSeconds * waitScale);
             if (byAge != null) {
                 double[] still = stationary.stillWaitingShares;
                 for (int i = 0; i < byAge.length; i++) {
@@ -71,17 +77,28 @@ final class CentralArrivals {
         double free = Math.max(0, slots - flow.busy);
         double start = Math.min(free, admitted);
         if (start > 0) {
-            flow.startNow(slot, start, startNoWait, stationary);
+            flow.startNow(slot, start, startNoWait, waitShares);
         }
         double rest = admitted - start;
         if (rest > 0) {
             if (waitLimitNanos == 0 || flow.backlog.queued() + rest > RouterModel.MAX_QUEUED) {
                 flow.recorder.rejected(slot, rest);
             } else {
-                flow.backlog.add(step, rest, startNoWait, slots > 0 ? stationary.servedWaitShares : null);
+                flow.backlog.add(step, rest, startNoWait, waitShares);
             }
         }
         return Math.max(0, start);
+    }
+
+    /** {@code shares} over the {@link WaitGrid} bins with every wait times {@code scale} (< 1): into {@link #scaledShares}. */
+    private double[] scaled(double[] shares, double scale) {
+        java.util.Arrays.fill(scaledShares, 0);
+        for (int b = 0; b < shares.length; b++) {
+            if (shares[b] > 0) {
+                scaledShares[WaitGrid.bin(scale * WaitGrid.middle(b))] += shares[b];
+            }
+        }
+        return scaledShares;
     }
 
     /**

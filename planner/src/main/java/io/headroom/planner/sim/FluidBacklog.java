@@ -11,7 +11,7 @@ package io.headroom.planner.sim;
  * rejected the excess, so what it admits is about the capacity and leaves the backlog within a step
  * or two, while the queue it stands for holds them up to the max wait. A request's wait is then the
  * larger of its age in the backlog and its stationary wait (the share that would not have waited:
- * its age); without this the latency read the age alone (one replica of 8 slots offered 25 times its
+ * its age; the stationary waits as scaled by the queue's fill, {@link QueueFill#waitScale}); without this the latency read the age alone (one replica of 8 slots offered 25 times its
  * capacity with a 2 s max wait: p50 160 ms where every DES request waited 2 s and the mean wait
  * read 2.00 s). The stationary waits are counted in the mean wait when the request arrives
  * ({@link CentralArrivals}), so here only the age beyond them counts. A horizon longer than

@@ -70,11 +70,18 @@ final class FluidFlow {
      * not wait, the others waited as {@code queue}'s served waits spread.
      */
     void startNow(int slot, double start, double startNoWait, StationaryQueue queue) {
+        startNow(slot, start, startNoWait, queue.servedWaitShares);
+    }
+
+    /**
+     * {@code start} requests of this step's arrivals start on free slots: a share {@code startNoWait} of them did
+     * not wait, the others waited as {@code shares} spread (over the {@link WaitGrid} bins of the max wait).
+     */
+    void startNow(int slot, double start, double startNoWait, double[] shares) {
         recorder.served(slot, start, errorRate);
         recorder.servedWait(slot, 0, start * startNoWait);
         double waiting = start * (1 - startNoWait);
         if (waiting > 0) {
-            double[] shares = queue.servedWaitShares;
             for (int b = 0; b < shares.length; b++) {
                 recorder.servedWait(slot, 1 + b, waiting * shares[b]);
             }
