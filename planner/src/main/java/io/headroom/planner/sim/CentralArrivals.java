@@ -61,7 +61,7 @@ final class CentralArrivals {
             flow.recorder.rejected(slot, rejectedNow);
             // and its waits are those of the content so far, not yet of the steady one
             double waitScale = fill.waitScale();
-            waitShares = waitScale < 1 ? scaled(stationary.servedWaitShares, waitScale) : stationary.servedWaitShares;
+            waitShares = waitScale < 1 ? WaitGrid.scaled(stationary.servedWaitShares, waitScale, scaledShares) : stationary.servedWaitShares;
             flow.recorder.waited(arrivals * stationary.waitingShare, arrivals * stationary.meanWaitSeconds * waitScale);
             if (byAge != null) {
                 double[] still = stationary.stillWaitingShares;
@@ -88,17 +88,6 @@ final class CentralArrivals {
             }
         }
         return Math.max(0, start);
-    }
-
-    /** {@code shares} over the {@link WaitGrid} bins with every wait times {@code scale} (< 1): into {@link #scaledShares}. */
-    private double[] scaled(double[] shares, double scale) {
-        java.util.Arrays.fill(scaledShares, 0);
-        for (int b = 0; b < shares.length; b++) {
-            if (shares[b] > 0) {
-                scaledShares[WaitGrid.bin(scale * WaitGrid.middle(b))] += shares[b];
-            }
-        }
-        return scaledShares;
     }
 
     /**

@@ -158,7 +158,7 @@ final class FastEngine {
         this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, backlogNanos, highestMicros, service,
                 s.timeout().toNanos(), s.serviceTime().cv());
         this.departures = new FluidDepartures(service, slowdown != null, maxStretch);
-        this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, s.errorRate(), recorder);
+        this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, balanced, s.errorRate(), recorder);
         this.flow = new FluidFlow(recorder, backlog, service, stepNanos, s.errorRate(), balanced);
         this.central = balanced ? null : new CentralArrivals(flow, stationary, waitLimitNanos, s.serviceTime().cv());
         this.balancedArrivals = balanced ? new BalancedArrivals(flow, stationary, routing.replicaQueueLimit(), waitLimitNanos) : null;
@@ -201,8 +201,9 @@ final class FastEngine {
             started += arrive(t, step, arrivals);
             schedule(step, arrivals, started);
             heldBusy = flow.busy;
-            // Knative: the activator's backlog and the queue-proxies' queues both hold requests
-            heldQueue = activator == null ? Math.max(backlog.queued(), flow.stationaryQueue) : backlog.queued() + flow.stationaryQueue;
+            // behind a balancer (and Knative's queue-proxies) the backlog and the stationary queue share the replicas'
+            // queue places, so both hold requests; behind the central queue the stationary queue stands for the backlog's
+            heldQueue = balanced ? backlog.queued() + flow.stationaryQueue : Math.max(backlog.queued(), flow.stationaryQueue);
             if (sampled != null) {
                 // the central queue: the policy sees one sample path of the queue's counts, not the fluid mean
                 sampled.step(arrivals, slots());

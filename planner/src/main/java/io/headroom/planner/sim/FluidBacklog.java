@@ -16,7 +16,11 @@ package io.headroom.planner.sim;
  * read 2.00 s). The stationary waits are counted in the mean wait when the request arrives
  * ({@link CentralArrivals}), so here only the age beyond them counts. A horizon longer than
  * {@value #MAX_STEPS_WITH_WAITS} steps (a max wait of minutes) keeps only their mean, not their
- * spread. Mutable, one thread.
+ * spread.
+ *
+ * <p>Behind a balancer the stationary model stands for the replicas' queues at their capacity and the
+ * backlog for the excess queued behind it in the same places ({@link BalancedArrivals}), so a request's
+ * stationary wait adds to its age instead. Mutable, one thread.
  */
 final class FluidBacklog {
     /** The longest horizon, in steps, whose arrival steps keep their stationary waits (40 doubles each). */
@@ -33,12 +37,14 @@ final class FluidBacklog {
     private final long horizonNanos;
     private final double horizonSeconds;
     private final boolean expiryTimesOut;
+    /** Whether a request's stationary wait adds to its age (behind a balancer) rather than bounding it from below. */
+    private final boolean waitsAdd;
     private final double errorRate;
     private final FluidRecorder recorder;
     private long oldestStep;
     private double queued;
 
-    FluidBacklog(long stepNanos, long horizonNanos, boolean expiryTimesOut, double errorRate, FluidRecorder recorder) {
+    FluidBacklog(long stepNanos, long horizonNanos, boolean expiryTimesOut, boolean waitsAdd, double errorRate, FluidRecorder recorder) {
         this.amounts = new double[(int) (horizonNanos / stepNanos) + 2];
         this.noWait = new double[amounts.length];
         // the stationary waits of each step cost WaitGrid.BINS doubles a step: none for a long horizon (then the age)
@@ -48,6 +54,7 @@ final class FluidBacklog {
         this.horizonNanos = horizonNanos;
         this.horizonSeconds = horizonNanos / 1e9;
         this.expiryTimesOut = expiryTimesOut;
+        this.waitsAdd = waitsAdd;
         this.errorRate = errorRate;
         this.recorder = recorder;
     }
@@ -168,9 +175,9 @@ final class FluidBacklog {
         double excess = 0;
         if (waiting > 0 && waitShares == null) {
             // a long horizon: the others' stationary waits as their mean
-            excess = Math.max(0, ageSeconds - waitingMeans[i]);
+            excess = waitsAdd ? ageSeconds : Math.max(0, ageSeconds - waitingMeans[i]);
             if (slot >= 0) {
-                recorder.servedWait(slot, recorder.waitBinAt(Math.max(ageSeconds, waitingMeans[i])), waiting);
+                recorder.servedWait(slot, recorder.waitBinAt(wait(ageSeconds, waitingMeans[i])), waiting);
             }
         } else if (waiting > 0) {
             double[] shares = waitShares[i];
@@ -180,13 +187,19 @@ final class FluidBacklog {
                     continue;
                 }
                 double stationary = stationaryWait(b);
-                excess += shares[b] * Math.max(0, ageSeconds - stationary);
+                excess += shares[b] * (waitsAdd ? ageSeconds : Math.max(0, ageSeconds - stationary));
                 if (slot >= 0) {
-                    recorder.servedWait(slot, ageSeconds > stationary ? ageBin : 1 + b, waiting * shares[b]);
+                    int bin = waitsAdd ? recorder.waitBinAt(ageSeconds + stationary) : ageSeconds > stationary ? ageBin : 1 + b;
+                    recorder.servedWait(slot, bin, waiting * shares[b]);
                 }
             }
         }
         recorder.waited(atOnce, atOnce * ageSeconds + waiting * excess);
+    }
+
+    /** A waiting request's wait from its age in the backlog and its stationary wait: their sum behind a balancer, else the larger. */
+    private double wait(double ageSeconds, double stationarySeconds) {
+        return waitsAdd ? ageSeconds + stationarySeconds : Math.max(ageSeconds, stationarySeconds);
     }
 
     /** The wait a request of stationary wait bin {@code b} stands for: the bin's midpoint, in seconds. */

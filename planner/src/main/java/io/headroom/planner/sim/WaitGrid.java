@@ -54,6 +54,17 @@ final class WaitGrid {
         return ((b == 0 ? 0 : UPPER[b - 1]) + UPPER[b]) / 2;
     }
 
+    /** {@code shares} over the bins with every wait times {@code scale}, into {@code into} (returned). */
+    static double[] scaled(double[] shares, double scale, double[] into) {
+        Arrays.fill(into, 0);
+        for (int b = 0; b < shares.length; b++) {
+            if (shares[b] > 0) {
+                into[bin(scale * middle(b))] += shares[b];
+            }
+        }
+        return into;
+    }
+
     /** The bin of a wait of {@code fraction} of the horizon: the first whose upper edge is at or above it (clamped to the grid). */
     static int bin(double fraction) {
         if (!(fraction > 0)) {
