@@ -64,7 +64,8 @@ final class BalancedArrivals {
         // Little's law: λ·E[min(W, H)] requests wait, reached over a waiting request's mean wait
         double lag = Math.max(stationary.waitOfWaitingSeconds(), stationary.relaxationSeconds(ready, slots, flow.offered));
         double places = (double) ready * replicaQueueLimit;
-        flow.stationaryQueue = flow.queueTowards(deep ? fullContent : arrivals / (flow.stepNanos / 1e9) * stationary.meanWaitSeconds, lag);
+        double steadyContent = deep ? fullContent : arrivals / (flow.stepNanos / 1e9) * stationary.meanWaitSeconds;
+        flow.stationaryQueue = flow.queueTowards(steadyContent, lag);
         if (!stationary.refusesWhileFilling()) {
             // the pool's 503s are the fluid's: its backlog holds its places, the stationary queue's fluctuation has the rest
             flow.stationaryQueue = Math.min(flow.stationaryQueue, Math.max(0, places - flow.backlog.queued()));
@@ -85,7 +86,13 @@ final class BalancedArrivals {
                 flow.recorder.rejected(slot, rest);
             } else {
                 flow.recorder.rejected(slot, rest - fits);
-                flow.backlog.add(step, fits, startNoWait, waitShares);
+                if (stationary.refusesWhileFilling()) {
+                    // behind the queues at capacity, in the same places: the stationary wait adds to the age
+                    flow.backlog.add(step, fits, startNoWait, waitShares);
+                } else {
+                    // least-in-flight: the backlog holds the places first, the stationary queue only what it leaves
+                    flow.backlog.add(step, fits);
+                }
                 if (!stationary.refusesWhileFilling()) {
                     flow.stationaryQueue = Math.min(flow.stationaryQueue, places - flow.backlog.queued());
                 }

@@ -4,9 +4,9 @@ package io.headroom.planner.sim;
  * The fast engine's arrivals at azureml-fe's central queue: the stationary M/M/c+D share
  * ({@link StationaryRouter}) at the ready slots and the modified offered load, scaled by how far the
  * queue has filled towards the content that rejects ({@link QueueFill}), is rejected, the rest
- * starts on free slots or joins the fluid backlog, with the stationary waits scaled by the fill too; the stationary queue's content is followed by age,
- * so it builds up over the max wait after a jump, as a queue does. Mutable, one thread; owned by
- * {@link FastEngine}.
+ * starts on free slots or joins the fluid backlog, with the stationary waits scaled by the fill too;
+ * the stationary queue's content is followed by age, so it builds up over the max wait after a jump,
+ * as a queue does. Mutable, one thread; owned by {@link FastEngine}.
  */
 final class CentralArrivals {
     private final FluidFlow flow;
@@ -61,7 +61,8 @@ final class CentralArrivals {
             flow.recorder.rejected(slot, rejectedNow);
             // and its waits are those of the content so far, not yet of the steady one
             double waitScale = fill.waitScale();
-            waitShares = waitScale < 1 ? WaitGrid.scaled(stationary.servedWaitShares, waitScale, scaledShares) : stationary.servedWaitShares;
+            waitShares = waitScale < 1 ? WaitGrid.scaled(stationary.servedWaitShares, waitScale, scaledShares)
+                    : stationary.servedWaitShares;
             flow.recorder.waited(arrivals * stationary.waitingShare, arrivals * stationary.meanWaitSeconds * waitScale);
             if (byAge != null) {
                 double[] still = stationary.stillWaitingShares;

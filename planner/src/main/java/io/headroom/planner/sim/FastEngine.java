@@ -155,9 +155,16 @@ final class FastEngine {
         // a request's factor is at most that of a replica with every slot busy
         double maxStretch = s.slowdownFactor(s.concurrency());
         long highestMicros = Math.max(2, (s.timeout().toNanos() + backlogNanos) / 1000 + 1);
-        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, backlogNanos, highestMicros, service,
+        // behind least-in-flight the waits spread over a replica's departures, up to the timeout (past a full queue's mean)
+        boolean spreads = routing.mode() == Routing.Mode.LEAST_IN_FLIGHT;
+        long longestWaitNanos = spreads ? Math.max(backlogNanos, s.timeout().toNanos()) : backlogNanos;
+        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, longestWaitNanos, highestMicros, service,
                 s.timeout().toNanos(), s.serviceTime().cv());
         this.departures = new FluidDepartures(service, slowdown != null, maxStretch);
+        if (spreads) {
+            double meanSeconds = s.serviceTime().mean().toNanos() / 1e9;
+            recorder.spreadWaits(new DepartureSpread(s.concurrency(), meanSeconds, s.serviceTime().cv()));
+        }
         this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, balanced, s.errorRate(), recorder);
         this.flow = new FluidFlow(recorder, backlog, service, stepNanos, s.errorRate(), balanced);
         this.central = balanced ? null : new CentralArrivals(flow, stationary, waitLimitNanos, s.serviceTime().cv());

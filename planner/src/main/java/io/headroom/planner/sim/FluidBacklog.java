@@ -11,12 +11,12 @@ package io.headroom.planner.sim;
  * rejected the excess, so what it admits is about the capacity and leaves the backlog within a step
  * or two, while the queue it stands for holds them up to the max wait. A request's wait is then the
  * larger of its age in the backlog and its stationary wait (the share that would not have waited:
- * its age; the stationary waits as scaled by the queue's fill, {@link QueueFill#waitScale}); without this the latency read the age alone (one replica of 8 slots offered 25 times its
- * capacity with a 2 s max wait: p50 160 ms where every DES request waited 2 s and the mean wait
- * read 2.00 s). The stationary waits are counted in the mean wait when the request arrives
- * ({@link CentralArrivals}), so here only the age beyond them counts. A horizon longer than
- * {@value #MAX_STEPS_WITH_WAITS} steps (a max wait of minutes) keeps only their mean, not their
- * spread.
+ * its age; the stationary waits as scaled by the queue's fill, {@link QueueFill#waitScale}); without
+ * this the latency read the age alone (one replica of 8 slots offered 25 times its capacity with a 2 s
+ * max wait: p50 160 ms where every DES request waited 2 s and the mean wait read 2.00 s). The
+ * stationary waits are counted in the mean wait when the request arrives ({@link CentralArrivals}),
+ * so here only the age beyond them counts. A horizon longer than {@value #MAX_STEPS_WITH_WAITS} steps
+ * (a max wait of minutes) keeps only their mean, not their spread.
  *
  * <p>Behind a balancer the stationary model stands for the replicas' queues at their capacity and the
  * backlog for the excess queued behind it in the same places ({@link BalancedArrivals}), so a request's
@@ -170,14 +170,14 @@ final class FluidBacklog {
         double atOnce = count * noWait[i];
         double waiting = count - atOnce;
         if (slot >= 0) {
-            recorder.servedWait(slot, recorder.waitBinAt(ageSeconds), atOnce);
+            recorder.servedWaitOf(slot, ageSeconds, atOnce);
         }
         double excess = 0;
         if (waiting > 0 && waitShares == null) {
             // a long horizon: the others' stationary waits as their mean
             excess = waitsAdd ? ageSeconds : Math.max(0, ageSeconds - waitingMeans[i]);
             if (slot >= 0) {
-                recorder.servedWait(slot, recorder.waitBinAt(wait(ageSeconds, waitingMeans[i])), waiting);
+                recorder.servedWaitOf(slot, wait(ageSeconds, waitingMeans[i]), waiting);
             }
         } else if (waiting > 0) {
             double[] shares = waitShares[i];
@@ -188,16 +188,17 @@ final class FluidBacklog {
                 }
                 double stationary = stationaryWait(b);
                 excess += shares[b] * (waitsAdd ? ageSeconds : Math.max(0, ageSeconds - stationary));
-                if (slot >= 0) {
-                    int bin = waitsAdd ? recorder.waitBinAt(ageSeconds + stationary) : ageSeconds > stationary ? ageBin : 1 + b;
-                    recorder.servedWait(slot, bin, waiting * shares[b]);
+                if (slot >= 0 && waitsAdd) {
+                    recorder.servedWaitOf(slot, ageSeconds + stationary, waiting * shares[b]);
+                } else if (slot >= 0) {
+                    recorder.servedWait(slot, ageSeconds > stationary ? ageBin : 1 + b, waiting * shares[b]);
                 }
             }
         }
         recorder.waited(atOnce, atOnce * ageSeconds + waiting * excess);
     }
 
-    /** A waiting request's wait from its age in the backlog and its stationary wait: their sum behind a balancer, else the larger. */
+    /** A waiting request's wait from its age and its stationary wait: their sum behind a balancer, else the larger. */
     private double wait(double ageSeconds, double stationarySeconds) {
         return waitsAdd ? ageSeconds + stationarySeconds : Math.max(ageSeconds, stationarySeconds);
     }

@@ -75,6 +75,8 @@ final class FluidRecorder {
     /** Per second, for {@link BurstRenderer}: service capacity (slots / mean service time), the room for 503s, the episode shape. */
     private final double[] capacityPerSecond;
     private final long[] rejectedRoom;
+    /** Behind least-in-flight, how a wait spreads over a replica's departures (null: as it is). */
+    private DepartureSpread spread;
     private final RejectionEpisodes.Shape[] shapes;
     private final double serviceCv;
     private final double waitLimitSeconds;
@@ -183,6 +185,27 @@ final class FluidRecorder {
     /** Served requests by wait: {@code bin} 0 is no wait, 1 + b is wait bin b. */
     void servedWait(int slot, int bin, double count) {
         waits[slot][bin] += count;
+    }
+
+    /** Behind least-in-flight: the waits spread over a replica's departures from now on ({@link DepartureSpread}). */
+    void spreadWaits(DepartureSpread spread) {
+        this.spread = spread;
+    }
+
+    /** Whether the waits spread over a replica's departures. */
+    boolean spreadsWaits() {
+        return spread != null;
+    }
+
+    /** {@code count} served requests of arrival second {@code slot} waited {@code waitSeconds}: its bin, or spread. */
+    void servedWaitOf(int slot, double waitSeconds, double count) {
+        if (spread == null) {
+            servedWait(slot, waitBinAt(waitSeconds), count);
+            return;
+        }
+        for (int j = 0; j < DepartureSpread.POINTS; j++) {
+            servedWait(slot, waitBinAt(spread.wait(waitSeconds, j)), count * DepartureSpread.weight(j));
+        }
     }
 
     /** The wait bin (1..{@link WaitGrid#BINS}) of a wait in (0, waitLimit]. */
