@@ -92,8 +92,6 @@ final class BalancedArrivals {
                 } else {
                     // least-in-flight: the backlog holds the places first, the stationary queue only what it leaves
                     flow.backlog.add(step, fits);
-                }
-                if (!stationary.refusesWhileFilling()) {
                     flow.stationaryQueue = Math.min(flow.stationaryQueue, places - flow.backlog.queued());
                 }
             }

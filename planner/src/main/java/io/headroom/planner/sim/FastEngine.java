@@ -156,15 +156,12 @@ final class FastEngine {
         double maxStretch = s.slowdownFactor(s.concurrency());
         long highestMicros = Math.max(2, (s.timeout().toNanos() + backlogNanos) / 1000 + 1);
         // behind least-in-flight the waits spread over a replica's departures, up to the timeout (past a full queue's mean)
-        boolean spreads = routing.mode() == Routing.Mode.LEAST_IN_FLIGHT;
-        long longestWaitNanos = spreads ? Math.max(backlogNanos, s.timeout().toNanos()) : backlogNanos;
-        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, longestWaitNanos, highestMicros, service,
+        DepartureSpread spread = routing.mode() == Routing.Mode.LEAST_IN_FLIGHT
+                ? new DepartureSpread(s.concurrency(), s.serviceTime().mean().toNanos() / 1e9, s.serviceTime().cv()) : null;
+        long longestWaitNanos = spread != null ? Math.max(backlogNanos, s.timeout().toNanos()) : backlogNanos;
+        this.recorder = new FluidRecorder(scenario.traffic().seconds(), waitLimitNanos, longestWaitNanos, spread, highestMicros, service,
                 s.timeout().toNanos(), s.serviceTime().cv());
         this.departures = new FluidDepartures(service, slowdown != null, maxStretch);
-        if (spreads) {
-            double meanSeconds = s.serviceTime().mean().toNanos() / 1e9;
-            recorder.spreadWaits(new DepartureSpread(s.concurrency(), meanSeconds, s.serviceTime().cv()));
-        }
         this.backlog = new FluidBacklog(stepNanos, backlogNanos, expiryTimesOut, balanced, s.errorRate(), recorder);
         this.flow = new FluidFlow(recorder, backlog, service, stepNanos, s.errorRate(), balanced);
         this.central = balanced ? null : new CentralArrivals(flow, stationary, waitLimitNanos, s.serviceTime().cv());

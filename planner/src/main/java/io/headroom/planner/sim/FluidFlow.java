@@ -83,11 +83,7 @@ final class FluidFlow {
         double waiting = start * (1 - startNoWait);
         if (waiting > 0) {
             for (int b = 0; b < shares.length; b++) {
-                if (!recorder.spreadsWaits()) {
-                    recorder.servedWait(slot, 1 + b, waiting * shares[b]);
-                } else if (shares[b] > 0) {
-                    recorder.servedWaitOf(slot, recorder.waitLimitSeconds() * WaitGrid.middle(b), waiting * shares[b]);
-                }
+                recorder.servedStationaryWait(slot, b, waiting * shares[b]);
             }
         }
         busy += start;

@@ -34,16 +34,14 @@ import org.HdrHistogram.Histogram;
  *       discrete-event engine; the max is the largest point recorded (the service time's
  *       99.995th percentile plus the largest wait), not a sample's maximum. With a longest wait
  *       beyond the max wait (Knative: the activator holds requests up to the revision timeout while
- *       the queue-proxies' waits end far sooner) a second grid of {@link #TAIL_BINS}
+ *       the queue-proxies' waits end far sooner) a second grid of {@link WaitBins#TAIL_BINS}
  *       bins spaced geometrically over (max wait, longest wait) takes the longer waits of the fluid
- *       backlog, and outcomes are settled that much later.</li>
+ *       backlog, and outcomes are settled that much later ({@link WaitBins}).</li>
  * </ul>
  * Mutable; engine-only.
  */
 final class FluidRecorder {
     static final long UNITS = 1024;
-    /** Geometric bins of the waits beyond the max wait, up to the longest (the tail grid). */
-    static final int TAIL_BINS = 16;
     private static final long SECOND = 1_000_000_000L;
 
     private final int seconds;
@@ -66,7 +64,7 @@ final class FluidRecorder {
     private final double[][] waits;
     private final ServiceTimeTable service;
     private final long timeoutMicros;
-    private final long[] waitMicros;
+    private final WaitBins waitBins;
     private final long highestMicros;
     private final Histogram secondMicros;
     private final Histogram latencyMicros;
@@ -75,13 +73,8 @@ final class FluidRecorder {
     /** Per second, for {@link BurstRenderer}: service capacity (slots / mean service time), the room for 503s, the episode shape. */
     private final double[] capacityPerSecond;
     private final long[] rejectedRoom;
-    /** Behind least-in-flight, how a wait spreads over a replica's departures (null: as it is). */
-    private DepartureSpread spread;
     private final RejectionEpisodes.Shape[] shapes;
     private final double serviceCv;
-    private final double waitLimitSeconds;
-    /** The tail grid's log step (bins over (max wait, longest wait)); 0 without a tail. */
-    private final double tailLogStep;
     private final RunLog log = new RunLog();
     /** Fluid totals of the seconds already finished, and their rounded sums. */
     private double closedOk;
@@ -96,22 +89,18 @@ final class FluidRecorder {
     private double queued;
     private double queueWaitSeconds;
 
-    FluidRecorder(int seconds, long waitLimitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos, double serviceCv) {
-        this(seconds, waitLimitNanos, waitLimitNanos, highestMicros, service, timeoutNanos, serviceCv);
-    }
-
-    /** A recorder whose waits reach {@code longestWaitNanos} &gt;= {@code waitLimitNanos} (the tail grid beyond the max wait). */
-    FluidRecorder(int seconds, long waitLimitNanos, long longestWaitNanos, long highestMicros, ServiceTimeTable service, long timeoutNanos,
-            double serviceCv) {
+    /**
+     * A recorder whose waits reach {@code longestWaitNanos} &gt;= {@code waitLimitNanos} (the tail grid beyond the max wait),
+     * spread by {@code spread} (behind least-in-flight; else null).
+     */
+    FluidRecorder(int seconds, long waitLimitNanos, long longestWaitNanos, DepartureSpread spread, long highestMicros,
+            ServiceTimeTable service, long timeoutNanos, double serviceCv) {
         this.seconds = seconds;
         this.serviceCv = serviceCv;
-        this.waitLimitSeconds = waitLimitNanos / 1e9;
+        this.waitBins = new WaitBins(waitLimitNanos, longestWaitNanos, spread);
         this.capacityPerSecond = new double[seconds];
         this.rejectedRoom = new long[seconds];
         this.shapes = new RejectionEpisodes.Shape[seconds];
-        boolean tail = longestWaitNanos > waitLimitNanos && waitLimitNanos > 0;
-        this.tailLogStep = tail ? Math.log((double) longestWaitNanos / waitLimitNanos) / TAIL_BINS : 0;
-        int bins = 1 + WaitGrid.BINS + (tail ? TAIL_BINS : 0);
         this.lagSeconds = (int) (Math.max(waitLimitNanos, longestWaitNanos) / SECOND) + 1;
         this.ring = lagSeconds + 2;
         this.ok = new double[ring];
@@ -120,18 +109,9 @@ final class FluidRecorder {
         this.failed = new double[ring];
         this.stretchedStarts = new double[ring][SlowdownSpread.BINS];
         this.stretchWeighted = new double[ring][SlowdownSpread.BINS];
-        this.waits = new double[ring][bins];
+        this.waits = new double[ring][waitBins.count()];
         this.service = service;
         this.timeoutMicros = timeoutNanos / 1000;
-        this.waitMicros = new long[bins];
-        for (int b = 0; b < WaitGrid.BINS; b++) {
-            waitMicros[b + 1] = Math.round(waitLimitNanos / 1000.0 * WaitGrid.middle(b));
-        }
-        for (int b = WaitGrid.BINS + 1; b < bins; b++) {
-            // the tail bin's geometric middle
-            double middle = waitLimitSeconds * Math.exp(tailLogStep * (b - WaitGrid.BINS - 0.5));
-            waitMicros[b] = Math.round(middle * 1e6);
-        }
         this.highestMicros = highestMicros;
         this.secondMicros = new Histogram(highestMicros, 2);
         this.latencyMicros = new Histogram(highestMicros, 3);
@@ -179,50 +159,27 @@ final class FluidRecorder {
 
     /** The max wait: the horizon of the wait bins ({@link WaitGrid}). */
     double waitLimitSeconds() {
-        return waitLimitSeconds;
+        return waitBins.limitSeconds();
     }
 
-    /** Served requests by wait: {@code bin} 0 is no wait, 1 + b is wait bin b. */
+    /** Served requests by wait: {@code bin} 0 is no wait, 1 + b is wait bin b, beyond them the tail's ({@link WaitBins}). */
     void servedWait(int slot, int bin, double count) {
         waits[slot][bin] += count;
     }
 
-    /** Behind least-in-flight: the waits spread over a replica's departures from now on ({@link DepartureSpread}). */
-    void spreadWaits(DepartureSpread spread) {
-        this.spread = spread;
-    }
-
-    /** Whether the waits spread over a replica's departures. */
-    boolean spreadsWaits() {
-        return spread != null;
-    }
-
-    /** {@code count} served requests of arrival second {@code slot} waited {@code waitSeconds}: its bin, or spread. */
+    /** {@code count} served requests of arrival second {@code slot} waited {@code waitSeconds} ({@link WaitBins#add}). */
     void servedWaitOf(int slot, double waitSeconds, double count) {
-        if (spread == null) {
-            servedWait(slot, waitBinAt(waitSeconds), count);
-            return;
-        }
-        for (int j = 0; j < DepartureSpread.POINTS; j++) {
-            servedWait(slot, waitBinAt(spread.wait(waitSeconds, j)), count * DepartureSpread.weight(j));
-        }
+        waitBins.add(waits[slot], waitSeconds, count);
     }
 
-    /** The wait bin (1..{@link WaitGrid#BINS}) of a wait in (0, waitLimit]. */
-    int waitBin(double waitFraction) {
-        return 1 + WaitGrid.bin(waitFraction);
+    /** {@code count} served requests of arrival second {@code slot} waited as the stationary queue's wait bin {@code b}. */
+    void servedStationaryWait(int slot, int b, double count) {
+        waitBins.addStationary(waits[slot], b, count);
     }
 
-    /**
-     * The wait bin of a wait of {@code waitSeconds} in (0, longest wait]: {@link #waitBin} of its share of the max
-     * wait, or beyond the max wait (with a tail grid) the tail's bin.
-     */
+    /** The bin of a wait of {@code waitSeconds} ({@link WaitBins#binAt}). */
     int waitBinAt(double waitSeconds) {
-        if (tailLogStep == 0 || waitSeconds <= waitLimitSeconds) {
-            return waitBin(waitSeconds / waitLimitSeconds);
-        }
-        int b = (int) (Math.log(waitSeconds / waitLimitSeconds) / tailLogStep);
-        return 1 + WaitGrid.BINS + Math.min(TAIL_BINS - 1, Math.max(0, b));
+        return waitBins.binAt(waitSeconds);
     }
 
     /** Requests that waited (then started or got 503), and their total wait. */
@@ -295,11 +252,11 @@ final class FluidRecorder {
                 continue;
             }
             if (held == 0) {
-                record(w[b], waitMicros[b], 1);
+                record(w[b], waitBins.micros(b), 1);
                 continue;
             }
             for (int f = 0; f < held; f++) {
-                record(w[b] * factorShares[f] / startsTotal, waitMicros[b], factorMeans[f]);
+                record(w[b] * factorShares[f] / startsTotal, waitBins.micros(b), factorMeans[f]);
             }
         }
         double p50 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(50) / 1000.0;
@@ -308,7 +265,7 @@ final class FluidRecorder {
         rejectedRoom[second] = Math.max(0, okRow) + rejectedRow;
         if (rejectedRow > 0) {
             double arrivals = ok[slot] + rejected[slot] + timedOut[slot] + failed[slot];
-            shapes[second] = RejectionEpisodes.of(arrivals, capacityPerSecond[second], serviceCv, waitLimitSeconds);
+            shapes[second] = RejectionEpisodes.of(arrivals, capacityPerSecond[second], serviceCv, waitBins.limitSeconds());
         }
         rows[second] = new TimelineRow(second, arrivalsRow, okRow, rejectedRow, timedOutRow, failedRow, p50, p99, samples[second]);
         closedOk += ok[slot];
