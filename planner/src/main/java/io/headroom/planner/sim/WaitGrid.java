@@ -57,9 +57,15 @@ final class WaitGrid {
     /** {@code shares} over the bins with every wait times {@code scale}, into {@code into} (returned). */
     static double[] scaled(double[] shares, double scale, double[] into) {
         Arrays.fill(into, 0);
+        // the scaled midpoints ascend with b, so their bins are found by one walk up the edges (as bin() finds each)
+        int at = 0;
         for (int b = 0; b < shares.length; b++) {
             if (shares[b] > 0) {
-                into[bin(scale * middle(b))] += shares[b];
+                double fraction = scale * middle(b);
+                while (at < BINS - 1 && UPPER[at] < fraction) {
+                    at++;
+                }
+                into[at] += shares[b];
             }
         }
         return into;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** {@link WaitGrid}: edges that rise to the horizon, fine at both ends, and a bin lookup that inverts them. */
+/**
+ * {@link WaitGrid}: edges that rise to the horizon, fine at both ends, a bin lookup that inverts them, and scaled shares
+ * that land where the lookup puts each scaled midpoint.
+ */
 class WaitGridTest {
     @Test
     void edgesAreGeometricNearZeroEqualInTheMiddleAndGeometricTowardsTheHorizon() {
@@ -39,5 +42,24 @@ class WaitGridTest {
         assertEquals(0, WaitGrid.bin(-1));
         assertEquals(WaitGrid.BINS - 1, WaitGrid.bin(2));
         assertEquals(0, WaitGrid.bin(Double.NaN));
+    }
+
+    @Test
+    void scaledSharesLandInTheBinOfEachScaledMidpoint() {
+        double[] shares = new double[WaitGrid.BINS];
+        for (int b = 0; b < shares.length; b++) {
+            shares[b] = b % 3 == 1 ? 0 : 1.0 / (b + 1);
+        }
+        for (double scale : new double[] {0, 1e-4, 0.013, 0.37, 0.5, 0.999, 1, 1.7}) {
+            double[] expected = new double[WaitGrid.BINS];
+            for (int b = 0; b < shares.length; b++) {
+                if (shares[b] > 0) {
+                    expected[WaitGrid.bin(scale * WaitGrid.middle(b))] += shares[b];
+                }
+            }
+            double[] into = new double[WaitGrid.BINS];
+            java.util.Arrays.fill(into, 9);
+            assertTrue(java.util.Arrays.equals(expected, WaitGrid.scaled(shares, scale, into)), "scale " + scale);
+        }
     }
 }
