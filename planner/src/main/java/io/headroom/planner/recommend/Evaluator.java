@@ -96,6 +96,12 @@ final class Evaluator {
         }
     }
 
+    /** Whether {@code config} was judged already and meets the SLOs (nothing is simulated). */
+    boolean knownToMeet(Config config) {
+        Evaluation known = results.get(config);
+        return known != null && known.meetsSlo();
+    }
+
     /** Distinct configurations simulated so far. */
     int simulated() {
         return results.size();

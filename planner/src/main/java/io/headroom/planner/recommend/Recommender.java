@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -85,6 +88,10 @@ public final class Recommender {
         Evaluator evaluator = new Evaluator(judged, screening ? seeds.subList(0, Math.min(runs, SCREEN_RUNS)) : seeds, screen,
                 screen != SimulationEngine.DES, tick);
         Search search = new Search(evaluator, bounds, now);
+        Evaluator des = screening ? new Evaluator(judged, seeds, SimulationEngine.DES, true, tick) : evaluator;
+        // a screened search's confirmation judges the current settings by DES whatever the screening finds: those runs
+        // start now, beside the screening, and fill the cores it leaves idle
+        CompletableFuture<Evaluation> currentByDes = screening ? beside(() -> des.evaluate(now)) : null;
 
         Evaluation current = evaluator.evaluate(now);
         Evaluation ceiling = evaluator.evaluate(search.ceiling(targets.get(targets.size() - 1)));
@@ -110,11 +117,10 @@ public final class Recommender {
         List<Evaluation> screened = found.stream().filter(c -> !c.equals(now)).map(evaluator::evaluate).filter(Evaluation::meetsSlo)
                 .filter(e -> !current.meetsSlo() || price(e) <= (1 - MIN_SAVING) * price(current))
                 .sorted(ranking(now)).toList();
-        Evaluator des = evaluator;
         Evaluation shownCurrent = current;
         List<Evaluation> meeting = screened;
         if (screening) {
-            des = new Evaluator(judged, seeds, SimulationEngine.DES, true, tick);
+            awaited(currentByDes);
             Confirmation confirmed = Confirmation.of(des, now, screened, ranking(now));
             shownCurrent = confirmed.current();
             meeting = confirmed.ranked();
@@ -154,6 +160,30 @@ public final class Recommender {
         progress.update(1);
         return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, searched, requests,
                 NPlusOne.of(judged, basis.nodes(), peak, label), impossible, shortfall, screen, judge);
+    }
+
+    /** {@code work} on a thread of its own (a daemon: it never keeps the JVM alive), started now. */
+    private static CompletableFuture<Evaluation> beside(Supplier<Evaluation> work) {
+        return CompletableFuture.supplyAsync(work, runnable -> {
+            Thread t = new Thread(runnable, "headroom-confirm-current");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Waits for {@code future}; what it threw is thrown here as it was thrown there. */
+    private static Evaluation awaited(CompletableFuture<Evaluation> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /**

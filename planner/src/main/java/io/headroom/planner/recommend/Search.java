@@ -130,13 +130,17 @@ final class Search {
         return java.util.Optional.ofNullable(k).map(current::withPlaceholders);
     }
 
-    /** Keeps the current cap and nodes when they meet, else the smallest that do. */
+    /**
+     * Keeps the current cap and nodes when they meet, else the smallest that do. A floor already judged to meet (often the
+     * current settings themselves) is kept without the bisection down to it.
+     */
     private Config trim(Config meeting) {
         Config c = meeting;
         if (!c.isStatic()) {
             int floor = Math.max(c.minReplicas(), current.maxReplicas());
             Config base = c;
-            int max = bisect(floor - 1, c.maxReplicas(), m -> m >= floor && evaluator.evaluate(bounds.withRoomFor(base.withMax(m)))
+            int max = evaluator.knownToMeet(bounds.withRoomFor(base.withMax(floor))) ? floor
+                    : bisect(floor - 1, c.maxReplicas(), m -> m >= floor && evaluator.evaluate(bounds.withRoomFor(base.withMax(m)))
                     .meetsSlo());
             c = bounds.withRoomFor(c.withMax(max));
         }
@@ -144,7 +148,8 @@ final class Search {
             String pool = bounds.growPool();
             int floor = current.nodes().get(pool);
             Config base = c;
-            int nodes = bisect(floor - 1, c.nodes().get(pool), n -> n >= floor && evaluator.evaluate(base.withNodes(pool, n)).meetsSlo());
+            int nodes = evaluator.knownToMeet(base.withNodes(pool, floor)) ? floor
+                    : bisect(floor - 1, c.nodes().get(pool), n -> n >= floor && evaluator.evaluate(base.withNodes(pool, n)).meetsSlo());
             c = c.withNodes(pool, nodes);
         }
         return c;
