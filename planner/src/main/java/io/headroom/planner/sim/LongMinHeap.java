@@ -3,7 +3,7 @@ package io.headroom.planner.sim;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of primitive longs (times in nanoseconds), growing as needed. Mutable; used
+ * A 4-ary min-heap of primitive longs (half the depth of a binary one, each node's children side by side) (times in nanoseconds), growing as needed. Mutable; used
  * inside the engine only, where boxing every completion time would dominate the cost of a request.
  */
 final class LongMinHeap {
@@ -29,7 +29,7 @@ final class LongMinHeap {
         }
         int i = size++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
+            int parent = (i - 1) >>> 2;
             long p = items[parent];
             if (p <= value) {
                 break;
@@ -44,14 +44,20 @@ final class LongMinHeap {
         long top = items[0];
         long last = items[--size];
         int i = 0;
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            long c = items[child];
-            int right = child + 1;
-            if (right < size && items[right] < c) {
-                child = right;
-                c = items[right];
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= size) {
+                break;
+            }
+            int end = Math.min(first + 4, size);
+            int child = first;
+            long c = items[first];
+            for (int k = first + 1; k < end; k++) {
+                long v = items[k];
+                if (v < c) {
+                    c = v;
+                    child = k;
+                }
             }
             if (last <= c) {
                 break;
