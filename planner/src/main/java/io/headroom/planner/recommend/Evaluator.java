@@ -23,7 +23,11 @@ import java.util.stream.IntStream;
  * <p>With {@code dropAtFirstMiss} the seeds run in pairs, in order, and a configuration is judged
  * as soon as a pair holds a run that misses the SLO: it can no longer meet it in every run, so the
  * remaining seeds are not simulated (its numbers are then over the runs simulated). Pairs, not the
- * machine's core count, so the result is the same on every machine.
+ * machine's core count, so the result is the same on every machine. The fast engine's runs go one at a
+ * time instead: a fast screening searches its targets in parallel (and the discrete-event runs of the
+ * current settings run beside it), so the cores stay busy, and a configuration that misses on its first
+ * seed costs one run, not two. Which configurations meet does not depend on the batch, only the numbers
+ * of one that misses (over one run instead of two).
  */
 final class Evaluator {
     private static final int BATCH = 2;
@@ -61,7 +65,7 @@ final class Evaluator {
         Scenario configured = config.applyTo(scenario);
         Run[] all = new Run[seeds.size()];
         int simulated = 0;
-        int batch = dropAtFirstMiss ? BATCH : all.length;
+        int batch = !dropAtFirstMiss ? all.length : engine == SimulationEngine.FAST ? 1 : BATCH;
         while (simulated < all.length) {
             int from = simulated;
             int to = Math.min(all.length, from + batch);

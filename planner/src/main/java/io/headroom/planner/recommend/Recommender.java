@@ -231,8 +231,9 @@ public final class Recommender {
 
     /**
      * About how many configurations a recommendation for {@code scenario} simulates (each under
-     * every run): two probes, then per target a few fixed ones and two bisections over the replica
-     * range. For the work estimate made before a search starts, and the progress bar.
+     * every run): two probes, then per target a few fixed ones, a bisection over the replica range
+     * and the cap's gallop back towards the current one ({@link Search}). For the work estimate made
+     * before a search starts, and the progress bar.
      */
     public static int estimatedConfigurations(Scenario scenario) {
         Scenario judged = scenario.slo().isEmpty() ? withSlo(scenario, new Slo(OptionalDouble.of(DEFAULT_MAX_503_FRACTION),
@@ -242,7 +243,7 @@ public final class Recommender {
     }
 
     private static int expectedConfigurations(List<Double> targets, Bounds bounds) {
-        return 2 + targets.size() * (8 + 2 * (int) Math.ceil(Math.log(bounds.replicaCap() + 1) / Math.log(2)));
+        return 2 + targets.size() * (10 + (int) Math.ceil(Math.log(bounds.replicaCap() + 1) / Math.log(2)));
     }
 
     /** Static: none (null, the replica count is searched); otherwise the current target, then each lower listed one. */
