@@ -68,6 +68,12 @@ final class FluidRecorder {
     private final long highestMicros;
     private final Histogram secondMicros;
     private final Histogram latencyMicros;
+    /**
+     * The run's served requests not yet in {@link #latencyMicros}, in units, by wait bin and service point
+     * ([bin × points + point]): unstretched, each such pair is always the same latency, so the run histogram takes
+     * each once, when read, instead of once a second (the counts add; the histogram is the same).
+     */
+    private final long[] pendingUnits;
     private final TimelineRow[] rows;
     private final ReplicaSample[] samples;
     /** Per second, for {@link BurstRenderer}: service capacity (slots / mean service time), the room for 503s, the episode shape. */
@@ -115,6 +121,7 @@ final class FluidRecorder {
         this.highestMicros = highestMicros;
         this.secondMicros = new Histogram(highestMicros, 2);
         this.latencyMicros = new Histogram(highestMicros, 3);
+        this.pendingUnits = new long[waitBins.count() * ServiceTimeTable.POINTS];
         this.rows = new TimelineRow[seconds];
         this.samples = new ReplicaSample[seconds];
     }
@@ -252,11 +259,11 @@ final class FluidRecorder {
                 continue;
             }
             if (held == 0) {
-                record(w[b], waitBins.micros(b), 1);
+                record(w[b], b, 1);
                 continue;
             }
             for (int f = 0; f < held; f++) {
-                record(w[b] * factorShares[f] / startsTotal, waitBins.micros(b), factorMeans[f]);
+                record(w[b] * factorShares[f] / startsTotal, b, factorMeans[f]);
             }
         }
         double p50 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(50) / 1000.0;
@@ -282,14 +289,32 @@ final class FluidRecorder {
     }
 
     /** {@code weight} served requests that waited {@code waitMicros}, over the service-time grid stretched by {@code factor}. */
-    private void record(double weight, long waitMicros, double factor) {
+    private void record(double weight, int bin, double factor) {
+        long waitMicros = waitBins.micros(bin);
         for (int p = 0; p < ServiceTimeTable.POINTS; p++) {
             long units = Math.round(weight * service.pointShare(p) * UNITS);
             if (units > 0) {
                 long serviceMicros = factor == 1 ? service.pointNanos(p) / 1000 : Math.round(service.pointNanos(p) * factor / 1000);
                 long micros = Math.min(highestMicros, waitMicros + Math.min(timeoutMicros, serviceMicros));
                 secondMicros.recordValueWithCount(micros, units);
-                latencyMicros.recordValueWithCount(micros, units);
+                if (factor == 1) {
+                    pendingUnits[bin * ServiceTimeTable.POINTS + p] += units;
+                } else {
+                    latencyMicros.recordValueWithCount(micros, units);
+                }
+            }
+        }
+    }
+
+    /** Moves {@link #pendingUnits} into the run histogram. */
+    private void flushPending() {
+        for (int i = 0; i < pendingUnits.length; i++) {
+            if (pendingUnits[i] > 0) {
+                int p = i % ServiceTimeTable.POINTS;
+                long micros = Math.min(highestMicros, waitBins.micros(i / ServiceTimeTable.POINTS)
+                        + Math.min(timeoutMicros, service.pointNanos(p) / 1000));
+                latencyMicros.recordValueWithCount(micros, pendingUnits[i]);
+                pendingUnits[i] = 0;
             }
         }
     }
@@ -303,6 +328,7 @@ final class FluidRecorder {
     }
 
     Histogram latencyMicros() {
+        flushPending();
         return latencyMicros;
     }
 
