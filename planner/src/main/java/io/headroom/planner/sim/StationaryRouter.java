@@ -1,6 +1,7 @@
 package io.headroom.planner.sim;
 
 import io.headroom.planner.queueing.AllenCunneen;
+import io.headroom.planner.queueing.ErlangBCheckpoints;
 import io.headroom.planner.queueing.MaxWaitQueue;
 import io.headroom.planner.queueing.SlowdownErlangB;
 
@@ -10,7 +11,7 @@ import io.headroom.planner.queueing.SlowdownErlangB;
  * service-time cv &ne; 1) at {@code c} slots and an offered load of {@code a} Erlangs, plus the
  * shape of the wait of a request that waits and is then served.
  *
- * <p>Solving costs O(c) (Erlang B's recursion), so results are memoised in a direct-mapped table
+ * <p>Solving costs O(c) (Erlang B's recursion; from its checkpoints, {@link ErlangBCheckpoints}, at most 256 steps), so results are memoised in a direct-mapped table
  * keyed by the slot count and the load rounded to a relative {@value #LOAD_RESOLUTION}; a result is
  * always computed at its key's representative load, so it does not depend on which load first
  * filled the entry and a run stays deterministic. Mutable, one thread; owned by the engine.
@@ -25,6 +26,7 @@ final class StationaryRouter extends StationaryQueue {
     private final double maxWaitSeconds;
     private final double serviceCv;
     private final StationaryMemo memo = new StationaryMemo(TABLE_BITS, WaitGrid.BINS);
+    private final ErlangBCheckpoints erlangB = new ErlangBCheckpoints();
     private final double[][] stillWaiting;
     private final double ageStepSeconds;
     private final double slowdown;
@@ -94,7 +96,9 @@ final class StationaryRouter extends StationaryQueue {
         double fullService = meanServiceSeconds;
         MaxWaitQueue.Outcome o;
         if (slowdown == 0) {
-            o = MaxWaitQueue.solve(slots, lambda, meanServiceSeconds, maxWaitSeconds, serviceCv);
+            // M/M/c+D's states below c by Erlang B(c − 1, a), continued from the checkpoint below c (bit for bit the recursion)
+            o = MaxWaitQueue.solve(slots, lambda, meanServiceSeconds, maxWaitSeconds, serviceCv,
+                    erlangB.blocking(slots - 1, lambda * meanServiceSeconds));
         } else {
             // service.slowdown: below c the chain's rates fall as the slots fill (SlowdownErlangB); the queue
             // is served with every slot busy, each request (1 + b(k - 1)) times longer (k the concurrency)
