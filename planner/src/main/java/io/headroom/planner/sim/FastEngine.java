@@ -83,6 +83,8 @@ final class FastEngine {
     private static final long[] STEP_CANDIDATES_MS = {100, 50, 25, 20, 10, 5, 2, 1};
     /** Metric units per request: fluid counts reach the policy in 1/256 requests. */
     private static final long UNITS = 256;
+    /** Relative resolution of the busy count behind {@link #orderedSeen}'s memo. */
+    private static final double SEEN_RESOLUTION = 1e-3;
 
     private final long stepNanos;
     private final long endNanos;
@@ -123,8 +125,7 @@ final class FastEngine {
     private final BalancedArrivals balancedArrivals;
     /** Under {@code service.slowdown}: the spread of the factor between the step's starts, for their latencies; else null. */
     private final SlowdownSpread spread;
-    /** Relative resolution of the busy count behind {@link #orderedSeen}'s memo. */
-    private static final double SEEN_RESOLUTION = 1e-3;
+    /** {@link #orderedSeen}'s memo: its busy-count key, ready replicas and value. */
     private long seenKey = Long.MIN_VALUE;
     private int seenReady = -1;
     private double seen = 1;
