@@ -24,14 +24,28 @@ public final class ErlangB {
         if (servers < 0) {
             throw new IllegalArgumentException("servers must be >= 0 but was " + servers);
         }
+        requireLoad(offeredLoadErlangs);
+        return continued(1.0, 0, servers, offeredLoadErlangs);
+    }
+
+    /**
+     * The recursion from B({@code from}, a) = {@code b} on to B({@code to}, a): the very operations
+     * {@link #blocking} performs between those server counts, so a value it held there continues bit for bit
+     * ({@link ErlangBCheckpoints}, {@link OrderedEntry}).
+     */
+    static double continued(double b, int from, int to, double offeredLoadErlangs) {
+        double value = b;
+        for (int k = from + 1; k <= to; k++) {
+            double ab = offeredLoadErlangs * value;
+            value = ab / (k + ab);
+        }
+        return value;
+    }
+
+    /** Refuses an offered load that is not a finite number &ge; 0. */
+    static void requireLoad(double offeredLoadErlangs) {
         if (!(offeredLoadErlangs >= 0) || Double.isInfinite(offeredLoadErlangs)) {
             throw new IllegalArgumentException("offered load must be a finite number >= 0 but was " + offeredLoadErlangs);
         }
-        double b = 1.0;
-        for (int k = 1; k <= servers; k++) {
-            double ab = offeredLoadErlangs * b;
-            b = ab / (k + ab);
-        }
-        return b;
     }
 }

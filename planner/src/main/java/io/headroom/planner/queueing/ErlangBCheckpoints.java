@@ -16,51 +16,30 @@ public final class ErlangBCheckpoints {
     static final int EVERY = 256;
     static final int MAX_LOADS = 4096;
 
-    /** Per load (its bits): B(i × EVERY, a) for i = 0 … filled − 1, in an array that grows. */
+    /** Per load (its bits): B(i × EVERY, a) for every i filled so far, the array exactly as long. */
     private final Map<Long, double[]> byLoad = new HashMap<>();
-    private final Map<Long, Integer> filled = new HashMap<>();
 
     /** B(servers, offeredLoadErlangs), exactly {@link ErlangB#blocking}'s value. */
     public double blocking(int servers, double offeredLoadErlangs) {
         if (servers < EVERY) {
             return ErlangB.blocking(servers, offeredLoadErlangs);
         }
-        if (!(offeredLoadErlangs >= 0) || Double.isInfinite(offeredLoadErlangs)) {
-            throw new IllegalArgumentException("offered load must be a finite number >= 0 but was " + offeredLoadErlangs);
-        }
+        ErlangB.requireLoad(offeredLoadErlangs);
         Long load = Double.doubleToRawLongBits(offeredLoadErlangs);
         double[] points = byLoad.get(load);
-        int known = points == null ? 0 : filled.get(load);
         int needed = servers / EVERY + 1;
-        if (known < needed) {
-            if (points == null) {
-                if (byLoad.size() >= MAX_LOADS) {
-                    byLoad.clear();
-                    filled.clear();
-                }
-                points = new double[Math.max(needed, 8)];
-                points[0] = 1.0;
-                known = 1;
-            } else if (points.length < needed) {
-                points = java.util.Arrays.copyOf(points, Math.max(needed, 2 * points.length));
+        if (points == null || points.length < needed) {
+            if (points == null && byLoad.size() >= MAX_LOADS) {
+                byLoad.clear();
             }
-            double b = points[known - 1];
-            for (int k = (known - 1) * EVERY + 1; k <= (needed - 1) * EVERY; k++) {
-                double ab = offeredLoadErlangs * b;
-                b = ab / (k + ab);
-                if (k % EVERY == 0) {
-                    points[k / EVERY] = b;
-                }
+            int known = points == null ? 0 : points.length;
+            points = points == null ? new double[needed] : java.util.Arrays.copyOf(points, needed);
+            for (int i = known; i < needed; i++) {
+                points[i] = i == 0 ? 1.0 : ErlangB.continued(points[i - 1], (i - 1) * EVERY, i * EVERY, offeredLoadErlangs);
             }
             byLoad.put(load, points);
-            filled.put(load, needed);
         }
-        int from = servers / EVERY * EVERY;
-        double b = points[from / EVERY];
-        for (int k = from + 1; k <= servers; k++) {
-            double ab = offeredLoadErlangs * b;
-            b = ab / (k + ab);
-        }
-        return b;
+        int from = servers / EVERY;
+        return ErlangB.continued(points[from], from * EVERY, servers, offeredLoadErlangs);
     }
 }

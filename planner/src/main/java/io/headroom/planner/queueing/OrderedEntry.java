@@ -35,12 +35,10 @@ public final class OrderedEntry {
         }
         double a = offeredErlangs;
         int last = (int) Math.min(slots, Math.ceil(a + DEVIATIONS * Math.sqrt(a) + 2 * concurrency + 10));
-        // B(0..last), then each slot's occupancy
         double[] b = new double[last + 1];
         b[0] = 1;
         for (int k = 1; k <= last; k++) {
-            double ab = a * b[k - 1];
-            b[k] = ab / (k + ab);
+            b[k] = ErlangB.continued(b[k - 1], k - 1, k, a);
         }
         double seen = 0;
         for (int n = 1; n <= last; n++) {
@@ -48,12 +46,9 @@ public final class OrderedEntry {
             if (lands <= 0) {
                 continue;
             }
-            int replicaEnd = ((n - 1) / concurrency + 1) * concurrency;
-            double after = 0;
-            for (int j = n + 1; j <= Math.min(replicaEnd, last); j++) {
-                after += a * (b[j - 1] - b[j]);
-            }
-            seen += lands * ((n - 1) % concurrency + after);
+            // the occupancies a·(B(j − 1) − B(j)) of the replica's later slots n + 1 … end sum to a·(B(n) − B(end))
+            int replicaEnd = Math.min(((n - 1) / concurrency + 1) * concurrency, last);
+            seen += lands * ((n - 1) % concurrency + a * (b[n] - b[replicaEnd]));
         }
         // every slot busy (only when the slots end before B vanishes): it waits, then starts on a full replica
         double full = last == slots ? b[last] : 0;
