@@ -288,14 +288,14 @@ final class FluidRecorder {
         Arrays.fill(w, 0);
     }
 
-    /** {@code weight} served requests that waited {@code waitMicros}, over the service-time grid stretched by {@code factor}. */
+    /** {@code weight} served requests that waited wait bin {@code bin}'s time, over the service-time grid stretched by {@code factor}. */
     private void record(double weight, int bin, double factor) {
         long waitMicros = waitBins.micros(bin);
         for (int p = 0; p < ServiceTimeTable.POINTS; p++) {
             long units = Math.round(weight * service.pointShare(p) * UNITS);
             if (units > 0) {
                 long serviceMicros = factor == 1 ? service.pointNanos(p) / 1000 : Math.round(service.pointNanos(p) * factor / 1000);
-                long micros = Math.min(highestMicros, waitMicros + Math.min(timeoutMicros, serviceMicros));
+                long micros = servedMicros(waitMicros, serviceMicros);
                 secondMicros.recordValueWithCount(micros, units);
                 if (factor == 1) {
                     pendingUnits[bin * ServiceTimeTable.POINTS + p] += units;
@@ -306,13 +306,17 @@ final class FluidRecorder {
         }
     }
 
+    /** A served request's latency: its wait plus its service, cut at the timeout, within the histograms' range. */
+    private long servedMicros(long waitMicros, long serviceMicros) {
+        return Math.min(highestMicros, waitMicros + Math.min(timeoutMicros, serviceMicros));
+    }
+
     /** Moves {@link #pendingUnits} into the run histogram. */
     private void flushPending() {
         for (int i = 0; i < pendingUnits.length; i++) {
             if (pendingUnits[i] > 0) {
-                int p = i % ServiceTimeTable.POINTS;
-                long micros = Math.min(highestMicros, waitBins.micros(i / ServiceTimeTable.POINTS)
-                        + Math.min(timeoutMicros, service.pointNanos(p) / 1000));
+                long micros = servedMicros(waitBins.micros(i / ServiceTimeTable.POINTS),
+                        service.pointNanos(i % ServiceTimeTable.POINTS) / 1000);
                 latencyMicros.recordValueWithCount(micros, pendingUnits[i]);
                 pendingUnits[i] = 0;
             }
