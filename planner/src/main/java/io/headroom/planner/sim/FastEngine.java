@@ -1,6 +1,5 @@
 package io.headroom.planner.sim;
 
-import io.headroom.planner.queueing.OrderedEntry;
 import io.headroom.planner.scenario.Routing;
 import io.headroom.planner.scenario.Scenario;
 import io.headroom.planner.scenario.Service;
@@ -83,8 +82,6 @@ final class FastEngine {
     private static final long[] STEP_CANDIDATES_MS = {100, 50, 25, 20, 10, 5, 2, 1};
     /** Metric units per request: fluid counts reach the policy in 1/256 requests. */
     private static final long UNITS = 256;
-    /** Relative resolution of the busy count behind {@link #orderedSeen}'s memo. */
-    private static final double SEEN_RESOLUTION = 1e-3;
 
     private final long stepNanos;
     private final long endNanos;
@@ -125,10 +122,8 @@ final class FastEngine {
     private final BalancedArrivals balancedArrivals;
     /** Under {@code service.slowdown}: the spread of the factor between the step's starts, for their latencies; else null. */
     private final SlowdownSpread spread;
-    /** {@link #orderedSeen}'s memo: its busy-count key, ready replicas and value. */
-    private long seenKey = Long.MIN_VALUE;
-    private int seenReady = -1;
-    private double seen = 1;
+    /** What a start sees behind Knative's activator under a slowdown: ordered entry, memoised. */
+    private final ActivatorPacking packing;
     /** {@code service.slowdown}'s factor of the last step's starts (1 without a slowdown). */
     private double factor = 1;
     /** Busy slots and queued requests as held over the last step: what the replica sample and the snapshot show. */
@@ -139,6 +134,7 @@ final class FastEngine {
         Service s = scenario.service();
         this.slowdown = s.slowdown() > 0 ? s : null;
         this.spread = slowdown != null ? new SlowdownSpread(s) : null;
+        this.packing = slowdown != null ? new ActivatorPacking(s.concurrency()) : null;
         this.concurrency = s.concurrency();
         this.progress = progress;
         this.scaling = new ScalingLoop(scenario, streams, UNITS);
@@ -300,7 +296,7 @@ final class FastEngine {
      * random pick lands on (PASTA), at most the concurrency: round-robin and least-in-flight pick a less busy
      * replica than the mean, so there it overstates the factor. Knative's activator in the path sends a
      * request to the first replica with a free slot (as {@link Activator} does), which packs the replicas:
-     * ordered entry, whose first n slots are a loss system of their own ({@link OrderedEntry}: a start sees
+     * ordered entry, whose first n slots are a loss system of their own ({@link ActivatorPacking}: a start sees
      * 3.6 in flight on 4-slot replicas at 25 busy; with the mean spread instead, a ramp's KPA saw 30 % less
      * concurrency than DES's and scaled to 12 replicas where DES kept 19, then panicked; with every start on a
      * full replica, min(concurrency, busy + 1), 52 four-slot replicas at 80 rps and b 0.2 ran a factor of 1.625
@@ -319,7 +315,7 @@ final class FastEngine {
         factor = 1;
         if (ready > 0) {
             boolean packed = activator != null && activator.takesArrivals(ready);
-            double inFlight = packed ? orderedSeen(ready)
+            double inFlight = packed ? packing.meanSeen(flow.busy, ready)
                     : balanced ? Math.min(concurrency, flow.busy / ready + 1) : Math.min(flow.busy + 1, slots()) / ready;
             factor = slowdown.slowdownFactor(inFlight);
             if (packed) {
@@ -337,21 +333,6 @@ final class FastEngine {
             // the sample path's own load: its fluctuations slow its requests, which feeds them, as in DES
             sampled.stretch(ready > 0 ? slowdown.slowdownFactor(Math.min(sampled.busy() + 1, slots()) / ready) : 1);
         }
-    }
-
-    /**
-     * Behind the activator: the mean in flight a start sees on its replica under the first-available policy's
-     * ordered entry ({@link OrderedEntry}), at the fluid busy count on the ready slots, memoised on the busy count
-     * to a relative {@value #SEEN_RESOLUTION} (its cost is the recursion over the busy slots).
-     */
-    private double orderedSeen(int ready) {
-        long key = Math.round(Math.log1p(flow.busy) / SEEN_RESOLUTION);
-        if (key != seenKey || ready != seenReady) {
-            seenKey = key;
-            seenReady = ready;
-            seen = OrderedEntry.meanSeen(Math.expm1(key * SEEN_RESOLUTION), concurrency, ready * concurrency);
-        }
-        return seen;
     }
 
     private void endOfSecond(long t) {

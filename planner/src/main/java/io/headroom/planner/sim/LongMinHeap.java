@@ -3,8 +3,9 @@ package io.headroom.planner.sim;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap of primitive longs (half the depth of a binary one, each node's children side by side) (times in nanoseconds), growing as needed. Mutable; used
- * inside the engine only, where boxing every completion time would dominate the cost of a request.
+ * A min-heap of primitive longs (times in nanoseconds), growing as needed: 4-ary, half the depth of a binary
+ * one, each node's children side by side. Mutable; used inside the engine only, where boxing every completion
+ * time would dominate the cost of a request.
  */
 final class LongMinHeap {
     private long[] items = new long[64];

@@ -11,10 +11,11 @@ import io.headroom.planner.queueing.SlowdownErlangB;
  * service-time cv &ne; 1) at {@code c} slots and an offered load of {@code a} Erlangs, plus the
  * shape of the wait of a request that waits and is then served.
  *
- * <p>Solving costs O(c) (Erlang B's recursion; from its checkpoints, {@link ErlangBCheckpoints}, at most 256 steps), so results are memoised in a direct-mapped table
- * keyed by the slot count and the load rounded to a relative {@value #LOAD_RESOLUTION}; a result is
- * always computed at its key's representative load, so it does not depend on which load first
- * filled the entry and a run stays deterministic. Mutable, one thread; owned by the engine.
+ * <p>Solving costs Erlang B's recursion (from its checkpoints, {@link ErlangBCheckpoints}: at most 256
+ * steps), so results are memoised in a direct-mapped table keyed by the slot count and the load
+ * rounded to a relative {@value #LOAD_RESOLUTION}; a result is always computed at its key's
+ * representative load, so it does not depend on which load first filled the entry and a run stays
+ * deterministic. Mutable, one thread; owned by the engine.
  */
 final class StationaryRouter extends StationaryQueue {
     /** Relative resolution of the offered load in the memo table. */
