@@ -44,11 +44,11 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  *
  * <p>Where it is weak: (1) a few slots and a load near them — the stationary result is reached only
  * after many service times, and the fluid backlog has no variance; (2) heavy-tailed service times,
- * where the Allen–Cunneen wait scaling is optimistic; (3) behind the central queue the policy sees
+ * where the Allen–Cunneen wait scaling is optimistic; (3) behind the central queue and Knative's activator the policy sees
  * one sample path of the queue's counts ({@link SampledQueue}), whose service lengths are
  * {@value SampledQueue#GROUPS} groups of the kernel: the spread within a group is lost, so an
  * exponential service queues a little less than M/M/c (2 slots at half load: mean in flight 2.5 %
- * below DES's); behind a per-replica balancer it still sees the fluid mean plus a fluctuation
+ * below DES's); behind any other per-replica balancer it still sees the fluid mean plus a fluctuation
  * ({@link PolicyNoise}); (4) latency percentiles are a
  * mixture of stationary waits and representative service times ({@link FluidRecorder}), not a sample;
  * (5) the 503s of a second are an expected count: the recorder lays them out in bursts of the
@@ -68,7 +68,13 @@ import io.headroom.planner.traffic.PiecewiseLinearRate;
  * the stationary queue's content carry over a switch. With no replica ready everything waits in the
  * fluid backlog, and once a request's worth is held while no replica is asked for, the autoscaler
  * decides at once, as the discrete-event engine's first arrival pokes it (scale from zero). The KPA
- * sees the concurrency: busy slots plus all that waits, the activator's included. Weak: right after a
+ * sees the concurrency: busy slots plus all that waits, the activator's included, as one sample path of the
+ * pooled queue the activator and the ready slots form ({@link SampledQueue}, waits up to the revision timeout). Near
+ * saturation the activator's queue is a random walk whose excursions set how high a panic goes: on the Knative
+ * slowdown ramp 9 of 16 seeds reach the 60-replica cap in the first panic, as 9 of DES's do, where with the fluid mean
+ * plus a fluctuation ({@link PolicyNoise}) none did and replica-hours were 8 % short. Out of the path the same pooled
+ * sample path stands for the queue-proxies: with the burst capacity spare that takes the activator out, nothing waits
+ * there. Weak: right after a
  * load meets full slots the activator's waits are the stationary ones while its queue is still
  * filling, so latency reads high (see {@link FluidActivator.Step#bounded}).
  *
@@ -108,12 +114,8 @@ final class FastEngine {
     /** Requests that found no free slot, carried between steps. */
     private final FluidBacklog backlog;
 
-    /**
-     * What the policy sees: behind the central queue one sample path of its counts
-     * ({@link SampledQueue}); behind a per-replica balancer the fluid mean plus a fluctuation ({@link PolicyNoise}).
-     */
-    private final SampledQueue sampled;
-    private final PolicyNoise noise;
+    /** What the policy sees: a sample path of the pooled queue, or the fluid mean plus a fluctuation. */
+    private final PolicyView view;
 
     /** The fluid state the arrival paths share: busy slots, the modified offered load, the stationary queue. */
     private final FluidFlow flow;
@@ -169,9 +171,9 @@ final class FastEngine {
         this.flow = new FluidFlow(recorder, backlog, service, stepNanos, s.errorRate(), balanced);
         this.central = balanced ? null : new CentralArrivals(flow, stationary, waitLimitNanos, s.serviceTime().cv());
         this.balancedArrivals = balanced ? new BalancedArrivals(flow, stationary, routing.replicaQueueLimit(), waitLimitNanos) : null;
-        // both on the run's arrivals stream, which the fluid does not otherwise use
-        this.noise = balanced ? new PolicyNoise(streams.arrivals(), stepNanos / 1e9, meanServiceSeconds) : null;
-        this.sampled = balanced ? null : new SampledQueue(service, stepNanos, waitLimitNanos, streams.arrivals(), maxStretch);
+        // Knative's activator pools the slots as the central queue does, holding requests up to the timeout
+        this.view = new PolicyView(s, service, !balanced || activator != null, stepNanos, activator != null ? backlogNanos : waitLimitNanos,
+                maxStretch, streams.arrivals(), UNITS);
     }
 
     /** The largest candidate step of at most a fifth of the mean service time (and 100 ms) that divides 1 s and the tick. */
@@ -211,20 +213,7 @@ final class FastEngine {
             // behind a balancer (and Knative's queue-proxies) the backlog and the stationary queue share the replicas'
             // queue places, so both hold requests; behind the central queue the stationary queue stands for the backlog's
             heldQueue = balanced ? backlog.queued() + flow.stationaryQueue : Math.max(backlog.queued(), flow.stationaryQueue);
-            if (sampled != null) {
-                // the central queue: the policy sees one sample path of the queue's counts, not the fluid mean
-                sampled.step(arrivals, slots());
-                scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
-                        Math.round(sampled.inFlight() * UNITS), Math.round(sampled.busy() * UNITS));
-            } else {
-                double inFlight = flow.busy + heldQueue;
-                double fluctuation = noise.next(inFlight);
-                // a balancer's replicas may idle while others' queues hold requests: the busy slots are the fluid busy count's
-                double busyView = heldBusy + fluctuation;
-                scaling.metrics().fluid(t, Math.round(arrivals * UNITS), Math.round(completions * UNITS),
-                        Math.round(Math.max(0, inFlight + fluctuation) * UNITS),
-                        Math.round(Math.min(slots(), Math.max(0, busyView)) * UNITS));
-            }
+            view.observe(scaling.metrics(), t, arrivals, completions, slots(), heldBusy, heldQueue);
             if (activator != null) {
                 activator.poke(scaling, t, Math.round(heldBusy), Math.round(heldQueue), recorder.log()::event);
             }
@@ -297,7 +286,8 @@ final class FastEngine {
      * replica than the mean, so there it overstates the factor. Knative's activator in the path sends a
      * request to the first replica with a free slot (as {@link Activator} does), which packs the replicas:
      * ordered entry, whose first n slots are a loss system of their own ({@link ActivatorPacking}: a start sees
-     * 3.6 in flight on 4-slot replicas at 25 busy; with the mean spread instead, a ramp's KPA saw 30 % less
+     * 3.55 in flight on 4-slot replicas at 25 busy, and every start from a full pool's queue the concurrency; with
+     * the mean spread instead, a ramp's KPA saw 30 % less
      * concurrency than DES's and scaled to 12 replicas where DES kept 19, then panicked; with every start on a
      * full replica, min(concurrency, busy + 1), 52 four-slot replicas at 80 rps and b 0.2 ran a factor of 1.625
      * to DES's 1.505, now 1.500, and the Knative slowdown ramp's p99 was −39 % against DES, now −5 %). The
@@ -329,10 +319,8 @@ final class FastEngine {
             spread.of(0, 0, 1, 1);
         }
         stationary.loadAtFactor(factor);
-        if (sampled != null) {
-            // the sample path's own load: its fluctuations slow its requests, which feeds them, as in DES
-            sampled.stretch(ready > 0 ? slowdown.slowdownFactor(Math.min(sampled.busy() + 1, slots()) / ready) : 1);
-        }
+        // the sample path's own load: its fluctuations slow its requests, which feeds them, as in DES
+        view.stretch(slowdown, ready, slots(), activator != null, activator != null && activator.takesArrivals(ready));
     }
 
     private void endOfSecond(long t) {

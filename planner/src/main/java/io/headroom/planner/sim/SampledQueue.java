@@ -3,7 +3,8 @@ package io.headroom.planner.sim;
 import java.util.SplittableRandom;
 
 /**
- * What {@link FastEngine}'s policy sees: one random sample path of the central queue's counts —
+ * What {@link FastEngine}'s policy sees ({@link PolicyView}): one random sample path of the central queue's
+ * counts (or of the pool Knative's activator forms) —
  * requests in service and waiting — stepped on the engine's grid with Poisson arrivals, the
  * engine's ready slots and its max wait. The fluid model gives the outcomes (503s, latency) as
  * expectations; a policy, though, reacts to the noise of one refresh interval and to the peaks of a

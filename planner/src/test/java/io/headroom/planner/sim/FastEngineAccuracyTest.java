@@ -30,8 +30,7 @@ class FastEngineAccuracyTest {
             Map.entry("cpu cluster fills", Set.of("windows")),
             Map.entry("gpu node autoscaling", Set.of("windows")),
             Map.entry("hpa ramp, random routing", Set.of("windows")),
-            Map.entry("slowdown ramp", Set.of("windows")),
-            Map.entry("knative slowdown ramp", Set.of("replicaHours")));
+            Map.entry("slowdown ramp", Set.of("windows")));
 
     static Stream<Scenario> suite() {
         List<Scenario> all = new ArrayList<>();
