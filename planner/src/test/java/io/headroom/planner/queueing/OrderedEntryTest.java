@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * itself included, are counted (200,000 arrivals after a warm-up). The formula's approximations (the overflow past
  * the earlier replicas as an on/off source with a hyperexponential off-period; with few slots in all, the landing
  * weights of the loss system where arrivals that find every slot busy wait) put it within 1 % on every case:
- * −0.8 % to +0.5 % as measured, where the later slots at their unconditional occupancy were +0.9 % to +4.6 %.
+ * −0.4 % to +0.5 % as measured, where the later slots at their unconditional occupancy were +0.9 % to +4.6 %.
  * With one slot a replica holds only the arrival (exactly 1).
  */
 class OrderedEntryTest {
