@@ -101,6 +101,7 @@ public final class OrderedEntry {
             mu2 = 2 * (1 - p1) / m1;
         }
         // r_j = row "on" of (−M_j)^-1, M_j the generator at j busy with the levels above folded in; from the top down
+        // (at the top there is nothing above: r starts at 0)
         double[] on = new double[concurrency + 1];
         double r0 = 0;
         double r1 = 0;
@@ -108,9 +109,9 @@ public final class OrderedEntry {
         for (int j = concurrency; j >= 1; j--) {
             double up = j < concurrency ? a : 0;
             double fold = (j + 1) * a;
-            double d0 = up + j + g - (j < concurrency ? fold * r0 : 0);
-            double e1 = -g * p1 - (j < concurrency ? fold * r1 : 0);
-            double e2 = -g * (1 - p1) - (j < concurrency ? fold * r2 : 0);
+            double d0 = up + j + g - fold * r0;
+            double e1 = -g * p1 - fold * r1;
+            double e2 = -g * (1 - p1) - fold * r2;
             double f1 = mu1 + j;
             double f2 = mu2 + j;
             r0 = 1 / (d0 + e1 * mu1 / f1 + e2 * mu2 / f2);

@@ -1,6 +1,7 @@
 package io.headroom.planner.sim;
 
 import io.headroom.planner.queueing.OrderedEntry;
+import java.util.Arrays;
 
 /**
  * Under {@code service.slowdown}, behind Knative's activator in the path: the mean in flight a start sees on its
@@ -8,7 +9,8 @@ import io.headroom.planner.queueing.OrderedEntry;
  * busy count on the ready slots. Its cost is a recursion over the busy slots, so results are kept per busy count
  * within a relative {@value #RESOLUTION} (always computed at the key's representative count, so a result does not
  * depend on which count came first) while the ready replicas stay the same: the policy's sample path visits the same
- * few hundred keys step after step. Mutable, one thread; owned by {@link FastEngine} or its {@link PolicyView}.
+ * few hundred keys step after step. Mutable, one thread; owned by {@link FastEngine}, which asks it for its fluid's
+ * starts and its policy's sample path alike.
  */
 final class ActivatorPacking {
     /** Relative resolution of the busy count. */
@@ -28,12 +30,12 @@ final class ActivatorPacking {
         int k = (int) Math.round(Math.log1p(Math.max(0, busy)) / RESOLUTION);
         if (readyReplicas != ready) {
             ready = readyReplicas;
-            java.util.Arrays.fill(seen, Double.NaN);
+            Arrays.fill(seen, Double.NaN);
         }
         if (k >= seen.length) {
             int old = seen.length;
-            seen = java.util.Arrays.copyOf(seen, Math.max(k + 1, 2 * old));
-            java.util.Arrays.fill(seen, old, seen.length, Double.NaN);
+            seen = Arrays.copyOf(seen, Math.max(k + 1, 2 * old));
+            Arrays.fill(seen, old, seen.length, Double.NaN);
         }
         if (Double.isNaN(seen[k])) {
             seen[k] = OrderedEntry.meanSeen(Math.expm1(k * RESOLUTION), concurrency, readyReplicas * concurrency);

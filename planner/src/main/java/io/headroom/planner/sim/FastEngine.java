@@ -172,8 +172,8 @@ final class FastEngine {
         this.central = balanced ? null : new CentralArrivals(flow, stationary, waitLimitNanos, s.serviceTime().cv());
         this.balancedArrivals = balanced ? new BalancedArrivals(flow, stationary, routing.replicaQueueLimit(), waitLimitNanos) : null;
         // Knative's activator pools the slots as the central queue does, holding requests up to the timeout
-        this.view = new PolicyView(s, service, !balanced || activator != null, stepNanos, activator != null ? backlogNanos : waitLimitNanos,
-                maxStretch, streams.arrivals(), UNITS);
+        this.view = new PolicyView(service, meanServiceSeconds, !balanced || activator != null, stepNanos,
+                activator != null ? backlogNanos : waitLimitNanos, maxStretch, streams.arrivals(), UNITS);
     }
 
     /** The largest candidate step of at most a fifth of the mean service time (and 100 ms) that divides 1 s and the tick. */
@@ -304,11 +304,9 @@ final class FastEngine {
         int ready = scaling.replicas().ready();
         factor = 1;
         if (ready > 0) {
-            boolean packed = activator != null && activator.takesArrivals(ready);
-            double inFlight = packed ? packing.meanSeen(flow.busy, ready)
-                    : balanced ? Math.min(concurrency, flow.busy / ready + 1) : Math.min(flow.busy + 1, slots()) / ready;
+            double inFlight = seen(flow.busy, ready);
             factor = slowdown.slowdownFactor(inFlight);
-            if (packed) {
+            if (activator != null && activator.takesArrivals(ready)) {
                 spread.of(flow.busy, concurrency - 1, 1, factor);
             } else if (balanced) {
                 spread.of(flow.busy / ready, concurrency - 1, 1, factor);
@@ -319,8 +317,23 @@ final class FastEngine {
             spread.of(0, 0, 1, 1);
         }
         stationary.loadAtFactor(factor);
-        // the sample path's own load: its fluctuations slow its requests, which feeds them, as in DES
-        view.stretch(slowdown, ready, slots(), activator != null, activator != null && activator.takesArrivals(ready));
+        if (view.samples()) {
+            // the sample path's own load, seen as the fluid's starts see theirs: its fluctuations slow its requests,
+            // which feeds them, as in DES
+            view.stretch(ready > 0 ? slowdown.slowdownFactor(seen(view.sampledBusy(), ready)) : 1);
+        }
+    }
+
+    /**
+     * The in flight a start sees on its replica, itself included, at {@code busy} busy slots on {@code ready} &gt; 0
+     * replicas: behind Knative's activator in the path by ordered entry, behind a balancer busy / ready + 1, behind the
+     * central queue (busy + 1) / ready (see {@link #applySlowdown}).
+     */
+    private double seen(double busy, int ready) {
+        if (activator != null && activator.takesArrivals(ready)) {
+            return packing.meanSeen(busy, ready);
+        }
+        return balanced ? Math.min(concurrency, busy / ready + 1) : Math.min(busy + 1, slots()) / ready;
     }
 
     private void endOfSecond(long t) {

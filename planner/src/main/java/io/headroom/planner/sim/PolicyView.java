@@ -1,32 +1,25 @@
 package io.headroom.planner.sim;
 
-import io.headroom.planner.scenario.Service;
 import java.util.SplittableRandom;
 
 /**
  * What {@link FastEngine}'s policy sees each step, in the metric buckets' units: where the requests meet one pooled
  * queue (the central queue, or Knative's activator and the ready slots behind it) one sample path of its counts
  * ({@link SampledQueue}), requests waiting up to {@code waitLimitNanos}; behind any other per-replica balancer the
- * fluid mean plus a fluctuation ({@link PolicyNoise}). Under {@code service.slowdown} the sample path's starts run
- * the factor of its own busy count, seen as the fluid's starts see it ({@link #stretch}). Both draw from the run's
+ * fluid mean plus a fluctuation ({@link PolicyNoise}). Under {@code service.slowdown} the engine stretches the sample
+ * path's starts by the factor of its own busy count ({@link #stretch}). Both draw from the run's
  * arrivals stream, which the fluid does not otherwise use. Mutable, one thread; owned by the engine.
  */
 final class PolicyView {
     private final SampledQueue sampled;
     private final PolicyNoise noise;
     private final long units;
-    private final int concurrency;
-    /** Ordered entry of the sample path's starts behind the activator under a slowdown; else null. */
-    private final ActivatorPacking packing;
 
-    PolicyView(Service s, ServiceTimeTable service, boolean pooled, long stepNanos, long waitLimitNanos, double maxStretch,
-            SplittableRandom arrivals, long units) {
+    PolicyView(ServiceTimeTable service, double meanServiceSeconds, boolean pooled, long stepNanos, long waitLimitNanos,
+            double maxStretch, SplittableRandom arrivals, long units) {
         this.units = units;
-        this.concurrency = s.concurrency();
-        double meanServiceSeconds = s.serviceTime().mean().toNanos() / 1e9;
         this.sampled = pooled ? new SampledQueue(service, stepNanos, waitLimitNanos, arrivals, maxStretch) : null;
         this.noise = pooled ? null : new PolicyNoise(arrivals, stepNanos / 1e9, meanServiceSeconds);
-        this.packing = pooled && s.slowdown() > 0 ? new ActivatorPacking(s.concurrency()) : null;
     }
 
     /**
@@ -48,19 +41,18 @@ final class PolicyView {
                 Math.round(Math.min(slots, Math.max(0, busy + fluctuation)) * units));
     }
 
-    /**
-     * {@code service.slowdown}: the sample path's next starts run {@code slowdown}'s factor of its own busy count on
-     * {@code ready} replicas of {@code slots} slots, so its fluctuations slow its requests and feed themselves, as a
-     * discrete-event run's do: behind the central queue at (busy + 1) / ready; behind the activator packed
-     * ({@code packed}: ordered entry) or, out of the path, a random replica's busy / ready + 1. No-op without a sample path.
-     */
-    void stretch(Service slowdown, int ready, long slots, boolean activator, boolean packed) {
-        if (sampled == null) {
-            return;
-        }
-        double busy = sampled.busy();
-        double seen = ready == 0 ? 0 : !activator ? Math.min(busy + 1, slots) / ready
-                : packed ? packing.meanSeen(busy, ready) : Math.min(concurrency, busy / ready + 1);
-        sampled.stretch(ready > 0 ? slowdown.slowdownFactor(seen) : 1);
+    /** Whether the policy sees a sample path (a pooled queue), whose starts {@link #stretch} stretches. */
+    boolean samples() {
+        return sampled != null;
+    }
+
+    /** Busy slots of the sample path over the last step. */
+    double sampledBusy() {
+        return sampled.busy();
+    }
+
+    /** {@code service.slowdown}: the sample path's next starts run {@code factor} times their length. */
+    void stretch(double factor) {
+        sampled.stretch(factor);
     }
 }
