@@ -25,23 +25,16 @@ import org.HdrHistogram.Histogram;
  *       (the typical run), so below the rate where they merge the timeline is inside a window less
  *       often than a real run (whose bursts now and then fall close together), and a window's onset
  *       is only as good as the fluid 503 rate's own timing.</li>
- *   <li>Latency: a served request's latency is its router wait plus its service time (the timeout
- *       for a 504). Per arrival second the waits are kept as weights on a grid of
- *       the bins of {@link WaitGrid} over (0, max wait) plus the atom at 0; when the second
- *       is final, every wait bin is combined with every representative service time of
- *       {@link ServiceTimeTable} (wait and service independent), each pair recorded with its weight in
- *       units of 1/{@value #UNITS} request. Percentiles are read from these histograms as in the
- *       discrete-event engine; the max is the largest point recorded (the service time's
- *       99.995th percentile plus the largest wait), not a sample's maximum. With a longest wait
- *       beyond the max wait (Knative: the activator holds requests up to the revision timeout while
- *       the queue-proxies' waits end far sooner) a second grid of {@link WaitBins#TAIL_BINS}
- *       bins spaced geometrically over (max wait, longest wait) takes the longer waits of the fluid
- *       backlog, and outcomes are settled that much later ({@link WaitBins}).</li>
+ *   <li>Latency: {@link FluidLatency}, from the waits of the served requests per arrival second. With a
+ *       longest wait beyond the max wait (Knative: the activator holds requests up to the revision
+ *       timeout while the queue-proxies' waits end far sooner) a second grid of
+ *       {@link WaitBins#TAIL_BINS} bins spaced geometrically over (max wait, longest wait) takes the
+ *       longer waits of the fluid backlog, and outcomes are settled that much later
+ *       ({@link WaitBins}).</li>
  * </ul>
  * Mutable; engine-only.
  */
 final class FluidRecorder {
-    static final long UNITS = 1024;
     private static final long SECOND = 1_000_000_000L;
 
     private final int seconds;
@@ -51,29 +44,9 @@ final class FluidRecorder {
     private final double[] rejected;
     private final double[] timedOut;
     private final double[] failed;
-    /**
-     * Under {@code service.slowdown}, per arrival second and factor bin ({@link SlowdownSpread}): the starts of its
-     * steps, and their factor weighted by them (all 0 without one: the drawn service time).
-     */
-    private final double[][] stretchedStarts;
-    private final double[][] stretchWeighted;
-    /** Scratch for one second: the factor bins that hold starts, their starts and mean factor. */
-    private final double[] factorShares = new double[SlowdownSpread.BINS];
-    private final double[] factorMeans = new double[SlowdownSpread.BINS];
-    /** Per slot: weight of served requests by wait, [0] = no wait, [1 + b] = wait bin b. */
-    private final double[][] waits;
-    private final ServiceTimeTable service;
-    private final long timeoutMicros;
     private final WaitBins waitBins;
-    private final long highestMicros;
-    private final Histogram secondMicros;
-    private final Histogram latencyMicros;
-    /**
-     * The run's served requests not yet in {@link #latencyMicros}, in units, by wait bin and service point
-     * ([bin × points + point]): unstretched, each such pair is always the same latency, so the run histogram takes
-     * each once, when read, instead of once a second (the counts add; the histogram is the same).
-     */
-    private final long[] pendingUnits;
+    private final ServiceTimeTable service;
+    private final FluidLatency latency;
     private final TimelineRow[] rows;
     private final ReplicaSample[] samples;
     /** Per second, for {@link BurstRenderer}: service capacity (slots / mean service time), the room for 503s, the episode shape. */
@@ -113,15 +86,8 @@ final class FluidRecorder {
         this.rejected = new double[ring];
         this.timedOut = new double[ring];
         this.failed = new double[ring];
-        this.stretchedStarts = new double[ring][SlowdownSpread.BINS];
-        this.stretchWeighted = new double[ring][SlowdownSpread.BINS];
-        this.waits = new double[ring][waitBins.count()];
         this.service = service;
-        this.timeoutMicros = timeoutNanos / 1000;
-        this.highestMicros = highestMicros;
-        this.secondMicros = new Histogram(highestMicros, 2);
-        this.latencyMicros = new Histogram(highestMicros, 3);
-        this.pendingUnits = new long[waitBins.count() * ServiceTimeTable.POINTS];
+        this.latency = new FluidLatency(ring, waitBins, service, timeoutNanos, highestMicros);
         this.rows = new TimelineRow[seconds];
         this.samples = new ReplicaSample[seconds];
     }
@@ -156,12 +122,7 @@ final class FluidRecorder {
      * second is taken at its arrival second's).
      */
     void stretched(int slot, double started, SlowdownSpread spread) {
-        double[] starts = stretchedStarts[slot];
-        double[] weighted = stretchWeighted[slot];
-        for (int b = spread.lowestBin(); b <= spread.highestBin(); b++) {
-            starts[b] += started * spread.weight(b);
-            weighted[b] += started * spread.weightedFactor(b);
-        }
+        latency.stretched(slot, started, spread);
     }
 
     /** The max wait: the horizon of the wait bins ({@link WaitGrid}). */
@@ -171,17 +132,17 @@ final class FluidRecorder {
 
     /** Served requests by wait: {@code bin} 0 is no wait, 1 + b is wait bin b, beyond them the tail's ({@link WaitBins}). */
     void servedWait(int slot, int bin, double count) {
-        waits[slot][bin] += count;
+        latency.servedWait(slot, bin, count);
     }
 
     /** {@code count} served requests of arrival second {@code slot} waited {@code waitSeconds} ({@link WaitBins#add}). */
     void servedWaitOf(int slot, double waitSeconds, double count) {
-        waitBins.add(waits[slot], waitSeconds, count);
+        latency.servedWaitOf(slot, waitSeconds, count);
     }
 
     /** {@code count} served requests of arrival second {@code slot} waited as the stationary queue's wait bin {@code b}. */
     void servedStationaryWait(int slot, int b, double count) {
-        waitBins.addStationary(waits[slot], b, count);
+        latency.servedStationaryWait(slot, b, count);
     }
 
     /** The bin of a wait of {@code waitSeconds} ({@link WaitBins#binAt}). */
@@ -240,41 +201,15 @@ final class FluidRecorder {
         timedOutRounded += timedOutRow;
         long failedRow = Math.round(closedFailed + failed[slot]) - failedRounded;
         failedRounded += failedRow;
-        secondMicros.reset();
-        double[] w = waits[slot];
-        double[] starts = stretchedStarts[slot];
-        // the factor bins that hold starts, each as its share and mean factor
-        int held = 0;
-        double startsTotal = 0;
-        for (int f = 0; f < starts.length; f++) {
-            if (starts[f] > 0) {
-                factorShares[held] = starts[f];
-                factorMeans[held] = stretchWeighted[slot][f] / starts[f];
-                startsTotal += starts[f];
-                held++;
-            }
-        }
-        for (int b = 0; b < w.length; b++) {
-            if (w[b] <= 0) {
-                continue;
-            }
-            if (held == 0) {
-                record(w[b], b, 1);
-                continue;
-            }
-            for (int f = 0; f < held; f++) {
-                record(w[b] * factorShares[f] / startsTotal, b, factorMeans[f]);
-            }
-        }
-        double p50 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(50) / 1000.0;
-        double p99 = secondMicros.getTotalCount() == 0 ? Double.NaN : secondMicros.getValueAtPercentile(99) / 1000.0;
+        FluidLatency.Percentiles p = latency.finish(slot);
         long arrivalsRow = okRow + rejectedRow + timedOutRow + failedRow;
         rejectedRoom[second] = Math.max(0, okRow) + rejectedRow;
         if (rejectedRow > 0) {
             double arrivals = ok[slot] + rejected[slot] + timedOut[slot] + failed[slot];
             shapes[second] = RejectionEpisodes.of(arrivals, capacityPerSecond[second], serviceCv, waitBins.limitSeconds());
         }
-        rows[second] = new TimelineRow(second, arrivalsRow, okRow, rejectedRow, timedOutRow, failedRow, p50, p99, samples[second]);
+        rows[second] = new TimelineRow(second, arrivalsRow, okRow, rejectedRow, timedOutRow, failedRow, p.p50Ms(), p.p99Ms(),
+                samples[second]);
         closedOk += ok[slot];
         closedRejected += rejected[slot];
         closedTimedOut += timedOut[slot];
@@ -283,44 +218,6 @@ final class FluidRecorder {
         rejected[slot] = 0;
         timedOut[slot] = 0;
         failed[slot] = 0;
-        Arrays.fill(stretchedStarts[slot], 0);
-        Arrays.fill(stretchWeighted[slot], 0);
-        Arrays.fill(w, 0);
-    }
-
-    /** {@code weight} served requests that waited wait bin {@code bin}'s time, over the service-time grid stretched by {@code factor}. */
-    private void record(double weight, int bin, double factor) {
-        long waitMicros = waitBins.micros(bin);
-        for (int p = 0; p < ServiceTimeTable.POINTS; p++) {
-            long units = Math.round(weight * service.pointShare(p) * UNITS);
-            if (units > 0) {
-                long serviceMicros = factor == 1 ? service.pointNanos(p) / 1000 : Math.round(service.pointNanos(p) * factor / 1000);
-                long micros = servedMicros(waitMicros, serviceMicros);
-                secondMicros.recordValueWithCount(micros, units);
-                if (factor == 1) {
-                    pendingUnits[bin * ServiceTimeTable.POINTS + p] += units;
-                } else {
-                    latencyMicros.recordValueWithCount(micros, units);
-                }
-            }
-        }
-    }
-
-    /** A served request's latency: its wait plus its service, cut at the timeout, within the histograms' range. */
-    private long servedMicros(long waitMicros, long serviceMicros) {
-        return Math.min(highestMicros, waitMicros + Math.min(timeoutMicros, serviceMicros));
-    }
-
-    /** Moves {@link #pendingUnits} into the run histogram. */
-    private void flushPending() {
-        for (int i = 0; i < pendingUnits.length; i++) {
-            if (pendingUnits[i] > 0) {
-                long micros = servedMicros(waitBins.micros(i / ServiceTimeTable.POINTS),
-                        service.pointNanos(i % ServiceTimeTable.POINTS) / 1000);
-                latencyMicros.recordValueWithCount(micros, pendingUnits[i]);
-                pendingUnits[i] = 0;
-            }
-        }
     }
 
     boolean isComplete() {
@@ -332,8 +229,7 @@ final class FluidRecorder {
     }
 
     Histogram latencyMicros() {
-        flushPending();
-        return latencyMicros;
+        return latency.run();
     }
 
     /** Requests that waited in the queue, rounded to whole requests. */
