@@ -16,9 +16,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -91,14 +89,14 @@ public final class Recommender {
         Evaluator des = screening ? new Evaluator(judged, seeds, SimulationEngine.DES, true, tick) : evaluator;
         // a screened search's confirmation judges the current settings by DES whatever the screening finds: those runs
         // start now, beside the screening, and fill the cores it leaves idle
-        CompletableFuture<Evaluation> currentByDes = screening ? beside(() -> des.evaluate(now)) : null;
+        CompletableFuture<Evaluation> currentByDes = screening ? Parallel.beside(() -> des.evaluate(now), "headroom-confirm-current") : null;
 
         Evaluation current = evaluator.evaluate(now);
         Evaluation ceiling = evaluator.evaluate(search.ceiling(targets.get(targets.size() - 1)));
         Map<Double, Evaluation> alone = new LinkedHashMap<>();
         Set<Config> found = new LinkedHashSet<>();
         if (ceiling.meetsSlo()) {
-            List<List<Config>> perTarget = targets.parallelStream().map(search::at).toList();
+            List<List<Config>> perTarget = Parallel.map(targets, search::at);
             perTarget.forEach(found::addAll);
             if (now.tuning() != null) {
                 tuned(now, found, evaluator).forEach(found::add);
@@ -120,7 +118,7 @@ public final class Recommender {
         Evaluation shownCurrent = current;
         List<Evaluation> meeting = screened;
         if (screening) {
-            awaited(currentByDes);
+            Parallel.awaited(currentByDes);
             Confirmation confirmed = Confirmation.of(des, now, screened, ranking(now));
             shownCurrent = confirmed.current();
             meeting = confirmed.ranked();
@@ -160,30 +158,6 @@ public final class Recommender {
         progress.update(1);
         return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, searched, requests,
                 NPlusOne.of(judged, basis.nodes(), peak, label), impossible, shortfall, screen, judge);
-    }
-
-    /** {@code work} on a thread of its own (a daemon: it never keeps the JVM alive), started now. */
-    private static CompletableFuture<Evaluation> beside(Supplier<Evaluation> work) {
-        return CompletableFuture.supplyAsync(work, runnable -> {
-            Thread t = new Thread(runnable, "headroom-confirm-current");
-            t.setDaemon(true);
-            t.start();
-        });
-    }
-
-    /** Waits for {@code future}; what it threw is thrown here as it was thrown there. */
-    private static Evaluation awaited(CompletableFuture<Evaluation> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 
     /**

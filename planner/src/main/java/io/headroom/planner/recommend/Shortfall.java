@@ -46,7 +46,7 @@ public record Shortfall(Alternative withinNodes, Optional<Alternative> meeting) 
         if (!evaluator.evaluate(search.ceiling(targets.get(targets.size() - 1))).meetsSlo()) {
             return Optional.of(new Shortfall(within, Optional.empty()));
         }
-        Optional<Alternative> meeting = targets.parallelStream().map(search::at).flatMap(List::stream).toList().stream()
+        Optional<Alternative> meeting = Parallel.map(targets, search::at).stream().flatMap(List::stream)
                 .map(evaluator::evaluate).filter(Evaluation::meetsSlo).sorted(Recommender.ranking(now)).findFirst().map(present);
         return Optional.of(new Shortfall(within, meeting));
     }
