@@ -11,14 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 
 /**
  * Simulates configurations of one scenario under a fixed list of seeds (the same seeds for every
  * configuration: common random numbers, so two configurations differ only by their settings), the
- * seeds in parallel, and remembers each result so a search that probes a configuration twice pays
- * once. Thread-safe; a result depends only on the configuration, never on which thread asked first.
+ * seeds in parallel ({@link Parallel#simulate}: one run per core), and remembers each result so a search
+ * that probes a configuration twice pays once; a search that asks while another is judging it waits for
+ * that judgement. Thread-safe; a result depends only on the configuration, never on which thread asked first.
  *
  * <p>With {@code dropAtFirstMiss} the seeds run in pairs, in order, and a configuration is judged
  * as soon as a pair holds a run that misses the SLO: it can no longer meet it in every run, so the
@@ -35,7 +36,8 @@ final class Evaluator {
     private final List<Long> seeds;
     private final SimulationEngine engine;
     private final boolean dropAtFirstMiss;
-    private final Map<Config, Evaluation> results = new ConcurrentHashMap<>();
+    /** Every configuration asked for, judged or being judged: a second asker waits for the first, never simulates it again. */
+    private final Map<Config, CompletableFuture<Evaluation>> results = new ConcurrentHashMap<>();
     private final Runnable onSimulated;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
@@ -56,12 +58,25 @@ final class Evaluator {
         return engine;
     }
 
-    /** The configuration judged under every seed. */
+    /** The configuration judged under every seed (at most once: concurrent askers share one judgement). */
     Evaluation evaluate(Config config) {
-        Evaluation known = results.get(config);
+        CompletableFuture<Evaluation> mine = new CompletableFuture<>();
+        CompletableFuture<Evaluation> known = results.putIfAbsent(config, mine);
         if (known != null) {
-            return known;
+            return Parallel.awaited(known);
         }
+        try {
+            Evaluation e = judge(config);
+            mine.complete(e);
+            onSimulated.run();
+            return e;
+        } catch (RuntimeException | Error failure) {
+            mine.completeExceptionally(failure);
+            throw failure;
+        }
+    }
+
+    private Evaluation judge(Config config) {
         Scenario configured = config.applyTo(scenario);
         Run[] all = new Run[seeds.size()];
         int simulated = 0;
@@ -69,20 +84,19 @@ final class Evaluator {
         while (simulated < all.length) {
             int from = simulated;
             int to = Math.min(all.length, from + batch);
-            IntStream.range(from, to).parallel()
-                    .forEach(i -> all[i] = Run.of(Simulator.run(configured.withSeed(seeds.get(i)), engine).summary()));
+            List<Run> batchRuns = Parallel.simulate(seeds.subList(from, to),
+                    seed -> Run.of(Simulator.run(configured.withSeed(seed), engine).summary()));
+            for (int i = from; i < to; i++) {
+                all[i] = batchRuns.get(i - from);
+            }
             simulated = to;
             if (dropAtFirstMiss && java.util.Arrays.stream(all, from, to).anyMatch(r -> !r.sloMet())) {
                 break;
             }
         }
         Run[] runs = java.util.Arrays.copyOf(all, simulated);
-        Evaluation e = summarize(config, runs);
-        if (results.putIfAbsent(config, e) == null) {
-            requests.addAndGet(java.util.Arrays.stream(runs).mapToLong(Run::requests).sum());
-            onSimulated.run();
-        }
-        return results.get(config);
+        requests.addAndGet(java.util.Arrays.stream(runs).mapToLong(Run::requests).sum());
+        return summarize(config, runs);
     }
 
     /**
@@ -102,8 +116,8 @@ final class Evaluator {
 
     /** Whether {@code config} was judged already and meets the SLOs (nothing is simulated). */
     boolean knownToMeet(Config config) {
-        Evaluation known = results.get(config);
-        return known != null && known.meetsSlo();
+        CompletableFuture<Evaluation> known = results.get(config);
+        return known != null && known.isDone() && !known.isCompletedExceptionally() && known.join().meetsSlo();
     }
 
     /** Distinct configurations simulated so far. */
