@@ -106,10 +106,8 @@ public final class Recommender {
             if (!current.meetsSlo()) {
                 NodeLagCandidates.of(judged, now, bounds, search).forEach(found::add);
             }
-            for (Double t : targets) {
-                if (!java.util.Objects.equals(t, now.targetUtilization())) {
-                    alone.put(t, evaluator.evaluate(now.withTarget(t)));
-                }
+            if (!current.meetsSlo()) {
+                alone.putAll(targetsAlone(now, targets, evaluator));
             }
         }
         List<Evaluation> screened = found.stream().filter(c -> !c.equals(now)).map(evaluator::evaluate).filter(Evaluation::meetsSlo)
@@ -122,6 +120,9 @@ public final class Recommender {
             Confirmation confirmed = Confirmation.of(des, now, screened, ranking(now));
             shownCurrent = confirmed.current();
             meeting = confirmed.ranked();
+            if (ceiling.meetsSlo() && current.meetsSlo() && !shownCurrent.meetsSlo()) {
+                alone.putAll(targetsAlone(now, targets, evaluator));
+            }
         }
         Evaluation currentJudged = shownCurrent;
         Reasons reasons = new Reasons(judged, currentJudged, alone, bounds);
@@ -158,6 +159,20 @@ public final class Recommender {
         progress.update(1);
         return new Recommendation(judged.slo(), defaulted, runs, currentAlt, ranked, searched, requests,
                 NPlusOne.of(judged, basis.nodes(), peak, label), impossible, shortfall, screen, judge);
+    }
+
+    /**
+     * The current settings with each other target alone, for the reasons of a configuration that misses ({@link Reasons}:
+     * "a lower target alone does not"): simulated only when the current settings miss, where they are read.
+     */
+    private static Map<Double, Evaluation> targetsAlone(Config now, List<Double> targets, Evaluator evaluator) {
+        Map<Double, Evaluation> alone = new LinkedHashMap<>();
+        for (Double t : targets) {
+            if (!java.util.Objects.equals(t, now.targetUtilization())) {
+                alone.put(t, evaluator.evaluate(now.withTarget(t)));
+            }
+        }
+        return alone;
     }
 
     /**
