@@ -88,7 +88,7 @@ public final class Recommender {
         Search search = new Search(evaluator, bounds, now);
         Evaluator des = screening ? new Evaluator(judged, seeds, SimulationEngine.DES, true, tick) : evaluator;
         // a screened search's confirmation judges the current settings by DES whatever the screening finds: those runs
-        // start now, beside the screening, and fill the cores it leaves idle
+        // start now, beside the screening, on the same pool of runs (Parallel)
         CompletableFuture<Evaluation> currentByDes = screening ? Parallel.beside(() -> des.evaluate(now), "headroom-confirm-current") : null;
 
         Evaluation current = evaluator.evaluate(now);
@@ -105,8 +105,6 @@ public final class Recommender {
                     .flatMap(Optional::stream).findFirst().ifPresent(found::add);
             if (!current.meetsSlo()) {
                 NodeLagCandidates.of(judged, now, bounds, search).forEach(found::add);
-            }
-            if (!current.meetsSlo()) {
                 alone.putAll(targetsAlone(now, targets, evaluator));
             }
         }
