@@ -29,11 +29,15 @@ public final class ErlangC {
         if (servers < 1) {
             throw new IllegalArgumentException("servers must be >= 1 but was " + servers);
         }
-        double b = ErlangB.blocking(servers, offeredLoadErlangs);
+        return ofBlocking(servers, offeredLoadErlangs, ErlangB.blocking(servers, offeredLoadErlangs));
+    }
+
+    /** C(servers, a) from Erlang B's {@code blocking} = B(servers, a), for a caller that has it; 1 when a &ge; servers. */
+    static double ofBlocking(int servers, double offeredLoadErlangs, double blocking) {
         if (offeredLoadErlangs >= servers) {
             return 1.0;
         }
-        return servers * b / (servers - offeredLoadErlangs * (1 - b));
+        return servers * blocking / (servers - offeredLoadErlangs * (1 - blocking));
     }
 
     /** Mean queue wait in seconds; {@link Double#POSITIVE_INFINITY} when the queue is unstable (a &ge; c). */

@@ -79,7 +79,7 @@ public final class OrderedEntry {
         }
         // every slot busy (only when the slots end before B vanishes): the arrival waits, with Erlang C's probability
         // (B's when it would be lost), and then starts where a slot just freed, on a full replica; the others land as above
-        double waits = a >= slots ? 1 : slots * b[last] / (slots - a * (1 - b[last]));
+        double waits = ErlangC.ofBlocking(slots, a, b[last]);
         double landing = waits >= 1 ? 0 : (1 - waits) / (1 - b[last]);
         return 1 + seen * landing + waits * (concurrency - 1);
     }

@@ -250,7 +250,7 @@ final class FastEngine {
     private double arrive(long t, long step, double arrivals) {
         int ready = scaling.replicas().ready();
         flow.capacityPerSecond = capacityPerSecond();
-        if (activator != null && activator.takesArrivals(ready)) {
+        if (activatorTakes(ready)) {
             return activator.arrive(flow, t, step, arrivals, slots(), stationary.loadFactor);
         }
         return balancedArrivals != null ? balancedArrivals.arrive(t, step, arrivals, slots(), ready)
@@ -306,7 +306,7 @@ final class FastEngine {
         if (ready > 0) {
             double inFlight = seen(flow.busy, ready);
             factor = slowdown.slowdownFactor(inFlight);
-            if (activator != null && activator.takesArrivals(ready)) {
+            if (activatorTakes(ready)) {
                 spread.of(flow.busy, concurrency - 1, 1, factor);
             } else if (balanced) {
                 spread.of(flow.busy / ready, concurrency - 1, 1, factor);
@@ -325,15 +325,19 @@ final class FastEngine {
     }
 
     /**
-     * The in flight a start sees on its replica, itself included, at {@code busy} busy slots on {@code ready} &gt; 0
-     * replicas: behind Knative's activator in the path by ordered entry, behind a balancer busy / ready + 1, behind the
-     * central queue (busy + 1) / ready (see {@link #applySlowdown}).
+     * The in flight a start sees on its replica, itself included, at {@code busy} busy slots on {@code ready} &gt; 0 replicas:
+     * behind the activator by ordered entry, behind a balancer busy / ready + 1, else (busy + 1) / ready ({@link #applySlowdown}).
      */
     private double seen(double busy, int ready) {
-        if (activator != null && activator.takesArrivals(ready)) {
+        if (activatorTakes(ready)) {
             return packing.meanSeen(busy, ready);
         }
         return balanced ? Math.min(concurrency, busy / ready + 1) : Math.min(busy + 1, slots()) / ready;
+    }
+
+    /** Whether Knative's activator is in the path with {@code ready} replicas ready: it takes the arrivals, packing the replicas. */
+    private boolean activatorTakes(int ready) {
+        return activator != null && activator.takesArrivals(ready);
     }
 
     private void endOfSecond(long t) {
